@@ -1,0 +1,18 @@
+// The spec layer: the bundled document, the Action table and validators by Action.
+export { actionNames, actions, apiVersion, type Action } from '../../generated/actions.js';
+export { portraitDocument, type OpenApiDocument } from './document.js';
+export {
+  describeIssues,
+  jsonPointer,
+  replySchemaPointer,
+  validateAt,
+  validateErrorResponse,
+  validateReply,
+  validateRequest,
+  validateResponse,
+  validateResult,
+  validateSchema,
+  type SchemaName,
+  type ValidationIssue,
+  type ValidationResult,
+} from './validators.js';
