@@ -3,6 +3,18 @@
 /** The API version every Action is called with. */
 export const apiVersion = "2024-01-01";
 
+/** The servers the document lists; the first is the production gateway. */
+export const servers = [
+  {
+    "url": "https://api.alltoken.ai/v1",
+    "description": "Production gateway"
+  },
+  {
+    "url": "http://127.0.0.1:4010",
+    "description": "Local mock or emulator (this toolkit)"
+  }
+] as const;
+
 /** Every Action: its tag, its path key in the document, and its schema names in components.schemas. */
 export const actions = {
   "CreateAssetGroup": {

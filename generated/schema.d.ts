@@ -484,7 +484,7 @@ export interface components {
          * @description The documented base error codes (the part of `Error.Code` before any dot); the table in the API description says where each comes from and its usual HTTP status. Servers may answer with codes not listed here; treat an unknown code by its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "Unauthorized" | "Forbidden" | "QuotaExceeded" | "RateLimitExceeded" | "TokenExpired" | "InvalidToken" | "ValidatePending" | "AIGCNotAvailable" | "MissingParameter" | "InvalidParameter" | "NotFound" | "RequestEntityTooLarge" | "InternalError";
+        ErrorCode: "Unauthorized" | "Forbidden" | "QuotaExceeded" | "RateLimitExceeded" | "TokenExpired" | "InvalidToken" | "ValidatePending" | "AIGCNotAvailable" | "MissingParameter" | "InvalidParameter" | "NotFound" | "RequestEntityTooLarge" | "InternalError" | "InvalidActionOrVersion" | "MethodNotAllowed";
         /** @description What went wrong. `Code` is one of the `ErrorCode` values, optionally followed by a dot and the field or resource it concerns (`MissingParameter.GroupId`, `InvalidParameter.PageSize`). Branch on the part before the dot; show `Message` to people, not to code. */
         Error: {
             /**

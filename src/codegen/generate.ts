@@ -26,6 +26,7 @@ export async function renderGenerated(): Promise<GeneratedFile[]> {
     { path: 'generated/portrait.openapi.json', contents: `${JSON.stringify(document, null, 2)}\n` },
     { path: 'generated/schema.d.ts', contents: astToString(await openapiTS(document, typeOptions)) },
     { path: 'generated/actions.ts', contents: renderActionTable(document) },
+    { path: 'generated/patterns.ts', contents: renderPatterns(document) },
   ];
 }
 
@@ -86,12 +87,28 @@ export function renderActionTable(document: OpenAPI3): string {
 /** The API version every Action is called with. */
 export const apiVersion = ${JSON.stringify(version)};
 
+/** The servers the document lists; the first is the production gateway. */
+export const servers = ${JSON.stringify((document.servers ?? []).map(({ url, description }) => ({ url, description })), null, 2)} as const;
+
 /** Every Action: its tag, its path key in the document, and its schema names in components.schemas. */
 export const actions = ${JSON.stringify(entries, null, 2)} as const;
 
 export type Action = keyof typeof actions;
 
 export const actionNames = Object.keys(actions) as Action[];
+`;
+}
+
+/** The `pattern` of every named string schema (ids, URLs), for code that checks values before sending. */
+export function renderPatterns(document: OpenAPI3): string {
+  const patterns = Object.entries(document.components?.schemas ?? {}).flatMap(([name, schema]) =>
+    'pattern' in schema && typeof schema.pattern === 'string' ? [`  ${name}: new RegExp(${JSON.stringify(schema.pattern)}),`] : [],
+  );
+  return `${banner}
+/** The patterns of the named string schemas in components.schemas. */
+export const patterns = {
+${patterns.join('\n')}
+} as const;
 `;
 }
 
