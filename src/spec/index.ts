@@ -1,5 +1,17 @@
 // The spec layer: the bundled document, the Action table and validators by Action.
 export { actionNames, actions, apiVersion, type Action } from '../../generated/actions.js';
+export {
+  actionFromQuery,
+  errorEnvelope,
+  isAction,
+  maxBodyBytes,
+  newRequestId,
+  parameterError,
+  type ErrorCode,
+  type ErrorObject,
+  type ErrorResponse,
+  type GatewayError,
+} from './protocol.js';
 export { portraitDocument, type OpenApiDocument } from './document.js';
 export {
   describeIssues,
