@@ -1,0 +1,27 @@
+// The client's public surface.
+export {
+  createPortraitClient,
+  type CallOptions,
+  type PortraitClient,
+  type PortraitClientOptions,
+  type RequestOf,
+  type ResultMetadata,
+  type ResultOf,
+  type WithMetadata,
+} from './client.js';
+export {
+  PortraitAbortError,
+  PortraitAssetFailedError,
+  PortraitClientError,
+  PortraitConnectionError,
+  PortraitError,
+  PortraitRequestTooLargeError,
+  PortraitTimeoutError,
+  PortraitWaiterTimeoutError,
+  type PortraitErrorCode,
+} from './errors.js';
+export { assetUri, livenessPassedCode, parseLivenessCallback, type LivenessCallback } from './liveness.js';
+export { paginateListAssetGroups, paginateListAssets, type Paginator, type PaginatorConfig } from './paginators.js';
+export { waitUntilAssetActive, waitUntilValidateResult, type WaiterConfig } from './waiters.js';
+export type { Action } from '../../generated/actions.js';
+export type { components, paths } from '../../generated/schema.js';

@@ -1,0 +1,50 @@
+// AWS-style paginators over the two List Actions: async iterables of pages, with `.items()`.
+import type { CallOptions, PortraitClient, RequestOf, ResultOf, WithMetadata } from './client.js';
+
+export interface PaginatorConfig {
+  client: PortraitClient;
+  /** Sets `PageSize` on every request (1 to 100). */
+  pageSize?: number;
+  signal?: AbortSignal;
+}
+
+export interface Paginator<Page, Item> extends AsyncIterable<Page> {
+  /** Every item of every page, in order. */
+  items(): AsyncIterable<Item>;
+}
+
+type ListAction = 'ListAssets' | 'ListAssetGroups';
+type ListPage<A extends ListAction> = WithMetadata<ResultOf<A>>;
+type ListItem<A extends ListAction> = ResultOf<A>['Items'][number];
+
+function paginate<A extends ListAction>(action: A, config: PaginatorConfig, input: RequestOf<A>): Paginator<ListPage<A>, ListItem<A>> {
+  const callOptions: CallOptions = config.signal ? { signal: config.signal } : {};
+  async function* pages(): AsyncGenerator<ListPage<A>> {
+    let pageNumber = input.PageNumber ?? 1;
+    for (;;) {
+      const request = { ...input, PageNumber: pageNumber, ...(config.pageSize === undefined ? {} : { PageSize: config.pageSize }) };
+      const page = (await config.client.call(action, request as RequestOf<A>, callOptions)) as ListPage<A>;
+      if (page.Items.length === 0) return;
+      yield page;
+      // The last page: what was seen so far covers TotalCount.
+      if (page.PageNumber * page.PageSize >= page.TotalCount) return;
+      pageNumber = page.PageNumber + 1;
+    }
+  }
+  return {
+    [Symbol.asyncIterator]: () => pages(),
+    async *items() {
+      for await (const page of pages()) yield* page.Items as ListItem<A>[];
+    },
+  };
+}
+
+/** Pages of `ListAssets`, from `input.PageNumber` (1 by default) until TotalCount or an empty page. */
+export function paginateListAssets(config: PaginatorConfig, input: RequestOf<'ListAssets'> = {}) {
+  return paginate('ListAssets', config, input);
+}
+
+/** Pages of `ListAssetGroups`, from `input.PageNumber` (1 by default) until TotalCount or an empty page. */
+export function paginateListAssetGroups(config: PaginatorConfig, input: RequestOf<'ListAssetGroups'> = {}) {
+  return paginate('ListAssetGroups', config, input);
+}

@@ -1,0 +1,56 @@
+// When to retry a failed attempt, and how long to wait first.
+import type { Action } from '../../generated/actions.js';
+
+export interface RetryPolicy {
+  maxRetries: number;
+  minDelayMs: number;
+  maxDelayMs: number;
+  /** Also retry Create* Actions after an ambiguous failure, at the risk of creating twice. */
+  retryCreates: boolean;
+}
+
+/** What went wrong with one attempt, as far as retrying is concerned. */
+export type AttemptFailure =
+  | { kind: 'reply'; status: number; baseCode: string; retryAfterMs: number | undefined }
+  | { kind: 'connection'; mayHaveBeenSent: boolean }
+  | { kind: 'timeout' };
+
+/** Retry-After above this is not waited for: the backoff applies instead. */
+const maxRetryAfterMs = 60_000;
+
+export function isRetryable(failure: AttemptFailure, action: Action, policy: RetryPolicy): boolean {
+  const creates = action.startsWith('Create');
+  switch (failure.kind) {
+    case 'reply': {
+      // Refused before any work was done: safe to repeat, even a Create.
+      if (failure.status === 429 || failure.status === 503 || failure.baseCode === 'RateLimitExceeded') return true;
+      // The server failed part-way: a Create may have happened.
+      return failure.status >= 500 && (!creates || policy.retryCreates);
+    }
+    case 'connection':
+      return !creates || !failure.mayHaveBeenSent || policy.retryCreates;
+    case 'timeout':
+      return !creates || policy.retryCreates;
+  }
+}
+
+/** Exponential backoff with jitter, or the server's Retry-After when it gave a usable one. */
+export function retryDelayMs(retry: number, failure: AttemptFailure, policy: RetryPolicy, random = Math.random): number {
+  if (failure.kind === 'reply' && failure.retryAfterMs !== undefined && failure.retryAfterMs <= maxRetryAfterMs) {
+    return failure.retryAfterMs;
+  }
+  const backoff = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** retry);
+  return backoff * (1 - random() * 0.25);
+}
+
+/** `Retry-After` in seconds or as an HTTP date, or `retry-after-ms`; undefined when absent or unreadable. */
+export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const value = headers.get('retry-after');
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (value.trim() !== '' && Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
