@@ -1,0 +1,42 @@
+// Mock mode: Prism validates the request and answers with one of the Action's examples.
+import type { Action } from '../spec/index.js';
+import type { ActionOperation } from './operations.js';
+import type { CallPrism } from './prism.js';
+import type { IHttpRequest } from '@stoplight/prism-http';
+import { requestError } from './request-error.js';
+import { envelopeAnswer, stampEnvelope, type Answer } from './reply.js';
+import { isError, toViolations } from './violations.js';
+
+export async function mockAnswer(
+  prism: CallPrism,
+  action: Action,
+  { operation, exampleStatus }: ActionOperation,
+  input: IHttpRequest,
+  exampleName: string | undefined,
+): Promise<Answer> {
+  let preference = {};
+  if (exampleName !== undefined) {
+    const code = exampleStatus.get(exampleName);
+    if (code === undefined) {
+      const known = [...exampleStatus.keys()].join(', ');
+      return envelopeAnswer(action, 400, {
+        Code: 'InvalidParameter',
+        Message: `${action} has no example ${JSON.stringify(exampleName)} (Prefer: example=<name>); its examples are: ${known}.`,
+      });
+    }
+    preference = { code, exampleKey: exampleName };
+  }
+
+  const answer = await prism(input, operation, preference);
+  if (!answer.ok) throw answer.error;
+  const violations = [...toViolations('request', answer.input), ...toViolations('response', answer.output)];
+  if (violations.some((violation) => isError(violation) && violation.location[0] === 'request')) {
+    return envelopeAnswer(action, 400, requestError(action, input.body, violations[0]?.message), { violations });
+  }
+  return {
+    status: answer.response.statusCode,
+    headers: answer.response.headers ?? {},
+    body: stampEnvelope(answer.response.body, action),
+    violations,
+  };
+}

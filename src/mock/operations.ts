@@ -1,0 +1,47 @@
+// Prism's view of the document, one operation per Action. Prism routes on the URL path alone and
+// every Action shares `/portrait/`, so the front picks the operation itself and hands Prism only
+// that one, with its path rewritten to the path the request really has.
+import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import { actionNames, portraitDocument, type Action } from '../spec/index.js';
+
+export type HttpOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
+
+/** The path every Action is served on. */
+export const actionPath = '/portrait/';
+
+export interface ActionOperation {
+  operation: HttpOperation;
+  /** Example name -> the response status that holds it; the first status wins if names repeat. */
+  exampleStatus: ReadonlyMap<string, number>;
+}
+
+export type ActionOperations = ReadonlyMap<Action, ActionOperation>;
+
+export async function loadActionOperations(): Promise<ActionOperations> {
+  // The ref parser dereferences in place; the validators share portraitDocument, so give it a copy.
+  const operations = await getHttpOperationsFromSpec(structuredClone(portraitDocument));
+  const byAction = new Map<Action, ActionOperation>();
+  for (const action of actionNames) {
+    const found = operations.find((operation) => operation.iid === action);
+    if (!found) throw new Error(`The bundled document has no operation ${action}`);
+    const operation: HttpOperation = { ...found, path: actionPath };
+    byAction.set(action, { operation, exampleStatus: indexExamples(operation) });
+  }
+  return byAction;
+}
+
+// Prism can only pick an example by name within one status, and shared responses
+// (components.responses, already dereferenced here) hold names too, so the front finds the status.
+function indexExamples(operation: HttpOperation): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const response of operation.responses) {
+    const status = Number(response.code);
+    if (!Number.isInteger(status)) continue;
+    for (const content of response.contents ?? []) {
+      for (const example of content.examples ?? []) {
+        if (!index.has(example.key)) index.set(example.key, status);
+      }
+    }
+  }
+  return index;
+}

@@ -1,0 +1,65 @@
+// One Prism instance per running mock, called with a single operation per request.
+import { createLogger, type IPrismDiagnostic } from '@stoplight/prism-core';
+import { createInstance, type IHttpConfig, type IHttpOperationConfig, type IHttpRequest, type IHttpResponse } from '@stoplight/prism-http';
+import type { HttpOperation } from './operations.js';
+
+export type PrismMode = { proxy: false } | { proxy: true; upstream: URL; errors: boolean };
+
+export type PrismAnswer =
+  | { ok: true; response: IHttpResponse; input: IPrismDiagnostic[]; output: IPrismDiagnostic[] }
+  | { ok: false; error: PrismError };
+
+/** Prism's failures are ProblemJsonErrors; `additional.validation` lists request violations. */
+export type PrismError = Error & { status?: number; additional?: { validation?: unknown } };
+
+export type CallPrism = (
+  input: IHttpRequest,
+  operation: HttpOperation,
+  mock?: Pick<IHttpOperationConfig, 'code' | 'exampleKey'>,
+) => Promise<PrismAnswer>;
+
+export function createPrism(mode: PrismMode): CallPrism {
+  // Prism logs request headers (the API key among them) at debug level: keep its pino silent.
+  const logger = createLogger('portrait-mock', { level: 'silent' });
+  const common = { validateRequest: true, validateResponse: true, checkSecurity: true, upstreamProxy: undefined };
+  const config: IHttpConfig = mode.proxy
+    ? { ...common, mock: { dynamic: false }, errors: mode.errors, isProxy: true, upstream: mode.upstream }
+    : { ...common, mock: { dynamic: false }, errors: false, isProxy: false };
+  const prism = createInstance(config, { logger });
+
+  return async (input, operation, mock = {}) => {
+    // A fresh config each call: Prism's mocker writes the request's Accept into `config.mock`.
+    const requestConfig: IHttpConfig = { ...config, mock: { ...config.mock, ...mock } };
+    const result = await prism.request(input, [operation], requestConfig)();
+    if (result._tag === 'Left') return { ok: false, error: result.left };
+    const { output, validations } = result.right;
+    return { ok: true, response: output, input: validations.input, output: validations.output };
+  };
+}
+
+// Prism forwards these to the upstream as they are; they describe the client's connection, not the call.
+const hopByHopHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'proxy-authorization', 'proxy-connection', 'host']);
+
+/** The request as Prism takes it, built the way prism-http-server builds it. */
+export function prismInput(
+  headers: NodeJS.Dict<string | string[]>,
+  url: URL,
+  body: unknown,
+  bodyLength: number,
+  path: string,
+  omit: readonly string[] = [],
+): IHttpRequest {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || hopByHopHeaders.has(name) || omit.includes(name)) continue;
+    flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  // The body was read whole, possibly chunked; Prism checks the media type only when a length is set.
+  flat['content-length'] = String(bodyLength);
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return { method: 'post', url: { path, query }, headers: flat, body };
+}

@@ -1,0 +1,12 @@
+// The gateway's answer to a body Prism found invalid.
+import { parameterError, validateRequest, type Action, type ErrorObject } from '../spec/index.js';
+
+/**
+ * Prism's 400 is a static example; the client needs the field that is wrong, named the way the
+ * gateway names it. When the body itself is fine (a wrong Content-Type), Prism's reason is used.
+ */
+export function requestError(action: Action, body: unknown, prismReason: string | undefined): ErrorObject {
+  const check = validateRequest(action, body);
+  if (!check.valid) return parameterError(check.issues);
+  return { Code: 'InvalidParameter', Message: prismReason ?? 'The request is invalid.' };
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startMock, type RunningMock } from '../../src/mock/index.js';
+import { validateReply, validateSchema } from '../../src/spec/index.js';
+import { actionUrl, apiKey, envelope, firstRequestExample, post, responseExample } from './calls.js';
+import { startUpstream, type Upstream } from './upstream.js';
+
+let upstream: Upstream;
+let proxy: RunningMock;
+let strictProxy: RunningMock;
+let unreachableProxy: RunningMock;
+
+beforeAll(async () => {
+  upstream = await startUpstream();
+  proxy = await startMock({ port: 0, upstream: upstream.url });
+  strictProxy = await startMock({ port: 0, upstream: upstream.url, errors: true });
+  // A port that was free a moment ago: nothing answers there.
+  const closed = await startUpstream();
+  await closed.close();
+  unreachableProxy = await startMock({ port: 0, upstream: closed.url });
+});
+afterAll(async () => {
+  await Promise.all([proxy.close(), strictProxy.close(), unreachableProxy.close()]);
+  await upstream.close();
+});
+beforeEach(() => {
+  upstream.received.length = 0;
+});
+
+const action = 'GetAsset';
+const requestBody = () => JSON.stringify(firstRequestExample(action));
+const validReply = () => responseExample(action, 200, 'active');
+function brokenReply() {
+  const body = validReply();
+  (body.Result as Record<string, unknown>).Id = 12345;
+  return body;
+}
+
+describe('the validating proxy', () => {
+  it('passes a spec-valid upstream reply through unchanged, with no violations', async () => {
+    const body = validReply();
+    upstream.reply = { status: 200, body };
+    const reply = await post(actionUrl(proxy.url, action), requestBody());
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('sl-violations')).toBeNull();
+    expect(reply.body).toEqual(body);
+    expect(validateReply(action, 200, reply.body)).toEqual({ valid: true });
+  });
+
+  it('forwards the Action query, the Authorization header and the body', async () => {
+    upstream.reply = { status: 200, body: validReply() };
+    await post(actionUrl(proxy.url, action), requestBody());
+    expect(upstream.received).toHaveLength(1);
+    const [received] = upstream.received;
+    const url = new URL(received?.url ?? '', 'http://upstream');
+    expect(received?.method).toBe('POST');
+    expect(url.pathname).toBe('/portrait/');
+    expect(url.searchParams.get('Action')).toBe(action);
+    expect(url.searchParams.get('Version')).toBe('2024-01-01');
+    expect(received?.headers.authorization).toBe(`Bearer ${apiKey}`);
+    expect(JSON.parse(received?.body ?? 'null')).toEqual(firstRequestExample(action));
+  });
+
+  it('passes an upstream error envelope through with its status', async () => {
+    const body = responseExample('CreateAsset', 403, 'quotaExceeded');
+    upstream.reply = { status: 403, body };
+    const reply = await post(actionUrl(proxy.url, 'CreateAsset'), JSON.stringify(firstRequestExample('CreateAsset')));
+    expect(reply.status).toBe(403);
+    expect(reply.body).toEqual(body);
+    expect(reply.headers.get('sl-violations')).toBeNull();
+  });
+
+  it('reports a spec-breaking reply in sl-violations and still passes it through', async () => {
+    upstream.reply = { status: 200, body: brokenReply() };
+    const reply = await post(actionUrl(proxy.url, action), requestBody());
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual(brokenReply());
+    const violations = JSON.parse(reply.headers.get('sl-violations') ?? '[]') as { location: string[]; severity: string }[];
+    expect(violations.some((violation) => violation.location[0] === 'response' && violation.severity === 'Error')).toBe(true);
+  });
+
+  it('reports an invalid request but still forwards it', async () => {
+    upstream.reply = { status: 200, body: validReply() };
+    const reply = await post(actionUrl(proxy.url, action), '{}');
+    expect(upstream.received).toHaveLength(1);
+    const violations = JSON.parse(reply.headers.get('sl-violations') ?? '[]') as { location: string[] }[];
+    expect(violations.some((violation) => violation.location[0] === 'request')).toBe(true);
+  });
+
+  it('answers 502 when the upstream cannot be reached', async () => {
+    const reply = await post(actionUrl(unreachableProxy.url, action), requestBody());
+    expect(reply.status).toBe(502);
+    expect(validateSchema('ErrorResponse', reply.body)).toEqual({ valid: true });
+    expect(envelope(reply).ResponseMetadata.Error?.Code).toBe('InternalError');
+  });
+});
+
+describe('the validating proxy with errors on', () => {
+  it('passes a spec-valid reply through', async () => {
+    upstream.reply = { status: 200, body: validReply() };
+    const reply = await post(actionUrl(strictProxy.url, action), requestBody());
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual(validReply());
+  });
+
+  it('turns a spec-breaking reply into a 502 InternalError', async () => {
+    upstream.reply = { status: 200, body: brokenReply() };
+    const reply = await post(actionUrl(strictProxy.url, action), requestBody());
+    expect(reply.status).toBe(502);
+    expect(validateSchema('ErrorResponse', reply.body)).toEqual({ valid: true });
+    expect(envelope(reply).ResponseMetadata.Error?.Code).toBe('InternalError');
+    expect(envelope(reply).ResponseMetadata.Error?.Message).toMatch(/upstream response broke the spec/);
+    expect(envelope(reply).ResponseMetadata.Action).toBe(action);
+    expect(reply.headers.get('sl-violations')).not.toBeNull();
+  });
+
+  it('refuses an invalid request with the gateway code, without forwarding it', async () => {
+    const reply = await post(actionUrl(strictProxy.url, action), '{}');
+    expect(reply.status).toBe(400);
+    expect(envelope(reply).ResponseMetadata.Error?.Code).toBe('MissingParameter.Id');
+    expect(validateReply(action, 400, reply.body)).toEqual({ valid: true });
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it('still answers the front checks itself', async () => {
+    const reply = await post(actionUrl(strictProxy.url, 'LaunchRocket'), requestBody());
+    expect(reply.status).toBe(404);
+    expect(upstream.received).toHaveLength(0);
+  });
+});
