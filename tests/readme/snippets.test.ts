@@ -1,0 +1,53 @@
+// Every ```ts block of the README compiles against the project as it is. Blocks run as modules
+// at the project root; a block that uses `client` without creating it gets one declared.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { expect, it } from 'vitest';
+import { projectRoot } from '../../src/codegen/generate.js';
+
+const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+const clientPrelude =
+  "import type { PortraitClient as ReadmeClient } from './src/client/index.js';\ndeclare const client: ReadmeClient;\n";
+
+function compileErrors(sources: Map<string, string>): string[] {
+  const config = ts.getParsedCommandLineOfConfigFile(join(projectRoot, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
+  });
+  if (!config) throw new Error('tsconfig.json could not be read');
+  const host = ts.createCompilerHost(config.options);
+  const readFile = host.readFile.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.readFile = (file) => sources.get(file) ?? readFile(file);
+  host.fileExists = (file) => sources.has(file) || ts.sys.fileExists(file);
+  host.getSourceFile = (file, language, ...rest) => {
+    const text = sources.get(file);
+    return text === undefined ? getSourceFile(file, language, ...rest) : ts.createSourceFile(file, text, language);
+  };
+  const program = ts.createProgram([...sources.keys()], config.options, host);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file && sources.has(d.file.fileName))
+    .map((d) => {
+      const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+      return `${d.file!.fileName.replace(projectRoot, '')}:${line + 1} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+    });
+}
+
+it('finds the README snippets', () => {
+  expect(blocks.length).toBeGreaterThanOrEqual(7);
+});
+
+it('compiles every TypeScript snippet of the README', () => {
+  const sources = new Map(
+    blocks.map((block, i) => {
+      const needsClient = /\bclient\b/.test(block) && !/const client\b/.test(block);
+      return [join(projectRoot, `README.snippet-${i}.ts`), `${needsClient ? clientPrelude : ''}${block}\nexport {};\n`];
+    }),
+  );
+  expect(compileErrors(sources)).toEqual([]);
+}, 60_000);
