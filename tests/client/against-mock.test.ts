@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortraitClient, PortraitError, type PortraitClient } from '../../src/client/index.js';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { actionNames, actions, describeIssues, portraitDocument, validateResult, type Action } from '../../src/spec/index.js';
+import { actionNames, describeIssues, validateResult } from '../../src/spec/index.js';
+import { firstRequestExample } from '../support/examples.js';
 
 let mock: RunningMock;
 let client: PortraitClient;
@@ -12,13 +13,6 @@ beforeAll(async () => {
   client = createPortraitClient({ apiKey: 'test-key', baseUrl: mock.url, maxRetries: 0 });
 });
 afterAll(() => mock.close());
-
-function firstRequestExample(action: Action): object {
-  const examples = portraitDocument.paths[actions[action].path]?.post?.requestBody.content['application/json']?.examples ?? {};
-  const [first] = Object.values(examples);
-  if (!first) throw new Error(`${action} has no request example`);
-  return first.value as object;
-}
 
 /** A client whose every request asks the mock for the example `name`. */
 function preferring(name: string) {

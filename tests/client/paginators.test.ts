@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPortraitClient, paginateListAssetGroups, paginateListAssets } from '../../src/client/index.js';
-import { startScriptedServer, success, type ScriptedServer } from './scripted-server.js';
+import { startScriptedServer, success, type ScriptedServer } from '../support/scripted-server.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {

@@ -9,7 +9,7 @@ import {
   type PortraitClientOptions,
 } from '../../src/client/index.js';
 import { parseRetryAfter, retryDelayMs, type RetryPolicy } from '../../src/client/retry.js';
-import { failure, startScriptedServer, success, type Script, type ScriptedServer } from './scripted-server.js';
+import { failure, startScriptedServer, success, type Script, type ScriptedServer } from '../support/scripted-server.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {

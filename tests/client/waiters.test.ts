@@ -8,7 +8,7 @@ import {
   waitUntilAssetActive,
   waitUntilValidateResult,
 } from '../../src/client/index.js';
-import { failure, startScriptedServer, success, type Script, type ScriptedServer } from './scripted-server.js';
+import { failure, startScriptedServer, success, type Script, type ScriptedServer } from '../support/scripted-server.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {

@@ -1,5 +1,6 @@
 // Helpers the mock tests share: the document's examples and a POST that keeps the whole reply.
-import { actions, apiVersion, portraitDocument, type Action } from '../../src/spec/index.js';
+import { apiVersion } from '../../src/spec/index.js';
+export { firstRequestExample, responseExample } from '../support/examples.js';
 
 export const apiKey = 'test-key';
 
@@ -41,24 +42,4 @@ export async function read(response: Response): Promise<Reply> {
 
 export function envelope(reply: Reply): Envelope {
   return reply.body as Envelope;
-}
-
-function operation(action: Action) {
-  const found = portraitDocument.paths[actions[action].path]?.post;
-  if (!found) throw new Error(`${action} is not in the document`);
-  return found;
-}
-
-export function firstRequestExample(action: Action): unknown {
-  const [first] = Object.values(operation(action).requestBody.content['application/json']?.examples ?? {});
-  if (!first) throw new Error(`${action} has no request example`);
-  return first.value;
-}
-
-/** The document's example named `name` among `action`'s own (not shared) responses with `status`. */
-export function responseExample(action: Action, status: number, name: string): Envelope {
-  const response = operation(action).responses[String(status)];
-  const example = response && !('$ref' in response) ? response.content?.['application/json']?.examples?.[name] : undefined;
-  if (!example) throw new Error(`${action} has no ${status} example ${name}`);
-  return structuredClone(example.value) as Envelope;
 }

@@ -1,20 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { validateReply, validateSchema } from '../../src/spec/index.js';
-import { actionUrl, apiKey, envelope, firstRequestExample, post, responseExample } from './calls.js';
-import { startUpstream, type Upstream } from './upstream.js';
+import { actionUrl, apiKey, envelope, firstRequestExample, post, responseExample, type Envelope } from './calls.js';
+import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 
-let upstream: Upstream;
+let upstream: ScriptedServer;
+/** What the upstream answers to every following request. */
+let upstreamReply: { status: number; body: unknown } = { status: 200, body: {} };
 let proxy: RunningMock;
 let strictProxy: RunningMock;
 let unreachableProxy: RunningMock;
 
 beforeAll(async () => {
-  upstream = await startUpstream();
+  upstream = await startScriptedServer(() => upstreamReply);
   proxy = await startMock({ port: 0, upstream: upstream.url });
   strictProxy = await startMock({ port: 0, upstream: upstream.url, errors: true });
   // A port that was free a moment ago: nothing answers there.
-  const closed = await startUpstream();
+  const closed = await startScriptedServer(() => 'drop');
   await closed.close();
   unreachableProxy = await startMock({ port: 0, upstream: closed.url });
 });
@@ -28,7 +30,7 @@ beforeEach(() => {
 
 const action = 'GetAsset';
 const requestBody = () => JSON.stringify(firstRequestExample(action));
-const validReply = () => responseExample(action, 200, 'active');
+const validReply = () => responseExample(action, 200, 'active') as Envelope;
 function brokenReply() {
   const body = validReply();
   (body.Result as Record<string, unknown>).Id = 12345;
@@ -38,7 +40,7 @@ function brokenReply() {
 describe('the validating proxy', () => {
   it('passes a spec-valid upstream reply through unchanged, with no violations', async () => {
     const body = validReply();
-    upstream.reply = { status: 200, body };
+    upstreamReply = { status: 200, body };
     const reply = await post(actionUrl(proxy.url, action), requestBody());
     expect(reply.status).toBe(200);
     expect(reply.headers.get('sl-violations')).toBeNull();
@@ -47,7 +49,7 @@ describe('the validating proxy', () => {
   });
 
   it('forwards the Action query, the Authorization header and the body', async () => {
-    upstream.reply = { status: 200, body: validReply() };
+    upstreamReply = { status: 200, body: validReply() };
     await post(actionUrl(proxy.url, action), requestBody());
     expect(upstream.received).toHaveLength(1);
     const [received] = upstream.received;
@@ -57,12 +59,12 @@ describe('the validating proxy', () => {
     expect(url.searchParams.get('Action')).toBe(action);
     expect(url.searchParams.get('Version')).toBe('2024-01-01');
     expect(received?.headers.authorization).toBe(`Bearer ${apiKey}`);
-    expect(JSON.parse(received?.body ?? 'null')).toEqual(firstRequestExample(action));
+    expect(received?.body).toEqual(firstRequestExample(action));
   });
 
   it('passes an upstream error envelope through with its status', async () => {
     const body = responseExample('CreateAsset', 403, 'quotaExceeded');
-    upstream.reply = { status: 403, body };
+    upstreamReply = { status: 403, body };
     const reply = await post(actionUrl(proxy.url, 'CreateAsset'), JSON.stringify(firstRequestExample('CreateAsset')));
     expect(reply.status).toBe(403);
     expect(reply.body).toEqual(body);
@@ -70,7 +72,7 @@ describe('the validating proxy', () => {
   });
 
   it('reports a spec-breaking reply in sl-violations and still passes it through', async () => {
-    upstream.reply = { status: 200, body: brokenReply() };
+    upstreamReply = { status: 200, body: brokenReply() };
     const reply = await post(actionUrl(proxy.url, action), requestBody());
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual(brokenReply());
@@ -79,7 +81,7 @@ describe('the validating proxy', () => {
   });
 
   it('reports an invalid request but still forwards it', async () => {
-    upstream.reply = { status: 200, body: validReply() };
+    upstreamReply = { status: 200, body: validReply() };
     const reply = await post(actionUrl(proxy.url, action), '{}');
     expect(upstream.received).toHaveLength(1);
     const violations = JSON.parse(reply.headers.get('sl-violations') ?? '[]') as { location: string[] }[];
@@ -96,14 +98,14 @@ describe('the validating proxy', () => {
 
 describe('the validating proxy with errors on', () => {
   it('passes a spec-valid reply through', async () => {
-    upstream.reply = { status: 200, body: validReply() };
+    upstreamReply = { status: 200, body: validReply() };
     const reply = await post(actionUrl(strictProxy.url, action), requestBody());
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual(validReply());
   });
 
   it('turns a spec-breaking reply into a 502 InternalError', async () => {
-    upstream.reply = { status: 200, body: brokenReply() };
+    upstreamReply = { status: 200, body: brokenReply() };
     const reply = await post(actionUrl(strictProxy.url, action), requestBody());
     expect(reply.status).toBe(502);
     expect(validateSchema('ErrorResponse', reply.body)).toEqual({ valid: true });

@@ -3,17 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { maxBodyBytes } from '../../src/spec/index.js';
 import { actionUrl, firstRequestExample, read, responseExample, type Reply } from './calls.js';
-import { startUpstream, type Upstream } from './upstream.js';
+import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 
 const secret = 'sk-live-9f8e7d6c5b4a-DO-NOT-LEAK';
 const lines: string[] = [];
 const log = (line: string) => lines.push(line);
 
-let upstream: Upstream;
+let upstream: ScriptedServer;
+let upstreamReply: { status: number; body: unknown } = { status: 200, body: {} };
 let mock: RunningMock;
 let strictProxy: RunningMock;
 beforeAll(async () => {
-  upstream = await startUpstream();
+  upstream = await startScriptedServer(() => upstreamReply);
   mock = await startMock({ port: 0, log });
   strictProxy = await startMock({ port: 0, upstream: upstream.url, errors: true, log });
 });
@@ -45,9 +46,9 @@ describe('the API key', () => {
       await call(actionUrl(mock.url, 'GetAsset'), getAsset, { authorization: `Token ${secret}` }),
       await read(await fetch(actionUrl(mock.url, 'GetAsset'), { headers: { authorization: `Bearer ${secret}` } })),
     ];
-    upstream.reply = { status: 200, body: responseExample('GetAsset', 200, 'active') };
+    upstreamReply = { status: 200, body: responseExample('GetAsset', 200, 'active') };
     replies.push(await call(actionUrl(strictProxy.url, 'GetAsset'), getAsset));
-    upstream.reply = { status: 200, body: { ResponseMetadata: {}, Result: { Id: 1 } } };
+    upstreamReply = { status: 200, body: { ResponseMetadata: {}, Result: { Id: 1 } } };
     replies.push(await call(actionUrl(strictProxy.url, 'GetAsset'), getAsset));
     replies.push(await call(actionUrl(strictProxy.url, 'GetAsset'), '{}'));
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   actionNames,
-  actions,
   describeIssues,
   jsonPointer,
   portraitDocument,
@@ -11,25 +10,16 @@ import {
   type Action,
   type ValidationResult,
 } from '../../src/spec/index.js';
+import { operationOf, requestExamples } from '../support/examples.js';
 
 interface Envelope {
   ResponseMetadata?: { Action?: string; Error?: { Code?: string } };
   Result?: unknown;
 }
 
-function operation(action: Action) {
-  const found = portraitDocument.paths[actions[action].path]?.post;
-  if (!found) throw new Error(`${action} is not in the document`);
-  return found;
-}
-
-function requestExamples(action: Action) {
-  return Object.entries(operation(action).requestBody.content['application/json']?.examples ?? {});
-}
-
 /** Every response example of `action`, with its HTTP status and whether it is shared between Actions. */
 function responseExamples(action: Action) {
-  return Object.entries(operation(action).responses).flatMap(([status, response]) => {
+  return Object.entries(operationOf(action).responses).flatMap(([status, response]) => {
     const shared = '$ref' in response;
     const resolved = shared ? portraitDocument.components.responses[response.$ref.split('/').pop() ?? ''] : response;
     const examples = resolved?.content?.['application/json']?.examples ?? {};

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
   method: string;
+  url: string;
   action: string | null;
   headers: IncomingHttpHeaders;
   body: unknown;
@@ -32,6 +33,7 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
     const text = Buffer.concat(chunks).toString('utf8');
     const request: ReceivedRequest = {
       method: req.method ?? '',
+      url: req.url ?? '',
       action: new URL(req.url ?? '/', 'http://localhost').searchParams.get('Action'),
       headers: req.headers,
       body: text ? JSON.parse(text) : undefined,
