@@ -2,12 +2,9 @@
 // every Action shares `/portrait/`, so the front picks the operation itself and hands Prism only
 // that one, with its path rewritten to the path the request really has.
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
-import { actionNames, portraitDocument, type Action } from '../spec/index.js';
+import { actionNames, actionPath, portraitDocument, type Action } from '../spec/index.js';
 
 export type HttpOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
-
-/** The path every Action is served on. */
-export const actionPath = '/portrait/';
 
 export interface ActionOperation {
   operation: HttpOperation;

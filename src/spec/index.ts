@@ -2,6 +2,11 @@
 export { actionNames, actions, apiVersion, type Action } from '../../generated/actions.js';
 export {
   actionFromQuery,
+  actionPath,
+  bearerToken,
+  bodyTooLarge,
+  checkRequestLine,
+  parseJsonBody,
   errorEnvelope,
   isAction,
   maxBodyBytes,
@@ -11,6 +16,7 @@ export {
   type ErrorObject,
   type ErrorResponse,
   type GatewayError,
+  type Refusal,
 } from './protocol.js';
 export { portraitDocument, type OpenApiDocument } from './document.js';
 export {

@@ -15,10 +15,19 @@ export function isAction(name: unknown): name is Action {
   return typeof name === 'string' && Object.hasOwn(actions, name);
 }
 
+/** Every Action is served on this path, told apart by the query. */
+export const actionPath = '/portrait/';
+
 /** A failure the gateway reports itself, before any Action runs. */
 export interface GatewayError {
   status: number;
   error: ErrorObject;
+  headers?: Record<string, string>;
+}
+
+/** A gateway refusal with the Action to echo: the query's, when it names a known one, else empty. */
+export interface Refusal extends GatewayError {
+  action: string;
 }
 
 /** Reads `Action` and `Version` from a request's query, as the gateway does. */
@@ -34,6 +43,62 @@ export function actionFromQuery(query: URLSearchParams): { action: Action } | Ga
     return { status: 404, error: { Code: 'InvalidActionOrVersion', Message: message, CodeN: 100008 } };
   }
   return { action };
+}
+
+/** The gateway's checks of the method, the path and the query, in its order. */
+export function checkRequestLine(method: string | undefined, url: URL): { action: Action } | Refusal {
+  const named = url.searchParams.get('Action');
+  const echoed = isAction(named) ? named : '';
+  if (method !== 'POST') {
+    return {
+      action: echoed,
+      status: 405,
+      error: { Code: 'MethodNotAllowed', Message: `The method must be POST, not ${method ?? 'none'}.` },
+      headers: { Allow: 'POST' },
+    };
+  }
+  if (url.pathname !== actionPath && url.pathname !== actionPath.slice(0, -1)) {
+    return {
+      action: echoed,
+      status: 404,
+      error: { Code: 'InvalidActionOrVersion', Message: `Every Action is served on ${actionPath}, not ${JSON.stringify(url.pathname)}.` },
+    };
+  }
+  const found = actionFromQuery(url.searchParams);
+  return 'error' in found ? { ...found, action: echoed } : found;
+}
+
+/** The API key of an `Authorization: Bearer <key>` header, or the gateway's 401. */
+export function bearerToken(authorization: string | null | undefined, action: Action): { token: string } | Refusal {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (match?.[1]) return { token: match[1] };
+  return {
+    action,
+    status: 401,
+    error: { Code: 'Unauthorized', Message: 'Send the API key as "Authorization: Bearer <api key>".' },
+  };
+}
+
+/** The gateway's 413 for a body over `maxBodyBytes`. */
+export function bodyTooLarge(action: Action): Refusal {
+  return {
+    action,
+    status: 413,
+    error: { Code: 'RequestEntityTooLarge', Message: `The request body is over ${maxBodyBytes} bytes (1 MB).` },
+    headers: { Connection: 'close' },
+  };
+}
+
+/** Parses a request body, or gives the gateway's 400 for an empty or malformed one. */
+export function parseJsonBody(text: string, action: Action): { value: unknown } | Refusal {
+  const refuse = (Message: string): Refusal => ({ action, status: 400, error: { Code: 'InvalidParameter', Message } });
+  if (text.trim() === '') return refuse("The request body is empty; send the Action's parameters as a JSON object.");
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : 'unreadable';
+    return refuse(`The request body is not valid JSON: ${reason}.`);
+  }
 }
 
 /** A fresh RequestId: 32 upper-case hex digits. */
