@@ -397,7 +397,9 @@ export interface paths {
          *
          *     Errors: `ValidatePending` (200), `TokenExpired` and `InvalidToken` (usually 200, from
          *     upstream), `MissingParameter.BytedToken`/`InvalidParameter.BytedToken` (400, or 200 from
-         *     upstream). Liveness Actions have a low rate limit (`RateLimitExceeded`, 429).
+         *     upstream), `QuotaExceeded` (403: the new group would pass the customer's 50 active groups;
+         *     delete one and call again while the token is valid). Liveness Actions have a low rate limit
+         *     (`RateLimitExceeded`, 429).
          */
         post: operations["GetVisualValidateResult"];
         delete?: never;
@@ -1244,6 +1246,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `QuotaExceeded`: the check passed, but the customer already has 50 active groups, so no LivenessFace group was created. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
