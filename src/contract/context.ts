@@ -1,0 +1,112 @@
+// What a check works with: calls as either customer (or none), the state earlier checks left,
+// expectations that fail the check with a readable reason, and the list of things to clean up.
+import type { Action } from '../spec/index.js';
+import { probe, type ProbeRequest, type ProbeTarget, type Reply } from './probe.js';
+
+export interface ContractSettings {
+  apiKey: string;
+  secondApiKey: string | undefined;
+  /** A public image the server can download; the default suits emulators, not the real API. */
+  imageUrl: string;
+  /** A URL that cannot become an image asset. */
+  brokenImageUrl: string;
+  groupQuota: number;
+  assetTimeoutMs: number;
+  pollIntervalMs: number;
+}
+
+/** Ids the flow checks create and share, each kept in the order they were made. */
+export interface RunState {
+  /** Marks every name this run gives, so its groups are found and told apart from others. */
+  tag: string;
+  groups: string[];
+  assets: string[];
+  values: Map<string, string>;
+}
+
+export class CheckFailure extends Error {
+  override name = 'CheckFailure';
+}
+
+type Caller = 'primary' | 'secondary' | 'anonymous' | 'unknown-key';
+
+export class CheckContext {
+  readonly violations: string[] = [];
+
+  constructor(
+    private readonly target: ProbeTarget,
+    readonly settings: ContractSettings,
+    readonly state: RunState,
+  ) {}
+
+  /** Calls `action` as the primary customer, unless `as` says otherwise. */
+  async call(action: Action | string, body: unknown, options: Omit<ProbeRequest, 'action' | 'body' | 'apiKey'> & { as?: Caller } = {}): Promise<Reply> {
+    const { as = 'primary', ...rest } = options;
+    const reply = await probe(this.target, { action, body, apiKey: this.keyOf(as), ...rest });
+    this.violations.push(...reply.violations);
+    return reply;
+  }
+
+  private keyOf(caller: Caller): string | undefined {
+    switch (caller) {
+      case 'primary':
+        return this.settings.apiKey;
+      case 'secondary':
+        return this.settings.secondApiKey;
+      case 'anonymous':
+        return undefined;
+      case 'unknown-key':
+        return `contract-unknown-key-${this.state.tag}`;
+    }
+  }
+
+  expect(condition: unknown, message: string): void {
+    if (!condition) throw new CheckFailure(this.target.redact(message));
+  }
+
+  /** The reply's Result, or a failure saying what came instead. */
+  result(reply: Reply, what: string): Record<string, unknown> {
+    if (!reply.result) throw new CheckFailure(this.target.redact(`${what}: expected a Result, got ${describe(reply)}`));
+    return reply.result;
+  }
+
+  /** The reply must be an error whose base code is one of `codes`. */
+  error(reply: Reply, codes: readonly string[], what: string): void {
+    this.expect(reply.baseCode && codes.includes(reply.baseCode), `${what}: expected ${codes.join(' or ')}, got ${describe(reply)}`);
+  }
+
+  /** Ids made by this run, deleted when the run ends whatever happened. */
+  created(kind: 'groups' | 'assets', id: unknown, what: string): string {
+    if (typeof id !== 'string' || id === '') throw new CheckFailure(`${what}: the Result has no Id`);
+    this.state[kind].push(id);
+    return id;
+  }
+
+  /** A value an earlier check stored, such as the id of the group it made. */
+  recall(key: string): string {
+    const value = this.state.values.get(key);
+    if (!value) throw new CheckFailure(`the earlier check that makes ${key} left nothing`);
+    return value;
+  }
+
+  pause(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
+
+export function describe(reply: Reply): string {
+  if (reply.error) return `HTTP ${reply.status} ${String(reply.error.Code)}: ${String(reply.error.Message)}`;
+  if (reply.result) return `HTTP ${reply.status} with a Result`;
+  return `HTTP ${reply.status} without an envelope`;
+}
+
+export interface Check {
+  /** `area.what`, as the report and `--skip` name it. */
+  name: string;
+  /** One line for the report: what a conforming server does. */
+  title: string;
+  /** Checks whose results this one builds on; it is skipped unless they passed. */
+  needs?: string[];
+  needsSecondKey?: boolean;
+  run(ctx: CheckContext): Promise<void>;
+}

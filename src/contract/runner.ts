@@ -1,0 +1,108 @@
+// Runs the checks against one server, in order, and cleans up what they created.
+import { CheckContext, CheckFailure, type ContractSettings, type RunState } from './context.js';
+import { allChecks } from './checks/index.js';
+import type { ProbeTarget } from './probe.js';
+
+export interface ContractOptions {
+  baseUrl: string;
+  apiKey: string;
+  /** A key of another customer, for the tenancy checks; they are skipped without it. */
+  secondApiKey?: string;
+  fetch?: (request: Request) => Promise<Response>;
+  /** Per request; 30 s by default. */
+  timeoutMs?: number;
+  /** How long an asset may stay Processing; 180 s by default. */
+  assetTimeoutMs?: number;
+  pollIntervalMs?: number;
+  /** A public image the server can download. The default only suits emulators and mocks. */
+  imageUrl?: string;
+  groupQuota?: number;
+  /** Names of checks not to run. */
+  skip?: string[];
+  onProgress?: (result: CheckResult) => void;
+}
+
+export interface CheckResult {
+  name: string;
+  title: string;
+  status: 'passed' | 'failed' | 'skipped';
+  durationMs: number;
+  /** Why it failed or was skipped. */
+  messages: string[];
+}
+
+export interface ContractReport {
+  baseUrl: string;
+  results: CheckResult[];
+  passed: boolean;
+  durationMs: number;
+}
+
+export async function runContract(options: ContractOptions): Promise<ContractReport> {
+  const keys = [options.apiKey, options.secondApiKey].filter((key): key is string => Boolean(key));
+  const redact = (text: string) => keys.reduce((safe, key) => safe.replaceAll(key, '[redacted]'), text);
+  const target: ProbeTarget = {
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    fetch: options.fetch ?? ((request) => fetch(request)),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    redact,
+  };
+  const settings: ContractSettings = {
+    apiKey: options.apiKey,
+    secondApiKey: options.secondApiKey,
+    imageUrl: options.imageUrl ?? 'https://example.com/portrait.png',
+    brokenImageUrl: 'https://example.com/contract/not-an-image.txt',
+    groupQuota: options.groupQuota ?? 50,
+    assetTimeoutMs: options.assetTimeoutMs ?? 180_000,
+    pollIntervalMs: options.pollIntervalMs ?? 2_000,
+  };
+  const state: RunState = { tag: Math.random().toString(36).slice(2, 10), groups: [], assets: [], values: new Map() };
+  const skip = new Set(options.skip ?? []);
+  const started = performance.now();
+  const results: CheckResult[] = [];
+  try {
+    for (const check of allChecks) {
+      const checkStarted = performance.now();
+      const finish = (status: CheckResult['status'], messages: string[]) => {
+        const result = { name: check.name, title: check.title, status, durationMs: Math.round(performance.now() - checkStarted), messages };
+        results.push(result);
+        options.onProgress?.(result);
+      };
+      const unmet = (check.needs ?? []).filter((need) => results.find((r) => r.name === need)?.status !== 'passed');
+      if (skip.has(check.name)) finish('skipped', ['skipped on request']);
+      else if (check.needsSecondKey && !settings.secondApiKey) finish('skipped', ['needs a second API key (--second-api-key)']);
+      else if (unmet.length > 0) finish('skipped', [`needs ${unmet.join(', ')} to pass first`]);
+      else {
+        const ctx = new CheckContext(target, settings, state);
+        try {
+          await check.run(ctx);
+          finish(ctx.violations.length === 0 ? 'passed' : 'failed', ctx.violations);
+        } catch (error) {
+          const reason = error instanceof CheckFailure ? error.message : `the check could not finish: ${describeError(error)}`;
+          finish('failed', [redact(reason), ...ctx.violations]);
+        }
+      }
+    }
+  } finally {
+    await cleanUp(target, settings, state);
+  }
+  return {
+    baseUrl: target.baseUrl,
+    results,
+    passed: results.every((result) => result.status !== 'failed'),
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Deletes what the run created, newest first; what is already gone is fine. */
+async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: RunState) {
+  const ctx = new CheckContext(target, settings, state);
+  for (const id of [...state.assets].reverse()) await ctx.call('DeleteAsset', { Id: id }).catch(() => undefined);
+  for (const id of [...state.groups].reverse()) await ctx.call('DeleteAssetGroup', { Id: id }).catch(() => undefined);
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.message}${cause}`;
+}
