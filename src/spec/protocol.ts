@@ -2,6 +2,7 @@
 // envelope. Shared by the client, the mock and the emulator; free of Node-only imports.
 import { actions, apiVersion, type Action } from '../../generated/actions.js';
 import type { components } from '../../generated/schema.js';
+import { nestingIssue } from './nesting-depth.js';
 import type { ValidationIssue } from './validators.js';
 
 export type ErrorCode = components['schemas']['ErrorCode'];
@@ -89,16 +90,20 @@ export function bodyTooLarge(action: Action): Refusal {
   };
 }
 
-/** Parses a request body, or gives the gateway's 400 for an empty or malformed one. */
+/** Parses a request body, or gives the gateway's 400 for an empty, malformed or absurdly nested one. */
 export function parseJsonBody(text: string, action: Action): { value: unknown } | Refusal {
   const refuse = (Message: string): Refusal => ({ action, status: 400, error: { Code: 'InvalidParameter', Message } });
   if (text.trim() === '') return refuse("The request body is empty; send the Action's parameters as a JSON object.");
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : 'unreadable';
     return refuse(`The request body is not valid JSON: ${reason}.`);
   }
+  // Validators recurse into what they check; a body deeper than any schema is refused first.
+  const tooDeep = nestingIssue(value);
+  return tooDeep ? { action, status: 400, error: parameterError([tooDeep]) } : { value };
 }
 
 /** A fresh RequestId: 32 upper-case hex digits. */

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { actions, type Action } from '../../generated/actions.js';
 import type { components } from '../../generated/schema.js';
 import { portraitDocument, type ResponseObject } from './document.js';
+import { nestingIssue } from './nesting-depth.js';
 
 export type SchemaName = keyof components['schemas'];
 
@@ -68,9 +69,10 @@ export function validateSchema(name: SchemaName, value: unknown): ValidationResu
   return validateAt(`/components/schemas/${name}`, value);
 }
 
-/** A request body for `action`. */
+/** A request body for `action`. Never throws, however deeply the body nests. */
 export function validateRequest(action: Action, body: unknown): ValidationResult {
-  return validateSchema(actions[action].request, body);
+  const tooDeep = nestingIssue(body);
+  return tooDeep ? { valid: false, issues: [tooDeep] } : validateSchema(actions[action].request, body);
 }
 
 /** The `Result` of a successful `action`. */

@@ -106,6 +106,12 @@ describe('what the front answers itself, in the envelope', () => {
     expect(envelope(reply).ResponseMetadata.Error?.Message).toMatch(/not valid JSON/);
   });
 
+  it('400, not a crash, for a body nested far deeper than any schema', async () => {
+    const nested = `${'['.repeat(200_000)}1${']'.repeat(200_000)}`;
+    const reply = await post(actionUrl(mock.url, 'ListAssetGroups'), `{"Filter":{"GroupIds":[${nested},${nested}]}}`);
+    expectRefusal(reply, 400, 'InvalidParameter.Filter');
+  });
+
   it('400 for an empty body', async () => {
     const reply = await post(actionUrl(mock.url, 'GetAsset'), '');
     expectRefusal(reply, 400, 'InvalidParameter');

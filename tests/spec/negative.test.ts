@@ -149,3 +149,12 @@ it('rejects bodies that are not objects', () => {
     expect(validateRequest('GetAsset', body).valid).toBe(false);
   }
 });
+
+it('refuses a body nested deeper than any schema without throwing', () => {
+  const depth = 200_000;
+  const nested = `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+  const body: unknown = JSON.parse(`{"Filter":{"GroupIds":[${nested},${nested}]}}`);
+  const result = validateRequest('ListAssetGroups', body);
+  expect(result.valid).toBe(false);
+  expect(result.valid ? [] : result.issues).toContainEqual(expect.objectContaining({ path: '/Filter', keyword: 'maxDepth' }));
+});
