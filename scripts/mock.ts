@@ -4,6 +4,7 @@
 //   --errors          with --upstream: a response that breaks the document becomes a 502
 import { parseArgs } from 'node:util';
 import { startMock } from '../src/mock/index.js';
+import { closeOnSignals } from './close-on-signals.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,17 +35,4 @@ console.log(
     : `Portrait mock listening on ${mock.url}`,
 );
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    mock.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+closeOnSignals(mock);

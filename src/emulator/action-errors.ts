@@ -1,0 +1,34 @@
+// The errors the Actions themselves answer with, each with the HTTP status the document lists
+// for it: gateway-style refusals with 4xx, the upstream's liveness verdicts with 200.
+import type { ActionError } from './action-types.js';
+
+export type ResourceKind = 'group' | 'asset';
+
+/** An unknown id, or one in another project: the same answer, so neither can be probed. */
+export function notFound(kind: ResourceKind, id: string): ActionError {
+  return { status: 404, error: { Code: 'NotFound', Message: `The ${kind} ${id} does not exist.` } };
+}
+
+export function forbidden(kind: ResourceKind): ActionError {
+  return { status: 403, error: { Code: 'Forbidden', Message: `The API key cannot access this ${kind}.` } };
+}
+
+export function quotaExceeded(message: string): ActionError {
+  return { status: 403, error: { Code: 'QuotaExceeded', Message: message, CodeN: 100013 } };
+}
+
+export function aigcNotAvailable(): ActionError {
+  return { status: 403, error: { Code: 'AIGCNotAvailable', Message: 'AIGC group creation is not enabled for this account.' } };
+}
+
+export function invalidToken(message: string): ActionError {
+  return { status: 200, error: { Code: 'InvalidToken', Message: message } };
+}
+
+export function tokenExpired(): ActionError {
+  return { status: 200, error: { Code: 'TokenExpired', Message: 'The BytedToken is older than its 120-second window; start a new session.' } };
+}
+
+export function validatePending(): ActionError {
+  return { status: 200, error: { Code: 'ValidatePending', Message: 'The liveness check has not been completed yet; call again shortly.' } };
+}

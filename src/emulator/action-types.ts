@@ -1,0 +1,23 @@
+// The shapes an Action handler takes and gives, all derived from the generated types through
+// the Action table: nothing here restates a schema.
+import type { components } from '../../generated/schema.js';
+import type { Action, ErrorObject, actions } from '../spec/index.js';
+
+type Schemas = components['schemas'];
+
+export type RequestOf<A extends Action> = Schemas[(typeof actions)[A]['request']];
+export type ResultOf<A extends Action> = Schemas[(typeof actions)[A]['result']];
+
+export type AssetGroupItem = Schemas['AssetGroupItem'];
+export type AssetItem = Schemas['AssetItem'];
+export type AssetType = Schemas['AssetType'];
+export type AssetStatus = Schemas['AssetStatus'];
+export type GroupType = Schemas['GroupType'];
+
+/** An Action that failed: its HTTP status (one the document lists for that Action) and Error. */
+export interface ActionError {
+  status: number;
+  error: ErrorObject;
+}
+
+export type Outcome<A extends Action> = { result: ResultOf<A> } | ActionError;

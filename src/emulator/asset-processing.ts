@@ -1,0 +1,45 @@
+// How an asset's processing ends. The emulator downloads nothing: the file extension of the
+// URL's path decides, which is enough to exercise both endings from a client. Status is worked
+// out from the clock on every read, so no timer runs and a test clock can jump ahead.
+import type { AssetStatus, AssetType } from './action-types.js';
+import type { StoredAsset } from './state.js';
+
+export const acceptedExtensions: Readonly<Record<AssetType, readonly string[]>> = {
+  Image: ['jpg', 'jpeg', 'png', 'webp', 'bmp', 'tif', 'tiff', 'gif', 'heic', 'heif'],
+  Video: ['mp4', 'mov'],
+  Audio: ['wav', 'mp3'],
+};
+
+export type MediaVerdict = { Status: 'Active' } | { Status: 'Failed'; FailedReason: string };
+
+export function judgeMedia(url: string, assetType: AssetType): MediaVerdict {
+  const accepted = acceptedExtensions[assetType];
+  const extension = fileExtension(url);
+  if (extension !== undefined && accepted.includes(extension)) return { Status: 'Active' };
+  const found = extension === undefined ? 'no file extension' : `.${extension}`;
+  return {
+    Status: 'Failed',
+    FailedReason: `${assetType} assets must be ${accepted.map((name) => `.${name}`).join(', ')} files; the URL has ${found}.`,
+  };
+}
+
+/** The lower-cased extension of the last segment of the URL's path, if it has one. */
+function fileExtension(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const lastSegment = new URL(url).pathname.split('/').pop() ?? '';
+  const dot = lastSegment.lastIndexOf('.');
+  return dot > 0 && dot < lastSegment.length - 1 ? lastSegment.slice(dot + 1).toLowerCase() : undefined;
+}
+
+export interface ProcessingState {
+  Status: AssetStatus;
+  FailedReason?: string;
+  /** The asset's UpdateTime: its last change, or the moment processing ended if that is later. */
+  updatedAt: number;
+}
+
+export function processingStateAt(asset: StoredAsset, now: number, processingDelayMs: number): ProcessingState {
+  const finishedAt = asset.createdAt + processingDelayMs;
+  if (now < finishedAt) return { Status: 'Processing', updatedAt: asset.updatedAt };
+  return { ...asset.verdict, updatedAt: Math.max(asset.updatedAt, finishedAt) };
+}

@@ -1,0 +1,112 @@
+// The asset Actions. An asset lives in one of its customer's groups and in that group's
+// project; its Status, UpdateTime and URL are worked out at each read (see asset-processing).
+import { quotaExceeded } from './action-errors.js';
+import type { ActionContext, ActionHandler } from './action-context.js';
+import type { AssetItem } from './action-types.js';
+import { judgeMedia, processingStateAt } from './asset-processing.js';
+import { nameMatches, sortAndPage, type SortKey } from './listing.js';
+import { findOwned } from './resource-access.js';
+import { requestDefault } from './schema-defaults.js';
+import type { StoredAsset } from './state.js';
+import { isoSeconds, wholeSecond } from './timestamps.js';
+
+const defaultProjectName = requestDefault('CreateAsset', 'ProjectName');
+const listDefaults = {
+  PageNumber: requestDefault('ListAssets', 'PageNumber'),
+  PageSize: requestDefault('ListAssets', 'PageSize'),
+  SortBy: requestDefault('ListAssets', 'SortBy'),
+  SortOrder: requestDefault('ListAssets', 'SortOrder'),
+};
+
+/** The asset as a client sees it at this moment. */
+function assetItem(asset: StoredAsset, { now, origin, processingDelayMs, mediaLinks }: ActionContext): AssetItem {
+  const processing = processingStateAt(asset, now, processingDelayMs);
+  return {
+    Id: asset.Id,
+    GroupId: asset.GroupId,
+    Name: asset.Name,
+    AssetType: asset.AssetType,
+    Status: processing.Status,
+    // A fresh link on every read, as upstream signs one per response.
+    URL: processing.Status === 'Active' ? mediaLinks.signedUrl(origin, asset.Id, now) : '',
+    ...(processing.FailedReason === undefined ? {} : { FailedReason: processing.FailedReason }),
+    ProjectName: asset.ProjectName,
+    CreateTime: isoSeconds(asset.createdAt),
+    UpdateTime: isoSeconds(processing.updatedAt),
+  };
+}
+
+export const createAsset: ActionHandler<'CreateAsset'> = ({ state, tenant, now }, request) => {
+  const projectName = request.ProjectName ?? defaultProjectName;
+  const group = findOwned(state.groups, 'group', request.GroupId, tenant, projectName);
+  if ('error' in group) return group;
+  if (state.assetCount(tenant.customerId) >= tenant.assetQuota) {
+    return quotaExceeded(`The customer already has ${tenant.assetQuota} assets; delete one with DeleteAsset first.`);
+  }
+  const asset: StoredAsset = {
+    Id: state.ids.assetId(now),
+    GroupId: group.record.Id,
+    Name: request.Name ?? '',
+    AssetType: request.AssetType,
+    ProjectName: projectName,
+    customerId: tenant.customerId,
+    sourceUrl: request.URL,
+    verdict: judgeMedia(request.URL, request.AssetType),
+    createdAt: now,
+    updatedAt: now,
+  };
+  state.assets.set(asset.Id, asset);
+  return { result: { Id: asset.Id } };
+};
+
+export const getAsset: ActionHandler<'GetAsset'> = (context, request) => {
+  const found = findOwned(context.state.assets, 'asset', request.Id, context.tenant, request.ProjectName ?? defaultProjectName);
+  return 'error' in found ? found : { result: assetItem(found.record, context) };
+};
+
+export const updateAsset: ActionHandler<'UpdateAsset'> = ({ state, tenant, now }, request) => {
+  const found = findOwned(state.assets, 'asset', request.Id, tenant, request.ProjectName ?? defaultProjectName);
+  if ('error' in found) return found;
+  found.record.Name = request.Name;
+  found.record.updatedAt = now;
+  return { result: {} };
+};
+
+export const deleteAsset: ActionHandler<'DeleteAsset'> = ({ state, tenant }, request) => {
+  const found = findOwned(state.assets, 'asset', request.Id, tenant, request.ProjectName ?? defaultProjectName);
+  if ('error' in found) return found;
+  state.assets.delete(found.record.Id);
+  return { result: {} };
+};
+
+export const listAssets: ActionHandler<'ListAssets'> = (context, request) => {
+  const { state, tenant, now, processingDelayMs } = context;
+  const projectName = request.ProjectName ?? defaultProjectName;
+  const filter = request.Filter ?? {};
+  const groupIds = filter.GroupIds ? new Set(filter.GroupIds) : undefined;
+  const statuses = filter.Statuses ? new Set(filter.Statuses) : undefined;
+  const matches = [...state.assets.values()]
+    .filter(
+      (asset) =>
+        asset.customerId === tenant.customerId &&
+        asset.ProjectName === projectName &&
+        (groupIds === undefined || groupIds.has(asset.GroupId)) &&
+        (filter.GroupType === undefined || state.groups.get(asset.GroupId)?.GroupType === filter.GroupType) &&
+        nameMatches(asset.Name, filter.Name),
+    )
+    // Status and UpdateTime depend on the moment: filter and sort on them as they are now.
+    .map((asset) => ({ Id: asset.Id, asset, processing: processingStateAt(asset, now, processingDelayMs) }))
+    .filter(({ processing }) => statuses === undefined || statuses.has(processing.Status));
+
+  const sortBy = request.SortBy ?? listDefaults.SortBy;
+  const sortKey = ({ asset, processing }: (typeof matches)[number]): SortKey => {
+    if (sortBy === 'GroupId') return asset.GroupId;
+    return wholeSecond(sortBy === 'UpdateTime' ? processing.updatedAt : asset.createdAt);
+  };
+  const page = sortAndPage(matches, sortKey, {
+    sortOrder: request.SortOrder ?? listDefaults.SortOrder,
+    pageNumber: request.PageNumber ?? listDefaults.PageNumber,
+    pageSize: request.PageSize ?? listDefaults.PageSize,
+  });
+  return { result: { ...page, Items: page.Items.map(({ asset }) => assetItem(asset, context)) } };
+};

@@ -1,0 +1,83 @@
+// The emulator's stand-in for the H5 liveness check: a page to open on a phone with two
+// buttons, one to pass and one to fail, and the redirect to the CallbackURL that follows.
+// No API key: like the real H5 link, the token in the path is the only credential.
+import { isExpired, livenessPathPrefix, sessionLifetimeMs } from './liveness.js';
+import type { EmulatorState, StoredSession } from './state.js';
+import { isoSeconds } from './timestamps.js';
+
+const resultCodes = { passed: '10000', failed: '10001' } as const;
+
+export function livenessPage(state: EmulatorState, token: string, now: number): Response {
+  const found = liveSession(state, token, now);
+  if ('refusal' in found) return found.refusal;
+  const base = `${livenessPathPrefix}${encodeURIComponent(found.session.token)}`;
+  const expires = isoSeconds(found.session.createdAt + sessionLifetimeMs).replace('T', ' ').replace('Z', ' UTC');
+  return html(200, 'Liveness check', `
+  <h1>Liveness check</h1>
+  <p>This page stands in for the real-person check of the Portrait API. Choose how the check ends;
+  you are then sent back to the app that started it.</p>
+  <form method="post" action="${escapeHtml(`${base}/pass`)}"><button type="submit">Pass the check</button></form>
+  <form method="post" action="${escapeHtml(`${base}/fail`)}"><button type="submit" class="fail">Fail the check</button></form>
+  <p class="note">Session ${escapeHtml(found.session.token)}, valid until ${escapeHtml(expires)}.</p>`);
+}
+
+/**
+ * Records the outcome and sends the browser to the CallbackURL with `bytedToken` and
+ * `resultCode` added. The first outcome counts: a second press repeats the redirect for it.
+ */
+export function settleLiveness(state: EmulatorState, token: string, passed: boolean, now: number): Response {
+  const found = liveSession(state, token, now);
+  if ('refusal' in found) return found.refusal;
+  const { session } = found;
+  if (session.outcome === 'pending') session.outcome = passed ? 'passed' : 'failed';
+  const callback = new URL(session.callbackUrl);
+  callback.searchParams.set('bytedToken', session.token);
+  callback.searchParams.set('resultCode', session.outcome === 'passed' ? resultCodes.passed : resultCodes.failed);
+  return new Response(null, { status: 303, headers: { Location: callback.href, 'Cache-Control': 'no-store' } });
+}
+
+function liveSession(state: EmulatorState, token: string, now: number): { session: StoredSession } | { refusal: Response } {
+  const session = state.sessions.get(token);
+  if (!session) return { refusal: html(404, 'Unknown link', '<h1>Unknown link</h1><p>This liveness link does not exist.</p>') };
+  if (isExpired(session, now)) {
+    return { refusal: html(410, 'Link expired', '<h1>Link expired</h1><p>This liveness link has expired. Start a new session in the app.</p>') };
+  }
+  return { session };
+}
+
+function html(status: number, title: string, body: string): Response {
+  const page = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${escapeHtml(title)}</title>
+  <style>
+    body { font: 18px/1.5 system-ui, sans-serif; margin: 0; padding: 1.5rem; color: #1b1b1f; background: #f6f6f8; }
+    main { max-width: 28rem; margin: 0 auto; }
+    form { margin: 1rem 0; }
+    button { width: 100%; padding: 1rem; font-size: 1.1rem; border: 0; border-radius: 0.75rem; color: #fff; background: #13795b; }
+    button.fail { background: #b3261e; }
+    .note { color: #5f5f6b; font-size: 0.9rem; word-break: break-all; }
+  </style>
+</head>
+<body>
+<main>${body}
+</main>
+</body>
+</html>
+`;
+  return new Response(page, {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      // Self-contained by design: nothing may load from elsewhere.
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    },
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

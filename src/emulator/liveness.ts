@@ -1,0 +1,67 @@
+// The liveness Actions. A session is a BytedToken that lives 120 seconds; the person settles it
+// on the emulator's H5 page (liveness-pages.ts), and GetVisualValidateResult then turns a
+// passed check into one LivenessFace group. Verdicts come back with HTTP 200, as upstream's do.
+import { invalidToken, tokenExpired, validatePending } from './action-errors.js';
+import type { ActionHandler } from './action-context.js';
+import { addGroup } from './groups.js';
+import { requestDefault } from './schema-defaults.js';
+import type { StoredSession } from './state.js';
+
+export const sessionLifetimeMs = 120_000;
+
+export const livenessPathPrefix = '/liveness/';
+
+const defaultProjectName = requestDefault('CreateVisualValidateSession', 'ProjectName');
+
+/** A token is good for 120 seconds from its creation, the 120th included. */
+export function isExpired(session: StoredSession, now: number): boolean {
+  return now - session.createdAt > sessionLifetimeMs;
+}
+
+export const createVisualValidateSession: ActionHandler<'CreateVisualValidateSession'> = ({ state, tenant, now, origin }, request) => {
+  const token = state.ids.bytedToken(now);
+  state.sessions.set(token, {
+    token,
+    customerId: tenant.customerId,
+    projectName: request.ProjectName ?? defaultProjectName,
+    callbackUrl: request.CallbackURL,
+    createdAt: now,
+    outcome: 'pending',
+  });
+  return {
+    result: {
+      BytedToken: token,
+      H5Link: new URL(`${livenessPathPrefix}${token}`, origin).href,
+      CallbackURL: request.CallbackURL,
+    },
+  };
+};
+
+export const getVisualValidateResult: ActionHandler<'GetVisualValidateResult'> = (context, request) => {
+  const { state, tenant, now } = context;
+  const session = state.sessions.get(request.BytedToken);
+  // Another customer's token answers exactly like an unknown one: it must not be probeable.
+  if (!session || session.customerId !== tenant.customerId) {
+    return invalidToken('The BytedToken is unknown or was issued to another API key.');
+  }
+  const projectName = request.ProjectName ?? defaultProjectName;
+  if (session.projectName !== projectName) {
+    return invalidToken(`The BytedToken was issued for the project ${JSON.stringify(session.projectName)}, not ${JSON.stringify(projectName)}.`);
+  }
+  if (isExpired(session, now)) return tokenExpired();
+  if (session.outcome === 'pending') return validatePending();
+  if (session.outcome === 'failed') return invalidToken('The liveness check did not pass; start a new session.');
+
+  // One group per passed check: later calls within the token's life get the same GroupId.
+  if (session.groupId === undefined) {
+    const added = addGroup(context, {
+      Name: `person-${session.token.slice(-8)}`,
+      Description: '',
+      GroupType: 'LivenessFace',
+      ProjectName: session.projectName,
+    });
+    if ('error' in added) return added;
+    session.groupId = added.group.Id;
+  }
+  return { result: { GroupId: session.groupId } };
+};

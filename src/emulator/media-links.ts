@@ -1,0 +1,35 @@
+// The signed links an Active asset's URL holds, shaped like the upstream's
+// (`?X-Expires=<epoch seconds>&X-Signature=<hex>`, valid 12 hours), and the route they open:
+// `GET /media/<assetId>` redirects to the file the asset was created from. Nothing is stored or
+// served; the link needs no API key, as a signed link does not. The signature is an HMAC with a
+// secret of this emulator instance, so links look and vary like real ones; it is not checked.
+import { createHmac, randomBytes } from 'node:crypto';
+import { processingStateAt } from './asset-processing.js';
+import type { EmulatorState } from './state.js';
+
+const linkLifetimeSeconds = 12 * 60 * 60;
+
+export const mediaPathPrefix = '/media/';
+
+export class MediaLinks {
+  readonly #secret = randomBytes(32);
+
+  signedUrl(origin: string, assetId: string, now: number): string {
+    const expires = Math.floor(now / 1000) + linkLifetimeSeconds;
+    const url = new URL(`${mediaPathPrefix}${encodeURIComponent(assetId)}`, origin);
+    url.searchParams.set('X-Expires', String(expires));
+    url.searchParams.set('X-Signature', createHmac('sha256', this.#secret).update(`${assetId}\n${expires}`).digest('hex'));
+    return url.href;
+  }
+}
+
+/** 302 to the asset's original URL while it is Active; 404 otherwise (unknown, processing, failed). */
+export function mediaRedirect(state: EmulatorState, assetId: string, now: number, processingDelayMs: number): Response {
+  const asset = state.assets.get(assetId);
+  if (asset && processingStateAt(asset, now, processingDelayMs).Status === 'Active' && URL.canParse(asset.sourceUrl)) {
+    // Re-serialized so a non-ASCII character arrives percent-encoded: header values are bytes.
+    const location = new URL(asset.sourceUrl).href;
+    return new Response(null, { status: 302, headers: { Location: location, 'Cache-Control': 'no-store' } });
+  }
+  return new Response('No such active asset.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}

@@ -1,0 +1,43 @@
+// The emulator's options, checked once at creation so a wrong value fails at start with a
+// message that names it.
+import { isAction } from '../spec/index.js';
+import type { RateLimits } from './rate-limiter.js';
+import { checkTenantConfigs, demoTenants, type TenantConfig } from './tenants.js';
+
+export interface EmulatorOptions {
+  /** Customers and their API keys. Default: `demo` (key `demo-key`) and `demo-2` (`demo-key-2`). */
+  tenants?: TenantConfig[];
+  /** Milliseconds since the epoch. Default `Date.now`; tests pass their own to step time. */
+  clock?: () => number;
+  /** How long a new asset stays `Processing`. Default 3000. */
+  processingDelayMs?: number;
+  /** Requests per second per customer and Action. Default: no limits. */
+  rateLimits?: RateLimits;
+}
+
+export interface Settings {
+  tenants: TenantConfig[];
+  clock: () => number;
+  processingDelayMs: number;
+  rateLimits: RateLimits;
+}
+
+export function checkOptions(options: EmulatorOptions): Settings {
+  const { clock = Date.now, processingDelayMs = 3000, rateLimits = {} } = options;
+  if (typeof clock !== 'function') throw new TypeError('clock must be a function returning milliseconds since the epoch');
+  if (typeof processingDelayMs !== 'number' || !Number.isFinite(processingDelayMs) || processingDelayMs < 0) {
+    throw new TypeError(`processingDelayMs must be a number of milliseconds of at least 0, not ${String(processingDelayMs)}`);
+  }
+  for (const [action, limit] of Object.entries(rateLimits)) {
+    if (!isAction(action)) throw new TypeError(`rateLimits names an unknown Action ${JSON.stringify(action)}`);
+    if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1) {
+      throw new TypeError(`rateLimits.${action} must be a whole number of requests per second of at least 1`);
+    }
+  }
+  return {
+    tenants: checkTenantConfigs(options.tenants ?? demoTenants),
+    clock,
+    processingDelayMs,
+    rateLimits: { ...rateLimits },
+  };
+}

@@ -1,0 +1,63 @@
+// Everything the emulator remembers, in memory. Records are keyed by id in Maps, so no id a
+// client sends (`__proto__`, `constructor`) can reach anything but a stored record.
+import type { AssetGroupItem, AssetItem } from './action-types.js';
+import type { MediaVerdict } from './asset-processing.js';
+import { IdIssuer } from './ids.js';
+
+export interface StoredGroup extends Pick<AssetGroupItem, 'Id' | 'Name' | 'Description' | 'GroupType' | 'ProjectName'> {
+  customerId: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface StoredAsset extends Required<Pick<AssetItem, 'Id' | 'GroupId' | 'Name' | 'AssetType' | 'ProjectName'>> {
+  customerId: string;
+  /** The URL the client gave; the media link redirects here. */
+  sourceUrl: string;
+  /** How processing will end, decided at creation; it shows once the processing delay is over. */
+  verdict: MediaVerdict;
+  createdAt: number;
+  /** The last change a client made (creation or a rename); processing may end later still. */
+  updatedAt: number;
+}
+
+export interface StoredSession {
+  token: string;
+  customerId: string;
+  projectName: string;
+  callbackUrl: string;
+  createdAt: number;
+  outcome: 'pending' | 'passed' | 'failed';
+  /** The LivenessFace group made for a passed check, once GetVisualValidateResult made it. */
+  groupId?: string;
+}
+
+export class EmulatorState {
+  readonly groups = new Map<string, StoredGroup>();
+  readonly assets = new Map<string, StoredAsset>();
+  readonly sessions = new Map<string, StoredSession>();
+  readonly ids = new IdIssuer();
+
+  /** Groups of both types count toward the group quota. */
+  groupCount(customerId: string): number {
+    return countOwned(this.groups.values(), customerId);
+  }
+
+  assetCount(customerId: string): number {
+    return countOwned(this.assets.values(), customerId);
+  }
+
+  /** Deletes a group and every asset in it; the quota they held is free at once. */
+  deleteGroup(groupId: string): void {
+    this.groups.delete(groupId);
+    for (const asset of [...this.assets.values()]) {
+      if (asset.GroupId === groupId) this.assets.delete(asset.Id);
+    }
+  }
+}
+
+function countOwned(records: Iterable<{ customerId: string }>, customerId: string): number {
+  let count = 0;
+  for (const record of records) if (record.customerId === customerId) count += 1;
+  return count;
+}

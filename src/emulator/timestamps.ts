@@ -1,0 +1,20 @@
+// How the emulator writes moments of its clock: ISO-8601 UTC to the second, as the upstream
+// does, and the compact `YYYYMMDDhhmmss` stamp that ids and liveness tokens start with.
+
+/** `2026-03-18T07:20:44Z`: the API's times carry no milliseconds. */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `20260318072044`, in UTC. */
+export function compactStamp(ms: number): string {
+  return isoSeconds(ms).replace(/[-:TZ]/g, '');
+}
+
+/**
+ * The second a moment falls in. Lists sort on this, not on milliseconds, so that the order a
+ * client sees agrees with the times it reads (equal times are then ordered by Id).
+ */
+export function wholeSecond(ms: number): number {
+  return Math.floor(ms / 1000);
+}

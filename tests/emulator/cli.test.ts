@@ -1,0 +1,67 @@
+// scripts/emulator.ts as a user runs it: what it prints, that it serves, and that it stops on a signal.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const started: ChildProcessWithoutNullStreams[] = [];
+afterAll(() => {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.ts', ...args], {
+    cwd: new URL('../..', import.meta.url),
+    env: { ...process.env, ...env },
+  });
+  started.push(child);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const printed = async (pattern: RegExp) => {
+    await expect.poll(() => output, { timeout: 8000, interval: 50 }).toMatch(pattern);
+    return output;
+  };
+  return { child, exited, printed, output: () => output };
+}
+
+describe('scripts/emulator.ts', () => {
+  it('prints its URL and the demo keys, serves, and stops on SIGTERM', async () => {
+    const cli = run(['--port', '0', '--processing-delay', '0']);
+    const output = await cli.printed(/Demo API keys: .*\n/);
+    const url = /Portrait emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+    expect(url).toBeDefined();
+    expect(output).toContain('Demo API keys: demo-key (customer demo), demo-key-2 (customer demo-2)');
+    const response = await fetch(`${url}/portrait/?Action=ListAssets&Version=2024-01-01`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-key' },
+      body: '{}',
+    });
+    expect(response.status).toBe(200);
+    await cli.printed(/POST ListAssets 200 \d+ms/);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  }, 15_000);
+
+  it('takes tenants from PORTRAIT_EMULATOR_TENANTS and prints the customer count, never the keys', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'portrait-cli-'));
+    try {
+      const path = join(directory, 'tenants.json');
+      await writeFile(path, JSON.stringify([{ customerId: 'a', apiKeys: ['sk-file-key-a'] }, { customerId: 'b', apiKeys: ['sk-file-key-b'] }]));
+      const cli = run(['--port', '0'], { PORTRAIT_EMULATOR_TENANTS: path });
+      const output = await cli.printed(/Tenants: 2 customers/);
+      expect(output).not.toContain('sk-file-key');
+      cli.child.kill('SIGINT');
+      expect(await cli.exited).toBe(0);
+
+      await writeFile(path, '[{"customerId":"a","apiKeys":[]}]');
+      const refused = run(['--port', '0', '--tenants', path]);
+      expect(await refused.exited).not.toBe(0);
+      expect(refused.output()).toMatch(/apiKeys must be a non-empty array/);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 20_000);
+});

@@ -1,0 +1,142 @@
+// The liveness flow: session, H5 page, pass or fail, and the exchange of the token for a group.
+import { describe, expect, it } from 'vitest';
+import { createPortraitClient, parseLivenessCallback } from '../../src/client/index.js';
+import { createHarness, origin, otherKey, type Harness } from './harness.js';
+
+const callback = 'https://app.example.com/portrait/callback?state=abc';
+
+async function session(h: Harness, key?: string, ProjectName?: string) {
+  return h.ok('CreateVisualValidateSession', { CallbackURL: callback, ...(ProjectName ? { ProjectName } : {}) }, key);
+}
+
+function settle(h: Harness, token: string, outcome: 'pass' | 'fail') {
+  return h.send(new Request(`${origin}/liveness/${token}/${outcome}`, { method: 'POST', redirect: 'manual' }));
+}
+
+describe('CreateVisualValidateSession and the H5 page', () => {
+  it('returns a token, an H5 link on this origin and the CallbackURL', async () => {
+    const h = createHarness();
+    const result = await session(h);
+    expect(result.BytedToken).toMatch(/^20260318072044[0-9A-Z]{8}$/);
+    expect(result.H5Link).toBe(`${origin}/liveness/${result.BytedToken}`);
+    expect(result.CallbackURL).toBe(callback);
+  });
+
+  it('serves a self-contained phone page with a pass form and a fail form', async () => {
+    const h = createHarness();
+    const { H5Link, BytedToken } = await session(h);
+    const page = await h.send(new Request(H5Link));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.text).toContain('<meta name="viewport"');
+    expect(page.text).toMatch(new RegExp(`<form method="post" action="/liveness/${BytedToken}/pass"><button[^>]*>Pass the check</button>`));
+    expect(page.text).toMatch(new RegExp(`<form method="post" action="/liveness/${BytedToken}/fail"><button[^>]*>Fail the check</button>`));
+    // Nothing loads from elsewhere.
+    expect(page.text).not.toMatch(/\b(src|href)=|url\(|@import/);
+  });
+
+  it('404 for an unknown token and 410 once expired, as short HTML', async () => {
+    const h = createHarness();
+    const unknown = await h.send(new Request(`${origin}/liveness/20260318072044NOSUCHTK`));
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/^text\/html/);
+    expect((await settle(h, '20260318072044NOSUCHTK', 'pass')).status).toBe(404);
+
+    const { H5Link, BytedToken } = await session(h);
+    h.advance(120_001);
+    expect((await h.send(new Request(H5Link))).status).toBe(410);
+    expect((await settle(h, BytedToken, 'pass')).status).toBe(410);
+  });
+});
+
+describe('GetVisualValidateResult', () => {
+  it('ValidatePending before the check, 303 to the callback on pass, then one LivenessFace group', async () => {
+    const h = createHarness();
+    const { BytedToken } = await session(h);
+    expect(await h.fails('GetVisualValidateResult', { BytedToken })).toMatchObject({ status: 200, code: 'ValidatePending' });
+
+    const passed = await settle(h, BytedToken, 'pass');
+    expect(passed.status).toBe(303);
+    const location = new URL(passed.headers.get('location') ?? '');
+    expect(`${location.origin}${location.pathname}`).toBe('https://app.example.com/portrait/callback');
+    expect(location.searchParams.get('state')).toBe('abc');
+    expect(location.searchParams.get('bytedToken')).toBe(BytedToken);
+    expect(location.searchParams.get('resultCode')).toBe('10000');
+    expect(parseLivenessCallback(location.href)).toMatchObject({ bytedToken: BytedToken, passed: true });
+
+    h.advance(30_000);
+    const { GroupId } = await h.ok('GetVisualValidateResult', { BytedToken });
+    expect(await h.ok('GetAssetGroup', { Id: GroupId })).toMatchObject({
+      GroupType: 'LivenessFace',
+      Name: `person-${BytedToken.slice(-8)}`,
+      Title: `person-${BytedToken.slice(-8)}`,
+      Description: '',
+      ProjectName: 'default',
+    });
+    h.advance(60_000);
+    expect((await h.ok('GetVisualValidateResult', { BytedToken })).GroupId).toBe(GroupId);
+    expect((await h.ok('ListAssetGroups', { Filter: { GroupType: 'LivenessFace' } })).TotalCount).toBe(1);
+  });
+
+  it('TokenExpired after 120 s, even after a pass', async () => {
+    const h = createHarness();
+    const { BytedToken } = await session(h);
+    await settle(h, BytedToken, 'pass');
+    h.advance(120_000);
+    expect(await h.ok('GetVisualValidateResult', { BytedToken })).toHaveProperty('GroupId');
+    h.advance(1);
+    expect(await h.fails('GetVisualValidateResult', { BytedToken })).toMatchObject({ status: 200, code: 'TokenExpired' });
+  });
+
+  it('InvalidToken for an unknown token, another customer’s, another project’s, and a failed check', async () => {
+    const h = createHarness();
+    expect(await h.fails('GetVisualValidateResult', { BytedToken: '__proto__' })).toMatchObject({ status: 200, code: 'InvalidToken' });
+
+    const mine = await session(h);
+    await settle(h, mine.BytedToken, 'pass');
+    expect(await h.fails('GetVisualValidateResult', { BytedToken: mine.BytedToken }, otherKey)).toMatchObject({ status: 200, code: 'InvalidToken' });
+    expect(await h.fails('GetVisualValidateResult', { BytedToken: mine.BytedToken, ProjectName: 'other' })).toMatchObject({ code: 'InvalidToken' });
+    expect((await h.ok('ListAssetGroups', {}, otherKey)).TotalCount).toBe(0);
+
+    const failing = await session(h);
+    const failed = await settle(h, failing.BytedToken, 'fail');
+    expect(failed.status).toBe(303);
+    expect(new URL(failed.headers.get('location') ?? '').searchParams.get('resultCode')).toBe('10001');
+    const verdict = await h.fails('GetVisualValidateResult', { BytedToken: failing.BytedToken });
+    expect(verdict).toMatchObject({ status: 200, code: 'InvalidToken' });
+    expect(verdict.message).toMatch(/did not pass/);
+    // The first outcome counts.
+    const again = await settle(h, failing.BytedToken, 'pass');
+    expect(new URL(again.headers.get('location') ?? '').searchParams.get('resultCode')).toBe('10001');
+  });
+
+  it('403 QuotaExceeded when the groups are full, and the group once a slot is free', async () => {
+    const h = createHarness({ tenants: [{ customerId: 'c', apiKeys: ['demo-key'], groupQuota: 1 }] });
+    const { Id: blocker } = await h.ok('CreateAssetGroup', { Name: 'only-slot' });
+    const { BytedToken } = await session(h);
+    await settle(h, BytedToken, 'pass');
+    expect(await h.fails('GetVisualValidateResult', { BytedToken })).toMatchObject({ status: 403, code: 'QuotaExceeded' });
+    await h.ok('DeleteAssetGroup', { Id: blocker });
+    const { GroupId } = await h.ok('GetVisualValidateResult', { BytedToken });
+    expect((await h.ok('GetAssetGroup', { Id: GroupId })).GroupType).toBe('LivenessFace');
+  });
+
+  it('makes the group in the session’s project', async () => {
+    const h = createHarness();
+    const { BytedToken } = await session(h, undefined, 'studio');
+    await settle(h, BytedToken, 'pass');
+    const { GroupId } = await h.ok('GetVisualValidateResult', { BytedToken, ProjectName: 'studio' });
+    expect((await h.ok('GetAssetGroup', { Id: GroupId, ProjectName: 'studio' })).ProjectName).toBe('studio');
+  });
+
+  it('works end to end with the typed client, using the handler as its fetch', async () => {
+    const h = createHarness();
+    const client = createPortraitClient({ apiKey: 'demo-key', baseUrl: origin, fetch: h.fetch, maxRetries: 0 });
+    const started = await client.createVisualValidateSession({ CallbackURL: callback });
+    await settle(h, started.BytedToken, 'pass');
+    const { GroupId } = await client.getVisualValidateResult({ BytedToken: started.BytedToken });
+    const { Id } = await client.createAsset({ GroupId, URL: 'https://e.com/me.png', AssetType: 'Image' });
+    h.advance(3000);
+    expect((await client.getAsset({ Id })).Status).toBe('Active');
+  });
+});

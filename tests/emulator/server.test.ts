@@ -1,0 +1,143 @@
+// startEmulator over a real socket: a flow through the typed client, the body limit on a
+// streamed body, odd requests, and log lines that never carry a key.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPortraitClient } from '../../src/client/index.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { apiVersion, checkRequestLine, maxBodyBytes, validateReply, validateSchema } from '../../src/spec/index.js';
+import { read, type Reply } from './harness.js';
+
+const secret = 'sk-emulator-secret-DO-NOT-LOG';
+const lines: string[] = [];
+let running: RunningEmulator;
+
+beforeAll(async () => {
+  running = await startEmulator({
+    port: 0,
+    processingDelayMs: 0,
+    tenants: [{ customerId: 'acme', apiKeys: [secret] }],
+    log: (line) => lines.push(line),
+  });
+});
+afterAll(async () => {
+  await running.close();
+});
+
+/** Every API reply over the socket must be one the document allows, never a 500. */
+function expectAllowed(method: string, url: string, reply: Reply) {
+  expect(reply.status).not.toBe(500);
+  const line = checkRequestLine(method, new URL(url));
+  const check = 'error' in line ? validateSchema('ErrorResponse', reply.body) : validateReply(line.action, reply.status, reply.body);
+  expect(check, reply.text).toEqual({ valid: true });
+}
+
+async function post(action: string, body: BodyInit, headers: Record<string, string> = {}, init: RequestInit = {}): Promise<Reply> {
+  const url = `${running.url}/portrait/?Action=${action}&Version=${apiVersion}`;
+  const reply = await read(await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${secret}`, ...headers }, body, ...init }));
+  expectAllowed('POST', url, reply);
+  return reply;
+}
+
+describe('startEmulator', () => {
+  it('listens on 127.0.0.1 and serves a whole flow to the typed client', async () => {
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const client = createPortraitClient({ apiKey: secret, baseUrl: running.url, maxRetries: 0 });
+    const group = await client.createAssetGroup({ Name: 'over-the-wire' });
+    const { Id } = await client.createAsset({ GroupId: group.Id, URL: 'https://cdn.example.com/face.png', AssetType: 'Image' });
+    const asset = await client.getAsset({ Id });
+    expect(asset.Status).toBe('Active');
+    expect(asset.URL.startsWith(`${running.url}/media/${Id}?`)).toBe(true);
+    const media = await fetch(asset.URL, { redirect: 'manual' });
+    expect([media.status, media.headers.get('location')]).toEqual([302, 'https://cdn.example.com/face.png']);
+    expect((await client.listAssetGroups({})).TotalCount).toBe(1);
+
+    const session = await client.createVisualValidateSession({ CallbackURL: 'https://app.example.com/cb' });
+    expect(session.H5Link.startsWith(`${running.url}/liveness/`)).toBe(true);
+    const page = await fetch(session.H5Link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Pass the check');
+    const passed = await fetch(`${session.H5Link}/pass`, { method: 'POST', redirect: 'manual' });
+    expect(passed.status).toBe(303);
+    expect((await client.getVisualValidateResult({ BytedToken: session.BytedToken })).GroupId).toMatch(/^group-/);
+  });
+
+  it('413 for a streamed body of 1 MiB and one byte, and keeps serving', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > maxBodyBytes) return controller.close();
+        const next = sent + chunk.length > maxBodyBytes ? chunk.subarray(0, maxBodyBytes + 1 - sent) : chunk;
+        sent += next.length;
+        controller.enqueue(next);
+      },
+    });
+    const reply = await post('ListAssets', body, { 'content-type': 'application/json' }, { duplex: 'half' } as RequestInit);
+    expect(reply.status).toBe(413);
+    expect((await post('ListAssets', '{}')).status).toBe(200);
+  });
+
+  it('413 for a declared length over 1 MiB', async () => {
+    const reply = await post('ListAssets', new Uint8Array(maxBodyBytes + 1).fill(0x20));
+    expect(reply.status).toBe(413);
+  });
+
+  it('answers the API envelope to other methods and paths, TRACE included', async () => {
+    for (const [method, path] of [
+      ['GET', '/'],
+      ['PUT', '/portrait/?Action=ListAssets&Version=2024-01-01'],
+      ['DELETE', '/media/x'],
+    ] as const) {
+      const url = `${running.url}${path}`;
+      const reply = await read(await fetch(url, { method }));
+      expect(reply.status).toBe(405);
+      expectAllowed(method, url, reply);
+    }
+    const { request } = await import('node:http');
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const trace = request(`${running.url}/portrait/`, { method: 'TRACE' }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      trace.on('error', reject);
+      trace.end();
+    });
+    expect(status).toBe(405);
+  });
+
+  it('survives a client that goes away mid-body', async () => {
+    const controller = new AbortController();
+    const body = new ReadableStream<Uint8Array>({
+      start(stream) {
+        stream.enqueue(new TextEncoder().encode('{"Filter": '));
+        setTimeout(() => controller.abort(), 50);
+      },
+    });
+    const url = `${running.url}/portrait/?Action=ListAssets&Version=${apiVersion}`;
+    const aborted = fetch(url, { method: 'POST', headers: { authorization: `Bearer ${secret}` }, body, duplex: 'half', signal: controller.signal } as RequestInit);
+    await expect(aborted).rejects.toThrow();
+    await expect.poll(() => lines.some((line) => /^POST ListAssets (aborted|400) \d+ms$/.test(line))).toBe(true);
+    expect((await post('ListAssets', '{}')).status).toBe(200);
+  });
+
+  it('logs one line per request, like "POST GetAsset 200 3ms", and never the key', async () => {
+    await post('GetAsset', JSON.stringify({ Id: `asset-${secret}` }));
+    await post('GetAsset', '{}', { authorization: `Bearer ${secret}-wrong` });
+    await expect.poll(() => lines.length).toBeGreaterThan(10);
+    for (const line of lines) {
+      expect(line).toMatch(/^[A-Z]+ ([A-Za-z]+|-) (\d{3}|aborted) \d+ms$/);
+      expect(line).not.toContain(secret);
+    }
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^POST CreateAssetGroup 200 \d+ms$/),
+        expect.stringMatching(/^POST GetAsset 404 \d+ms$/),
+        expect.stringMatching(/^POST GetAsset 401 \d+ms$/),
+        expect.stringMatching(/^POST ListAssets 413 \d+ms$/),
+        expect.stringMatching(/^GET media 302 \d+ms$/),
+        expect.stringMatching(/^GET liveness 200 \d+ms$/),
+        expect.stringMatching(/^POST liveness 303 \d+ms$/),
+        expect.stringMatching(/^GET - 405 \d+ms$/),
+      ]),
+    );
+  });
+});
