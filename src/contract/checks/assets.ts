@@ -29,6 +29,7 @@ export const assetChecks: Check[] = [
       const asset = ctx.result(await ctx.call('GetAsset', { Id: ctx.recall('activeAsset') }), 'GetAsset right after CreateAsset');
       ctx.expect(asset.GroupId === ctx.recall('groupA') && asset.AssetType === 'Image', 'GetAsset does not show the GroupId and AssetType given');
       ctx.expect(['Processing', 'Active'].includes(String(asset.Status)), `a new asset is ${String(asset.Status)}`);
+      if (asset.Status === 'Processing') ctx.expect(asset.URL === '', `GetAsset: URL must be empty while Processing, got ${JSON.stringify(asset.URL)}`);
     },
   },
   {

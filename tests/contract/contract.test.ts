@@ -1,0 +1,53 @@
+// The contract checks pass against the emulator, whichever way they reach it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runContract, type ContractReport } from '../../src/contract/index.js';
+import { createEmulator, startEmulator } from '../../src/emulator/index.js';
+import { startMock, type RunningMock } from '../../src/mock/index.js';
+
+export const fastContract = { apiKey: 'demo-key', secondApiKey: 'demo-key-2', pollIntervalMs: 5, assetTimeoutMs: 5_000 } as const;
+export const processingDelayMs = 20;
+
+function failures(report: ContractReport) {
+  return report.results.filter((r) => r.status !== 'passed').map((r) => `${r.name} ${r.status}: ${r.messages.join(' | ')}`);
+}
+
+describe('the contract checks against the emulator', () => {
+  it('pass in-process, every check run', async () => {
+    const emulator = createEmulator({ processingDelayMs });
+    const report = await runContract({ ...fastContract, baseUrl: 'http://emulator.local', fetch: (r) => emulator.handle(r) });
+    expect(failures(report)).toEqual([]);
+    expect(report.results.length).toBeGreaterThanOrEqual(25);
+  });
+
+  describe('over sockets', () => {
+    let server: Awaited<ReturnType<typeof startEmulator>>;
+    let proxy: RunningMock;
+    beforeAll(async () => {
+      server = await startEmulator({ port: 0, processingDelayMs });
+      proxy = await startMock({ port: 0, upstream: server.url, errors: true });
+    });
+    afterAll(async () => {
+      await proxy.close();
+      await server.close();
+    });
+
+    it('pass over a socket', async () => {
+      const report = await runContract({ ...fastContract, baseUrl: server.url });
+      expect(failures(report)).toEqual([]);
+    });
+
+    it('pass through the Prism validating proxy, the second judge', async () => {
+      const report = await runContract({ ...fastContract, baseUrl: proxy.url });
+      expect(failures(report)).toEqual([]);
+    }, 30_000);
+
+    it('leave nothing behind', async () => {
+      const list = await fetch(`${server.url}/portrait/?Action=ListAssetGroups&Version=2024-01-01`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(((await list.json()) as { Result: { TotalCount: number } }).Result.TotalCount).toBe(0);
+    });
+  });
+});

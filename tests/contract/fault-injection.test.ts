@@ -1,0 +1,98 @@
+// The checks have teeth: each deliberately broken variant of the emulator fails the contract run,
+// and the report names the check that caught it.
+import { describe, expect, it } from 'vitest';
+import { runContract } from '../../src/contract/index.js';
+import { createEmulator } from '../../src/emulator/index.js';
+import { answerInstead, editReplies, editRequests, envelope, swapKey, type Fault } from './faults.js';
+
+const fast = { apiKey: 'demo-key', secondApiKey: 'demo-key-2', pollIntervalMs: 5, assetTimeoutMs: 5_000 } as const;
+const notJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+const variants: { broken: string; fault: Fault; caughtBy: string; quota?: number; processingDelayMs?: number }[] = [
+  {
+    broken: 'a wrong field type (CreateTime a number)',
+    fault: editReplies('GetAssetGroup', (body) => body.Result && (body.Result.CreateTime = 1_763_900_000)),
+    caughtBy: 'groups.get',
+  },
+  {
+    broken: 'a missing RequestId',
+    fault: editReplies('UpdateAsset', (body) => delete body.ResponseMetadata.RequestId),
+    caughtBy: 'assets.update',
+  },
+  {
+    broken: 'a cross-tenant leak (the second key sees the first customer)',
+    fault: swapKey((key) => key === 'demo-key-2', 'demo-key'),
+    caughtBy: 'tenancy.read',
+  },
+  {
+    broken: 'the group quota not enforced',
+    fault: (handle) => handle,
+    quota: 10_000,
+    caughtBy: 'groups.quota',
+  },
+  {
+    broken: 'a Failed asset reported Active',
+    fault: editReplies('GetAsset', (body) => body.Result?.Status === 'Failed' && (body.Result.Status = 'Active')),
+    caughtBy: 'assets.failed',
+  },
+  {
+    broken: 'Error and Result together',
+    fault: editReplies('GetVisualValidateResult', (body) => body.ResponseMetadata.Error && (body.Result = { GroupId: 'group-1' })),
+    caughtBy: 'liveness.session',
+  },
+  {
+    broken: 'the wrong Action echoed',
+    fault: editReplies('ListAssets', (body) => (body.ResponseMetadata.Action = 'ListAssetGroups')),
+    caughtBy: 'validation.invalid-value',
+  },
+  {
+    broken: 'a 500 on malformed JSON',
+    fault: answerInstead('GetAsset', notJson, () =>
+      Response.json({ ResponseMetadata: { RequestId: 'E'.repeat(32), Action: 'GetAsset', Version: '2024-01-01', Error: { Code: 'InternalError', Message: 'oops' } } }, { status: 500 }),
+    ),
+    caughtBy: 'gateway.malformed-json',
+  },
+  {
+    broken: 'pagination off by one',
+    fault: editRequests('ListAssetGroups', (body) => typeof body.PageNumber === 'number' && (body.PageNumber += 1)),
+    caughtBy: 'groups.pagination',
+  },
+  {
+    broken: 'a DeleteAsset that does not delete',
+    fault: answerInstead('DeleteAsset', () => true, () => envelope('DeleteAsset', {})),
+    caughtBy: 'assets.delete',
+  },
+  {
+    broken: 'an unknown API key accepted',
+    fault: swapKey((key) => key.startsWith('contract-unknown-key'), 'demo-key'),
+    caughtBy: 'gateway.unknown-key',
+  },
+  {
+    broken: 'a URL shown while still Processing',
+    fault: editReplies('GetAsset', (body) => body.Result?.Status === 'Processing' && (body.Result.URL = 'https://cdn.example.com/early.png')),
+    caughtBy: 'assets.create',
+    // Long enough that the asset is surely still Processing when assets.create reads it.
+    processingDelayMs: 500,
+  },
+];
+
+describe('a broken emulator fails the contract', () => {
+  it.each(variants)('$broken: caught by $caughtBy', async ({ fault, caughtBy, quota, processingDelayMs = 20 }) => {
+    const emulator = createEmulator({
+      processingDelayMs,
+      ...(quota === undefined
+        ? {}
+        : { tenants: [{ customerId: 'demo', apiKeys: ['demo-key'], groupQuota: quota }, { customerId: 'demo-2', apiKeys: ['demo-key-2'] }] }),
+    });
+    const report = await runContract({ ...fast, baseUrl: 'http://emulator.local', fetch: fault((r) => emulator.handle(r)) });
+    expect(report.passed).toBe(false);
+    expect(report.results.filter((r) => r.status === 'failed').map((r) => r.name)).toContain(caughtBy);
+  });
+});
