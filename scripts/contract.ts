@@ -1,4 +1,5 @@
-// `npm run contract -- --base-url <url> --api-key <key> [--second-api-key <key>] [--junit <file>]`
+// `portrait-contract` (in this repository `npm run contract --`) --base-url <url> --api-key <key>
+//   [--second-api-key <key>] [--junit <file>]
 //   --through-proxy       send every call through the Prism validating proxy too, a second judge
 //   --image-url <url>     a public image the server can download (needed against the real API)
 //   --skip <a,b>          checks not to run, such as groups.quota
@@ -27,7 +28,7 @@ const { values } = parseArgs({
 const baseUrl = values['base-url'];
 const apiKey = values['api-key'] ?? process.env.PORTRAIT_API_KEY;
 if (!baseUrl || !apiKey) {
-  console.error('Usage: npm run contract -- --base-url <url> --api-key <key> [--second-api-key <key>] [--junit <file>] [--through-proxy]');
+  console.error('Usage: portrait-contract --base-url <url> --api-key <key> [--second-api-key <key>] [--junit <file>] [--through-proxy]\n       (in this repository: npm run contract -- ...)');
   process.exit(2);
 }
 

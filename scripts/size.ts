@@ -1,0 +1,66 @@
+// `npm run size`: what the client costs a browser app, measured on the built package (dist/) as a
+// consumer's bundler sees it: the package's own exports map, openapi-fetch included, minified, then
+// gzipped. Exits 1 over budget. Also shows that the types-only entry adds nothing at all.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/** Gzipped bytes the whole client entry may weigh: measured 6,196 when this was set. */
+const clientBudgetBytes = 6_400;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+async function bundle(contents: string, options: { ignoreAnnotations?: boolean } = {}): Promise<Uint8Array> {
+  const result = await build({
+    // The package imports itself by name, so resolution goes through package.json "exports".
+    stdin: { contents, resolveDir: root, sourcefile: 'consumer.ts', loader: 'ts' },
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'error',
+    ...options,
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('esbuild produced no output');
+  return output.contents;
+}
+
+if (!existsSync(new URL('../dist/src/client/index.js', import.meta.url))) {
+  console.error('dist/ is missing: run `npm run build` first (`npm run size` does).');
+  process.exit(2);
+}
+
+// Every export of the client entry, so nothing is tree-shaken away.
+const client = await bundle(`export * from 'portrait-api-toolkit';`);
+const clientGzip = gzipSync(client, { level: 9 }).length;
+
+// The types entry: a type import plus a bare import of its JavaScript. ignoreAnnotations makes
+// esbuild disregard "sideEffects": false, so 0 bytes proves the module itself is empty.
+const typesOnly = await bundle(
+  [
+    `import type { components, paths } from 'portrait-api-toolkit/types';`,
+    `import 'portrait-api-toolkit/types';`,
+    `export type Asset = components['schemas']['AssetItem'];`,
+    `export type Paths = keyof paths;`,
+  ].join('\n'),
+  { ignoreAnnotations: true },
+);
+
+const format = (bytes: number) => `${bytes.toLocaleString('en-US')} B`;
+console.log(`client (portrait-api-toolkit): ${format(client.length)} minified, ${format(clientGzip)} gzipped; budget ${format(clientBudgetBytes)} gzipped`);
+console.log(`types (portrait-api-toolkit/types): ${format(typesOnly.length)}`);
+
+let over = false;
+if (clientGzip > clientBudgetBytes) {
+  console.error(`Over budget by ${format(clientGzip - clientBudgetBytes)}: trim the client or raise the budget on purpose.`);
+  over = true;
+}
+if (typesOnly.length > 0) {
+  console.error('The types entry added runtime code: portrait-api-toolkit/types must stay an empty module.');
+  over = true;
+}
+process.exitCode = over ? 1 : 0;
