@@ -1,0 +1,65 @@
+// For every Action: generated valid bodies are accepted and answered in the spec; generated
+// invalid ones get MissingParameter or InvalidParameter; nothing gets a 5xx, and rejected
+// requests change nothing. FUZZ_RUNS sets the bodies per Action and kind: 150 in `npm test`, 1,000 in `npm run test:long`.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../../src/emulator/index.js';
+import { actionNames, describeIssues, validateReply, type Action } from '../../src/spec/index.js';
+import { brokenBody, validValue, requestSchema } from '../support/arbitraries.js';
+
+const runs = Number(process.env.FUZZ_RUNS ?? 150);
+
+interface Envelope {
+  ResponseMetadata: { Error?: { Code: string } };
+  Result?: { TotalCount?: number };
+}
+
+async function send(emulator: ReturnType<typeof createEmulator>, action: Action, text: string, key = 'demo-key') {
+  const response = await emulator.handle(
+    new Request(`http://emulator.local/portrait/?Action=${action}&Version=2024-01-01`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: text,
+    }),
+  );
+  const body = (await response.json()) as Envelope;
+  const check = validateReply(action, response.status, body);
+  expect(check.valid ? '' : describeIssues(check.issues), `${action} ${response.status}`).toBe('');
+  expect(response.status).toBeLessThan(500);
+  return { status: response.status, code: body.ResponseMetadata.Error?.Code, body };
+}
+
+/** What a customer can see of its state: the counts of its groups and assets. */
+async function visibleState(emulator: ReturnType<typeof createEmulator>) {
+  const groups = await send(emulator, 'ListAssetGroups', '{}');
+  const assets = await send(emulator, 'ListAssets', '{}');
+  return [groups.body.Result?.TotalCount, assets.body.Result?.TotalCount];
+}
+
+describe.each(actionNames)('%s', (action) => {
+  it(`accepts ${runs} generated valid bodies and answers each in the spec`, async () => {
+    const emulator = createEmulator({ processingDelayMs: 0 });
+    await fc.assert(
+      fc.asyncProperty(validValue(requestSchema(action)), async (body) => {
+        const reply = await send(emulator, action, JSON.stringify(body));
+        expect(reply.code?.split('.')[0] ?? 'none', JSON.stringify(body).slice(0, 200)).not.toMatch(/^(MissingParameter|InvalidParameter)$/);
+      }),
+      { numRuns: runs },
+    );
+  }, 120_000);
+
+  it(`refuses ${runs} generated invalid bodies with a parameter error, and changes nothing`, async () => {
+    const emulator = createEmulator({ processingDelayMs: 0 });
+    await send(emulator, 'CreateAssetGroup', '{"Name":"kept"}');
+    const before = await visibleState(emulator);
+    await fc.assert(
+      fc.asyncProperty(brokenBody(action), async ({ text, how }) => {
+        const reply = await send(emulator, action, text);
+        expect(reply.status, how).toBe(400);
+        expect(reply.code, how).toMatch(/^(MissingParameter|InvalidParameter)(\.|$)/);
+      }),
+      { numRuns: runs },
+    );
+    expect(await visibleState(emulator)).toEqual(before);
+  }, 120_000);
+});
