@@ -17,7 +17,7 @@ import { preferredExample } from './prefer.js';
 import { prismInput, type CallPrism, type PrismMode } from './prism.js';
 import { proxyAnswer } from './proxy-answer.js';
 import { envelopeAnswer, type Answer } from './reply.js';
-import { readBody } from './request-body.js';
+import { readBody } from '../node/read-body.js';
 
 export type Front = (request: IncomingMessage, called: (action: Action) => void) => Promise<Answer>;
 

@@ -6,7 +6,7 @@ import { createFront, type Front } from './front.js';
 import { loadActionOperations } from './operations.js';
 import { createPrism, type PrismMode } from './prism.js';
 import { envelopeAnswer, send } from './reply.js';
-import { ClientAbortedError } from './request-body.js';
+import { ClientAbortedError } from '../node/read-body.js';
 
 export interface MockOptions {
   /** Default 4010; 0 picks a free port. */
