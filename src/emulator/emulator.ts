@@ -93,11 +93,14 @@ import { checkOptions, type EmulatorOptions } from './options.js';
 import { RateLimiter } from './rate-limiter.js';
 import { routeOf } from './routes.js';
 import { EmulatorState } from './state.js';
+import { fromFetchRequest, toFetchResponse, type PlainHandler, type PlainReply, type PlainRequest } from './exchange.js';
 import { tenantsByApiKey } from './tenants.js';
 
 export interface Emulator {
   /** A Fetch handler, bound: pass `emulator.handle` itself as a client's `fetch`. */
   readonly handle: (request: Request) => Promise<Response>;
+  /** The same, for servers that adapt their own requests and replies (see exchange.ts). */
+  readonly answer: PlainHandler;
 }
 
 const handlers: { [A in Action]: ActionHandler<A> } = {
@@ -127,10 +130,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const mediaLinks = new MediaLinks();
   const gateway = { tenantsByKey: tenantsByApiKey(settings.tenants), rateLimiter: new RateLimiter(settings.rateLimits) };
 
-  const handle = async (request: Request): Promise<Response> => {
+  const answer = async (request: PlainRequest): Promise<PlainReply> => {
     let action = '';
     try {
-      const url = new URL(request.url);
+      const { url } = request;
       // Until the gateway has checked it, a failure echoes the query's Action as refusals do.
       const named = url.searchParams.get('Action');
       action = isAction(named) ? named : '';
@@ -140,7 +143,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (route.kind === 'livenessPage') return livenessPage(state, route.token, now);
       if (route.kind === 'livenessOutcome') return settleLiveness(state, route.token, route.passed, now);
 
-      const admitted = await passGateway(request, url, now, gateway);
+      const admitted = await passGateway(request, now, gateway);
       if ('error' in admitted) return refusalReply(admitted);
       const context: ActionContext = {
         state,
@@ -160,7 +163,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return errorReply(action, 500, { Code: 'InternalError', Message: `The emulator failed unexpectedly (${reason.slice(0, 200)}).` });
     }
   };
-  return { handle };
+  const handle = async (request: Request) => toFetchResponse(await answer(fromFetchRequest(request)));
+  return { handle, answer };
 }
 
 /** Where links in replies point: the origin the request came to, so the caller can open them. */

@@ -3,27 +3,28 @@
 // never both.
 import type { components } from '../../generated/schema.js';
 import { apiVersion, errorEnvelope, newRequestId, type ErrorObject, type ErrorResponse, type Refusal } from '../spec/index.js';
+import type { PlainReply } from './exchange.js';
 
 type SuccessMetadata = components['schemas']['SuccessMetadata'];
 
 const upstream = { Service: 'ark', Region: 'cn-beijing' } as const;
 
-export function successReply(action: string, result: object): Response {
+export function successReply(action: string, result: object): PlainReply {
   const metadata: SuccessMetadata = { RequestId: newRequestId(), Action: action, Version: apiVersion, ...upstream };
   return json(200, { ResponseMetadata: metadata, Result: result });
 }
 
-export function errorReply(action: string, status: number, error: ErrorObject, headers: Record<string, string> = {}): Response {
+export function errorReply(action: string, status: number, error: ErrorObject, headers: Record<string, string> = {}): PlainReply {
   const { ResponseMetadata } = errorEnvelope(action, error);
   const { Error: reported, ...identity } = ResponseMetadata;
   const envelope: ErrorResponse = { ResponseMetadata: { ...identity, ...upstream, Error: reported } };
   return json(status, envelope, headers);
 }
 
-export function refusalReply({ action, status, error, headers }: Refusal): Response {
+export function refusalReply({ action, status, error, headers }: Refusal): PlainReply {
   return errorReply(action, status, error, headers);
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...headers, 'Content-Type': 'application/json' } });
+function json(status: number, body: unknown, headers: Record<string, string> = {}): PlainReply {
+  return { status, headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }

@@ -13,7 +13,7 @@ import {
   type Refusal,
 } from '../spec/index.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { readBodyText } from './request-body.js';
+import type { PlainRequest } from './exchange.js';
 import type { Tenant } from './tenants.js';
 
 export interface Admitted {
@@ -28,12 +28,12 @@ export interface GatewaySetup {
   rateLimiter: RateLimiter;
 }
 
-export async function passGateway(request: Request, url: URL, now: number, { tenantsByKey, rateLimiter }: GatewaySetup): Promise<Admitted | Refusal> {
-  const line = checkRequestLine(request.method, url);
+export async function passGateway(request: PlainRequest, now: number, { tenantsByKey, rateLimiter }: GatewaySetup): Promise<Admitted | Refusal> {
+  const line = checkRequestLine(request.method, request.url);
   if ('error' in line) return line;
   const { action } = line;
 
-  const auth = bearerToken(request.headers.get('authorization'), action);
+  const auth = bearerToken(request.header('authorization'), action);
   if ('error' in auth) return auth;
   const tenant = tenantsByKey.get(auth.token);
   if (!tenant) return { action, status: 401, error: { Code: 'Unauthorized', Message: 'The API key is not valid.' } };
@@ -48,7 +48,7 @@ export async function passGateway(request: Request, url: URL, now: number, { ten
     };
   }
 
-  const read = await readBodyText(request, maxBodyBytes);
+  const read = await request.readBody(maxBodyBytes);
   if (read.outcome === 'tooLarge') return bodyTooLarge(action);
   if (read.outcome === 'unreadable') return { action, status: 400, error: { Code: 'InvalidParameter', Message: 'The request body could not be read.' } };
   const parsed = parseJsonBody(read.text, action);

@@ -2,12 +2,13 @@
 // buttons, one to pass and one to fail, and the redirect to the CallbackURL that follows.
 // No API key: like the real H5 link, the token in the path is the only credential.
 import { isExpired, livenessPathPrefix, sessionLifetimeMs } from './liveness.js';
+import type { PlainReply } from './exchange.js';
 import type { EmulatorState, StoredSession } from './state.js';
 import { isoSeconds } from './timestamps.js';
 
 const resultCodes = { passed: '10000', failed: '10001' } as const;
 
-export function livenessPage(state: EmulatorState, token: string, now: number): Response {
+export function livenessPage(state: EmulatorState, token: string, now: number): PlainReply {
   const found = liveSession(state, token, now);
   if ('refusal' in found) return found.refusal;
   const base = `${livenessPathPrefix}${encodeURIComponent(found.session.token)}`;
@@ -25,7 +26,7 @@ export function livenessPage(state: EmulatorState, token: string, now: number): 
  * Records the outcome and sends the browser to the CallbackURL with `bytedToken` and
  * `resultCode` added. The first outcome counts: a second press repeats the redirect for it.
  */
-export function settleLiveness(state: EmulatorState, token: string, passed: boolean, now: number): Response {
+export function settleLiveness(state: EmulatorState, token: string, passed: boolean, now: number): PlainReply {
   const found = liveSession(state, token, now);
   if ('refusal' in found) return found.refusal;
   const { session } = found;
@@ -33,10 +34,10 @@ export function settleLiveness(state: EmulatorState, token: string, passed: bool
   const callback = new URL(session.callbackUrl);
   callback.searchParams.set('bytedToken', session.token);
   callback.searchParams.set('resultCode', session.outcome === 'passed' ? resultCodes.passed : resultCodes.failed);
-  return new Response(null, { status: 303, headers: { Location: callback.href, 'Cache-Control': 'no-store' } });
+  return { status: 303, headers: { Location: callback.href, 'Cache-Control': 'no-store' }, body: '' };
 }
 
-function liveSession(state: EmulatorState, token: string, now: number): { session: StoredSession } | { refusal: Response } {
+function liveSession(state: EmulatorState, token: string, now: number): { session: StoredSession } | { refusal: PlainReply } {
   const session = state.sessions.get(token);
   if (!session) return { refusal: html(404, 'Unknown link', '<h1>Unknown link</h1><p>This liveness link does not exist.</p>') };
   if (isExpired(session, now)) {
@@ -45,7 +46,7 @@ function liveSession(state: EmulatorState, token: string, now: number): { sessio
   return { session };
 }
 
-function html(status: number, title: string, body: string): Response {
+function html(status: number, title: string, body: string): PlainReply {
   const page = `<!doctype html>
 <html lang="en">
 <head>
@@ -67,7 +68,7 @@ function html(status: number, title: string, body: string): Response {
 </body>
 </html>
 `;
-  return new Response(page, {
+  return {
     status,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
@@ -75,7 +76,8 @@ function html(status: number, title: string, body: string): Response {
       // Self-contained by design: nothing may load from elsewhere.
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
     },
-  });
+    body: page,
+  };
 }
 
 function escapeHtml(text: string): string {

@@ -1,11 +1,11 @@
-// The emulator over a socket: node:http on 127.0.0.1 only, adapting each request to the Fetch
-// handler, with one log line per request that names the Action, never a header or key.
+// The emulator over a socket: node:http on 127.0.0.1 only, each request handed to the emulator
+// as a plain request (exchange.ts), with one log line per request that names the Action, never a
+// header or key.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator } from './emulator.js';
-import { checkRequestLine } from '../spec/index.js';
-import { refusalReply } from './envelopes.js';
-import { toFetchRequest, writeFetchResponse, type BridgedRequest } from './node-fetch-bridge.js';
+import { readBody } from '../node/read-body.js';
+import type { PlainHandler, PlainRequest } from './exchange.js';
 import type { EmulatorOptions } from './options.js';
 import { routeLabel } from './routes.js';
 
@@ -14,6 +14,11 @@ export interface EmulatorServerOptions extends EmulatorOptions {
   port?: number;
   /** One line per request, like `POST GetAsset 200 3ms`; silent when absent. */
   log?: (line: string) => void;
+  /**
+   * Answers each request in place of `emulator.handle`, so a caller can serve more pages on the
+   * same origin (`npm start` adds the docs and the explorer) and hand the rest to the emulator.
+   */
+  handler?: (emulator: Emulator) => PlainHandler;
 }
 
 export interface RunningEmulator {
@@ -24,10 +29,13 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(options: EmulatorServerOptions = {}): Promise<RunningEmulator> {
-  const { port = 4010, log = () => {}, ...emulatorOptions } = options;
+  const { port = 4010, log = () => {}, handler, ...emulatorOptions } = options;
   const emulator = createEmulator(emulatorOptions);
+  const answer = handler ? handler(emulator) : emulator.answer;
+  // Known once listening: asking the socket for its address on every request costs a syscall.
+  let url = '';
   const server = createServer((incoming, outgoing) => {
-    void serve(emulator, incoming, outgoing, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, log);
+    void serve(answer, incoming, outgoing, url, log);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -36,7 +44,7 @@ export async function startEmulator(options: EmulatorServerOptions = {}): Promis
       resolve();
     });
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     emulator,
@@ -48,44 +56,54 @@ export async function startEmulator(options: EmulatorServerOptions = {}): Promis
   };
 }
 
-async function serve(emulator: Emulator, incoming: IncomingMessage, outgoing: ServerResponse, listening: string, log: (line: string) => void) {
+async function serve(answer: PlainHandler, incoming: IncomingMessage, outgoing: ServerResponse, listening: string, log: (line: string) => void) {
   const started = performance.now();
   const method = incoming.method ?? '-';
   // Without listeners, a client that resets mid-request would be an uncaught error.
   incoming.on('error', () => {});
   outgoing.on('error', () => {});
-  const origin = originOf(incoming, listening);
-  let bridged: BridgedRequest | undefined;
-  try {
-    bridged = toFetchRequest(incoming, origin);
-  } catch {
-    // Fetch refuses a few methods Node parses (TRACE, TRACK): the gateway refuses them too.
-    bridged = undefined;
-  }
-  const url = bridged ? new URL(bridged.request.url) : new URL(origin);
-  const label = routeLabel(method, url);
+  const request = plainRequest(incoming, originOf(incoming, listening));
+  const label = routeLabel(method, request.url);
   let logged = false;
   const finish = (status: string) => {
     if (!logged) log(`${method} ${label} ${status} ${Math.round(performance.now() - started)}ms`);
     logged = true;
-    bridged?.release();
   };
   outgoing.once('finish', () => finish(String(outgoing.statusCode)));
   outgoing.once('close', () => finish('aborted'));
   try {
-    const response = bridged ? await emulator.handle(bridged.request) : unsupportedMethod(method, url);
-    await writeFetchResponse(response, outgoing);
+    const { status, headers, body } = await answer(request);
+    if (outgoing.headersSent || outgoing.destroyed) return;
+    outgoing.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) });
+    outgoing.end(body);
   } catch {
     // The handler answers every request itself; what fails here is writing to a client that is gone.
     outgoing.destroy();
   }
 }
 
-function unsupportedMethod(method: string, url: URL): Response {
-  const line = checkRequestLine(method, url);
-  return 'error' in line
-    ? refusalReply(line)
-    : refusalReply({ action: line.action, status: 405, error: { Code: 'MethodNotAllowed', Message: `The method ${method} is not supported.` } });
+/** The request as the emulator reads it; the body is read only if the gateway gets that far. */
+function plainRequest(incoming: IncomingMessage, origin: string): PlainRequest {
+  // Only a path (and query) is taken from the request line, so an absolute or `//host` target
+  // cannot change the origin that links in replies are built on.
+  const target = incoming.url ?? '/';
+  const url = new URL(target.startsWith('/') && !target.startsWith('//') ? `${origin}${target}` : `${origin}/`);
+  return {
+    method: incoming.method ?? 'GET',
+    url,
+    header: (name) => {
+      const value = incoming.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    readBody: async (limit) => {
+      try {
+        const read = await readBody(incoming, limit);
+        return read.tooLarge ? { outcome: 'tooLarge' } : { outcome: 'read', text: read.bytes.toString('utf8') };
+      } catch {
+        return { outcome: 'unreadable' };
+      }
+    },
+  };
 }
 
 /**
@@ -94,8 +112,16 @@ function unsupportedMethod(method: string, url: URL): Response {
  */
 function originOf(incoming: IncomingMessage, listening: string): string {
   const host = incoming.headers.host;
-  if (host && /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host) && URL.canParse(`http://${host}`)) {
-    return `http://${host}`;
+  if (!host) return listening;
+  let origin = originsByHost.get(host);
+  if (origin === undefined) {
+    const usable = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host) && URL.canParse(`http://${host}`);
+    origin = usable ? `http://${host}` : '';
+    // Clients send the same few Host values; a hostile stream of new ones only restarts the cache.
+    if (originsByHost.size >= 1000) originsByHost.clear();
+    originsByHost.set(host, origin);
   }
-  return listening;
+  return origin || listening;
 }
+
+const originsByHost = new Map<string, string>();
