@@ -1,0 +1,14 @@
+// `npm run docs`: writes the reference docs and the explorer, each one self-contained HTML page,
+// to dist/site/docs/index.html and dist/site/explorer/index.html (see src/site).
+import { relative } from 'node:path';
+import { buildSite } from '../src/site/index.js';
+
+try {
+  const started = performance.now();
+  const files = await buildSite();
+  for (const file of Object.values(files)) console.log(`wrote ${relative(process.cwd(), file)}`);
+  console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

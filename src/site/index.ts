@@ -1,0 +1,6 @@
+// The docs site: reference docs by Redoc and the Action explorer, built from the bundled
+// document into self-contained pages, and served beside the emulator by `npm start`.
+export { buildSite, siteIsStale, type BuiltSite, type SiteBuildOptions } from './build-site.js';
+export { remoteLoads } from './offline-check.js';
+export { defaultSiteDir, defaultSpecPath, sitePages, type SitePage } from './site-layout.js';
+export { withSite } from './with-site.js';

@@ -1,0 +1,77 @@
+// The reference docs page in a real browser: every tag and operation is there, each with its
+// Action's request URL, and the page reaches no other host while it renders and is used.
+import { describe, expect, it } from 'vitest';
+import { actionNames, actions } from '../../generated/actions.js';
+import bundled from '../../generated/portrait.openapi.json' with { type: 'json' };
+import { recordPolicyViolations, recordRequests, screenshotPath, useSiteAndBrowser } from './harness.js';
+
+const document = bundled as unknown as {
+  tags: { name: string }[];
+  paths: Record<string, { post: { operationId: string; summary: string; tags: string[] } }>;
+};
+
+const ready = useSiteAndBrowser();
+
+describe('the docs page (/docs)', () => {
+  it('has three tags and all 12 operations, each with its request URL, and loads nothing from another host', async () => {
+    const { site, browser } = ready();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const requests = await recordRequests(context, site.url);
+      const violations = await recordPolicyViolations(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${site.url}/docs`, { waitUntil: 'networkidle' });
+      await expect.poll(() => page.title()).toBe('Portrait API');
+
+      const menu = page.locator('#redoc .menu-content');
+      const content = page.locator('#api-content');
+      expect(document.tags.map((tag) => tag.name)).toEqual(['Asset groups', 'Assets', 'Liveness']);
+      expect(actionNames).toHaveLength(12);
+      for (const tag of document.tags) {
+        await menu.getByRole('link', { name: tag.name, exact: true }).click();
+        for (const action of actionNames.filter((name) => actions[name].tag === tag.name)) {
+          const operation = document.paths[actions[action].path]?.post;
+          expect(operation?.operationId).toBe(action);
+          await menu.getByRole('link', { name: operation?.summary }).click();
+          // Redoc routes by hash, one operation per view, named by its operationId.
+          await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toMatch(new RegExp(`/${action.toLowerCase()}$`));
+          const shown = async () => {
+            const text = await content.innerText();
+            return text.includes(actions[action].path) && text.includes(operation?.summary ?? '-');
+          };
+          await expect.poll(shown, { message: `${action}: its summary and request URL` }).toBe(true);
+        }
+      }
+
+      await menu.getByRole('link', { name: 'Asset groups', exact: true }).click();
+      await menu.getByRole('link', { name: 'Create an AIGC portrait group' }).click();
+      await expect.poll(() => content.innerText()).toContain('/portrait/?Action=CreateAssetGroup&Version=2024-01-01');
+      await page.screenshot({ path: await screenshotPath('docs.png') });
+
+      // Search runs in blob: workers: local too, and allowed by the page's policy. The result
+      // names an operation the current view does not show.
+      const found = '/portrait/?Action=GetVisualValidateResult&Version=2024-01-01';
+      expect(await page.locator('body').innerText()).not.toContain(found);
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('liveness token');
+      await expect.poll(() => page.locator('body').innerText()).toContain(found);
+
+      expect(requests.urls.length).toBeGreaterThan(0);
+      expect(requests.foreign()).toEqual([]);
+      expect(await violations()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('is served on /docs, /docs/ and /docs/index.html as one HTML file', async () => {
+    const { site } = ready();
+    for (const path of ['/docs', '/docs/', '/docs/index.html']) {
+      const response = await fetch(`${site.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await response.text()).toContain('<div id="redoc">');
+    }
+  });
+});

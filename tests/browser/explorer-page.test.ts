@@ -1,0 +1,90 @@
+// The explorer in a real browser against the emulator on the same origin: a call that succeeds
+// shows its Result and request id, an error shows as the client's PortraitError.
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createPortraitClient } from '../../src/client/index.js';
+import bundled from '../../generated/portrait.openapi.json' with { type: 'json' };
+import { recordRequests, screenshotPath, useSiteAndBrowser, type RequestLog } from './harness.js';
+
+type Examples = Record<string, { summary: string; value: unknown }>;
+const createGroupExamples = (
+  bundled as unknown as { paths: Record<string, { post: { requestBody: { content: { 'application/json': { examples: Examples } } } } }> }
+).paths['/portrait/?Action=CreateAssetGroup&Version=2024-01-01']?.post.requestBody.content['application/json'].examples;
+
+const ready = useSiteAndBrowser();
+
+async function openExplorer(): Promise<{ context: BrowserContext; page: Page; requests: RequestLog; url: string }> {
+  const { site, browser } = ready();
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const requests = await recordRequests(context, site.url);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${site.url}/explorer`);
+  return { context, page, requests, url: site.url };
+}
+
+describe('the explorer (/explorer)', () => {
+  it('calls CreateAssetGroup on its own origin with the demo key and shows the new group Id', async () => {
+    const { context, page, requests, url } = await openExplorer();
+    try {
+      expect(await page.getByLabel('Base URL').inputValue()).toBe(url);
+      expect(await page.getByLabel('API key').inputValue()).toBe('demo-key');
+
+      const form = page.getByRole('form', { name: 'CreateAssetGroup' });
+      const examples = Object.values(createGroupExamples ?? {});
+      expect(examples.length).toBeGreaterThan(0);
+      expect(await form.getByLabel('Example').locator('option').allInnerTexts()).toEqual(examples.map((example) => example.summary));
+      expect(JSON.parse(await form.getByLabel('Request body (JSON)').inputValue())).toEqual(examples[0]?.value);
+
+      await form.getByRole('button', { name: 'Send' }).click();
+      const result = form.getByRole('status');
+      await expect.poll(() => result.innerText()).toMatch(/"Id": "group-[0-9]{14}-[a-z0-9]{5}"/);
+      const shown = await result.innerText();
+      expect(shown).toMatch(/Request id\s+\S+/);
+      expect(shown).toMatch(/HTTP status\s+200/);
+
+      // The Id on the page is a group the emulator really holds.
+      const id = /"Id": "(group-[^"]+)"/.exec(shown)?.[1] ?? '';
+      const client = createPortraitClient({ apiKey: 'demo-key', baseUrl: url, maxRetries: 0 });
+      expect((await client.getAssetGroup({ Id: id })).Id).toBe(id);
+
+      await page.screenshot({ path: await screenshotPath('explorer.png'), fullPage: true });
+      expect(requests.foreign()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('shows an error reply as a PortraitError: GetAsset of an unknown asset is NotFound', async () => {
+    const { context, page, requests } = await openExplorer();
+    try {
+      await page.locator('details#GetAsset > summary').click();
+      const form = page.getByRole('form', { name: 'GetAsset' });
+      await form.getByLabel('Request body (JSON)').fill('{ "Id": "asset-20990101000000-nones" }');
+      await form.getByRole('button', { name: 'Send' }).click();
+      const result = form.getByRole('status');
+      await expect.poll(() => result.innerText()).toContain('PortraitError');
+      const shown = await result.innerText();
+      expect(shown).toMatch(/Code\s+NotFound/);
+      expect(shown).toMatch(/HTTP status\s+404/);
+      expect(shown).toMatch(/Request id\s+[0-9A-Za-z-]{8,}/);
+      expect(requests.foreign()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('refuses a body that is not JSON without sending it', async () => {
+    const { context, page, requests, url } = await openExplorer();
+    try {
+      const form = page.getByRole('form', { name: 'CreateAssetGroup' });
+      await form.getByLabel('Request body (JSON)').fill('{ "Name": ');
+      const calls = () => requests.urls.filter((request) => request.startsWith(`${url}/portrait/`)).length;
+      await form.getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => form.getByRole('status').innerText()).toContain('not valid JSON');
+      expect(calls()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,118 @@
+// What every browser test needs: Debian's Chromium driven by playwright-core, and the site built
+// into a temporary directory and served beside a fresh emulator on a free port.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { buildSite, withSite } from '../../src/site/index.js';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+/** Screenshots go here for a person to look at; the directory is git-ignored. */
+export const screenshotDir = new URL('../../test-results/', import.meta.url);
+
+/** Fails loudly rather than skipping: a missing browser must not look like a passing suite. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium is missing: the browser tests need ${chromiumPath}. ` +
+        'Install it with `apt-get update && apt-get install -y chromium` (Debian/Ubuntu), as .ci/run does.',
+    );
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export interface SiteServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds the site into a directory of its own (test files run in parallel) and serves it. */
+export async function startSiteServer(): Promise<SiteServer> {
+  const siteDir = await mkdtemp(join(tmpdir(), 'portrait-site-'));
+  let running: RunningEmulator | undefined;
+  try {
+    await buildSite({ siteDir });
+    running = await startEmulator({ port: 0, processingDelayMs: 0, handler: (emulator) => withSite(emulator.answer, siteDir) });
+  } catch (error) {
+    await rm(siteDir, { recursive: true, force: true });
+    throw error;
+  }
+  const server = running;
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      await rm(siteDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Starts the site and the browser once for a test file and stops both after it. Each test gets
+ * them from the returned function, which rethrows a setup failure, so a missing Chromium fails
+ * every test with its message instead of leaving them skipped.
+ */
+export function useSiteAndBrowser(): () => { site: SiteServer; browser: Browser } {
+  let site: SiteServer | undefined;
+  let browser: Browser | undefined;
+  let failure: unknown;
+  beforeAll(async () => {
+    try {
+      site = await startSiteServer();
+      browser = await launchChromium();
+    } catch (error) {
+      failure = error;
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return () => {
+    if (failure !== undefined) throw failure;
+    if (!site || !browser) throw new Error('the site or the browser did not start');
+    return { site, browser };
+  };
+}
+
+export interface RequestLog {
+  /** Every URL the page asked for, including those refused. */
+  urls: string[];
+  /** The URLs on another host than `origin`. */
+  foreign(): string[];
+}
+
+/**
+ * Records every request of the context and refuses those to any other host, so a page that
+ * would reach the network cannot also pass by getting an answer.
+ */
+export async function recordRequests(context: BrowserContext, origin: string): Promise<RequestLog> {
+  const urls: string[] = [];
+  const isLocal = (url: string) => url.startsWith(`${origin}/`) || url === origin || /^(data|blob|about):/.test(url);
+  context.on('request', (request) => urls.push(request.url()));
+  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  return { urls, foreign: () => urls.filter((url) => !isLocal(url)) };
+}
+
+/** Collects Content-Security-Policy violations: a blocked load is still an attempt to load. */
+export async function recordPolicyViolations(context: BrowserContext): Promise<() => Promise<string[]>> {
+  await context.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = violations;
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const pages = () => context.pages();
+  return async () => (await Promise.all(pages().map((page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)))).flat();
+}
+
+export async function screenshotPath(name: string): Promise<string> {
+  await mkdir(screenshotDir, { recursive: true });
+  return new URL(name, screenshotDir).pathname;
+}
