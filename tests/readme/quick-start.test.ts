@@ -6,9 +6,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../../src/codegen/generate.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { withSourceImports } from './package-sources.js';
 
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-const quickStart = /### Quick start[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+const quickStart = withSourceImports(/### Quick start[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '');
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

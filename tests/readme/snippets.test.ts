@@ -1,15 +1,15 @@
-// Every ```ts block of the README compiles against the project as it is. Blocks run as modules
-// at the project root; a block that uses `client` without creating it gets one declared.
+// Every ```ts block of the README compiles against the project as it is, the package's own names
+// resolving to the sources. A block that uses `client` without creating it gets one declared.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { expect, it } from 'vitest';
 import { projectRoot } from '../../src/codegen/generate.js';
+import { packageSources } from './package-sources.js';
 
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
-const clientPrelude =
-  "import type { PortraitClient as ReadmeClient } from './src/client/index.js';\ndeclare const client: ReadmeClient;\n";
+const clientPrelude = "import type { PortraitClient as ReadmeClient } from 'portrait-api-toolkit';\ndeclare const client: ReadmeClient;\n";
 
 function compileErrors(sources: Map<string, string>): string[] {
   const config = ts.getParsedCommandLineOfConfigFile(join(projectRoot, 'tsconfig.json'), {}, {
@@ -19,7 +19,10 @@ function compileErrors(sources: Map<string, string>): string[] {
     },
   });
   if (!config) throw new Error('tsconfig.json could not be read');
-  const host = ts.createCompilerHost(config.options);
+  // The package's own names resolve to its sources, not to a dist/ that may not be built.
+  const paths = Object.fromEntries(Object.entries(packageSources).map(([name, source]) => [name, [source]]));
+  const options = { ...config.options, paths, baseUrl: projectRoot };
+  const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (file) => sources.get(file) ?? readFile(file);
@@ -28,7 +31,7 @@ function compileErrors(sources: Map<string, string>): string[] {
     const text = sources.get(file);
     return text === undefined ? getSourceFile(file, language, ...rest) : ts.createSourceFile(file, text, language);
   };
-  const program = ts.createProgram([...sources.keys()], config.options, host);
+  const program = ts.createProgram([...sources.keys()], options, host);
   return ts
     .getPreEmitDiagnostics(program)
     .filter((d) => d.file && sources.has(d.file.fileName))
