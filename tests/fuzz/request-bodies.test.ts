@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../src/emulator/index.js';
 import { actionNames, describeIssues, validateReply, type Action } from '../../src/spec/index.js';
-import { brokenBody, validValue, requestSchema } from '../support/arbitraries.js';
+import { brokenBody, validValue } from '../support/arbitraries.js';
+import { requestSchema } from '../support/schemas.js';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
 

@@ -2,26 +2,9 @@
 // each required field dropped, each field given a wrong type, each constraint broken, and an
 // unknown field added at every object level.
 import { describe, expect, it } from 'vitest';
-import { actionNames, actions, portraitDocument, validateRequest, type Action } from '../../src/spec/index.js';
+import { actionNames, validateRequest, type Action } from '../../src/spec/index.js';
+import { deref, requestSchema, type Schema } from '../support/schemas.js';
 
-interface Schema {
-  $ref?: string;
-  type?: string;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  enum?: unknown[];
-  examples?: unknown[];
-  default?: unknown;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  maxItems?: number;
-  uniqueItems?: boolean;
-  pattern?: string;
-  format?: string;
-}
 
 type Kind = 'required' | 'type' | 'constraint' | 'unknown';
 
@@ -34,13 +17,6 @@ interface Case {
   keyword: string;
 }
 
-/** Follows `$ref`s; sibling keywords of a `$ref` are kept. */
-function deref(schema: Schema): Schema {
-  if (!schema.$ref) return schema;
-  const { $ref, ...siblings } = schema;
-  const target = portraitDocument.components.schemas[$ref.replace('#/components/schemas/', '')] as Schema;
-  return { ...deref(target), ...siblings };
-}
 
 /** A valid value for `schema`, filling every property, so each field can be broken on its own. */
 function sample(schemaOrRef: Schema): unknown {
@@ -118,7 +94,6 @@ function casesFor(schemaOrRef: Schema, valid: Record<string, unknown>, at = ''):
   return cases;
 }
 
-const requestSchema = (action: Action): Schema => ({ $ref: `#/components/schemas/${actions[action].request}` });
 
 describe.each(actionNames)('%sRequest', (action) => {
   const valid = sample(requestSchema(action)) as Record<string, unknown>;

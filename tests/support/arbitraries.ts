@@ -1,34 +1,8 @@
 // fast-check arbitraries derived from the request schemas of the bundled document: valid bodies,
 // and bodies broken in one way each, so the fuzz tests follow the spec instead of a hand list.
 import fc from 'fast-check';
-import { actions, portraitDocument, type Action } from '../../src/spec/index.js';
-
-interface Schema {
-  $ref?: string;
-  type?: string;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  enum?: unknown[];
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  maxItems?: number;
-  uniqueItems?: boolean;
-  pattern?: string;
-  format?: string;
-}
-
-function deref(schema: Schema): Schema {
-  if (!schema.$ref) return schema;
-  const { $ref, ...siblings } = schema;
-  return { ...deref(portraitDocument.components.schemas[$ref.replace('#/components/schemas/', '')] as Schema), ...siblings };
-}
-
-export function requestSchema(action: Action): Schema {
-  return deref({ $ref: `#/components/schemas/${actions[action].request}` });
-}
+import type { Action } from '../../src/spec/index.js';
+import { deref, requestSchema, type Schema } from './schemas.js';
 
 const httpUrl = fc
   .tuple(fc.constantFrom('http', 'https', 'HTTPS'), fc.domain(), fc.webPath(), fc.constantFrom('.png', '.jpg', '.mp4', '.wav', '.txt', ''))
