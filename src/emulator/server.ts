@@ -29,7 +29,7 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(options: EmulatorServerOptions = {}): Promise<RunningEmulator> {
-  const { port = 4010, log = () => {}, handler, ...emulatorOptions } = options;
+  const { port = 4010, log, handler, ...emulatorOptions } = options;
   const emulator = createEmulator(emulatorOptions);
   const answer = handler ? handler(emulator) : emulator.answer;
   // Known once listening: asking the socket for its address on every request costs a syscall.
@@ -56,21 +56,12 @@ export async function startEmulator(options: EmulatorServerOptions = {}): Promis
   };
 }
 
-async function serve(answer: PlainHandler, incoming: IncomingMessage, outgoing: ServerResponse, listening: string, log: (line: string) => void) {
-  const started = performance.now();
-  const method = incoming.method ?? '-';
+async function serve(answer: PlainHandler, incoming: IncomingMessage, outgoing: ServerResponse, listening: string, log: ((line: string) => void) | undefined) {
   // Without listeners, a client that resets mid-request would be an uncaught error.
-  incoming.on('error', () => {});
-  outgoing.on('error', () => {});
+  incoming.on('error', ignore);
+  outgoing.on('error', ignore);
   const request = plainRequest(incoming, originOf(incoming, listening));
-  const label = routeLabel(method, request.url);
-  let logged = false;
-  const finish = (status: string) => {
-    if (!logged) log(`${method} ${label} ${status} ${Math.round(performance.now() - started)}ms`);
-    logged = true;
-  };
-  outgoing.once('finish', () => finish(String(outgoing.statusCode)));
-  outgoing.once('close', () => finish('aborted'));
+  if (log) logWhenDone(request, outgoing, log);
   try {
     const { status, headers, body } = await answer(request);
     if (outgoing.headersSent || outgoing.destroyed) return;
@@ -80,6 +71,21 @@ async function serve(answer: PlainHandler, incoming: IncomingMessage, outgoing: 
     // The handler answers every request itself; what fails here is writing to a client that is gone.
     outgoing.destroy();
   }
+}
+
+function ignore(): void {}
+
+/** One line when the reply is sent, or `aborted` when the client went first. */
+function logWhenDone(request: PlainRequest, outgoing: ServerResponse, log: (line: string) => void): void {
+  const started = performance.now();
+  const label = routeLabel(request.method, request.url);
+  let logged = false;
+  const finish = (status: string) => {
+    if (!logged) log(`${request.method} ${label} ${status} ${Math.round(performance.now() - started)}ms`);
+    logged = true;
+  };
+  outgoing.once('finish', () => finish(String(outgoing.statusCode)));
+  outgoing.once('close', () => finish('aborted'));
 }
 
 /** The request as the emulator reads it; the body is read only if the gateway gets that far. */
