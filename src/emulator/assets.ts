@@ -6,17 +6,12 @@ import type { AssetItem } from './action-types.js';
 import { judgeMedia, processingStateAt } from './asset-processing.js';
 import { nameMatches, sortAndPage, type SortKey } from './listing.js';
 import { findOwned } from './resource-access.js';
-import { requestDefault } from './schema-defaults.js';
+import { listRequestDefaults, requestDefault } from './schema-defaults.js';
 import type { StoredAsset } from './state.js';
 import { isoSeconds, wholeSecond } from './timestamps.js';
 
 const defaultProjectName = requestDefault('CreateAsset', 'ProjectName');
-const listDefaults = {
-  PageNumber: requestDefault('ListAssets', 'PageNumber'),
-  PageSize: requestDefault('ListAssets', 'PageSize'),
-  SortBy: requestDefault('ListAssets', 'SortBy'),
-  SortOrder: requestDefault('ListAssets', 'SortOrder'),
-};
+const listDefaults = listRequestDefaults('ListAssets');
 
 /** The asset as a client sees it at this moment. */
 function assetItem(asset: StoredAsset, { now, origin, processingDelayMs, mediaLinks }: ActionContext): AssetItem {

@@ -5,18 +5,13 @@ import type { ActionContext, ActionHandler } from './action-context.js';
 import type { ActionError, AssetGroupItem, GroupType } from './action-types.js';
 import { nameMatches, sortAndPage } from './listing.js';
 import { findOwned } from './resource-access.js';
-import { requestDefault } from './schema-defaults.js';
+import { listRequestDefaults, requestDefault } from './schema-defaults.js';
 import type { StoredGroup } from './state.js';
 import { isoSeconds, wholeSecond } from './timestamps.js';
 
 const defaultProjectName = requestDefault('CreateAssetGroup', 'ProjectName');
 const defaultGroupType = requestDefault('CreateAssetGroup', 'GroupType');
-const listDefaults = {
-  PageNumber: requestDefault('ListAssetGroups', 'PageNumber'),
-  PageSize: requestDefault('ListAssetGroups', 'PageSize'),
-  SortBy: requestDefault('ListAssetGroups', 'SortBy'),
-  SortOrder: requestDefault('ListAssetGroups', 'SortOrder'),
-};
+const listDefaults = listRequestDefaults('ListAssetGroups');
 
 export function groupItem(group: StoredGroup): AssetGroupItem {
   return {

@@ -26,3 +26,13 @@ function schemaNamed(name: string): SchemaObject | undefined {
   const { schemas } = portraitDocument.components;
   return Object.hasOwn(schemas, name) ? (schemas[name] as SchemaObject) : undefined;
 }
+
+/** The paging and sorting defaults of a List Action's request. */
+export function listRequestDefaults<A extends 'ListAssets' | 'ListAssetGroups'>(action: A) {
+  return {
+    PageNumber: requestDefault(action, 'PageNumber'),
+    PageSize: requestDefault(action, 'PageSize'),
+    SortBy: requestDefault(action, 'SortBy'),
+    SortOrder: requestDefault(action, 'SortOrder'),
+  };
+}
