@@ -9,7 +9,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { formatCheck, formatSummary, runContract, toJUnit } from '../src/contract/index.js';
-import { startMock } from '../src/mock/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +31,7 @@ if (!baseUrl || !apiKey) {
   process.exit(2);
 }
 
-const proxy = values['through-proxy'] ? await startMock({ port: 0, upstream: baseUrl }) : undefined;
+const proxy = values['through-proxy'] ? await startProxy(baseUrl) : undefined;
 const secondApiKey = values['second-api-key'] ?? process.env.PORTRAIT_SECOND_API_KEY;
 console.log(`Contract checks against ${baseUrl}${proxy ? `, through the Prism validating proxy at ${proxy.url}` : ''}`);
 try {
@@ -54,4 +53,13 @@ try {
   process.exitCode = report.passed ? 0 : 1;
 } finally {
   await proxy?.close();
+}
+
+// The proxy needs Prism, an optional peer dependency: load it only when asked for.
+async function startProxy(upstream: string) {
+  const { startMock } = await import('../src/mock/index.js');
+  return startMock({ port: 0, upstream }).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }

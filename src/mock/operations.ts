@@ -1,8 +1,9 @@
 // Prism's view of the document, one operation per Action. Prism routes on the URL path alone and
 // every Action shares `/portrait/`, so the front picks the operation itself and hands Prism only
 // that one, with its path rewritten to the path the request really has.
-import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import type { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { actionNames, actionPath, portraitDocument, type Action } from '../spec/index.js';
+import type { PrismPackages } from './prism-packages.js';
 
 export type HttpOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
 
@@ -14,9 +15,9 @@ export interface ActionOperation {
 
 export type ActionOperations = ReadonlyMap<Action, ActionOperation>;
 
-export async function loadActionOperations(): Promise<ActionOperations> {
+export async function loadActionOperations({ http }: PrismPackages): Promise<ActionOperations> {
   // The ref parser dereferences in place; the validators share portraitDocument, so give it a copy.
-  const operations = await getHttpOperationsFromSpec(structuredClone(portraitDocument));
+  const operations = await http.getHttpOperationsFromSpec(structuredClone(portraitDocument));
   const byAction = new Map<Action, ActionOperation>();
   for (const action of actionNames) {
     const found = operations.find((operation) => operation.iid === action);

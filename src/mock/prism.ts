@@ -1,7 +1,8 @@
 // One Prism instance per running mock, called with a single operation per request.
-import { createLogger, type IPrismDiagnostic } from '@stoplight/prism-core';
-import { createInstance, type IHttpConfig, type IHttpOperationConfig, type IHttpRequest, type IHttpResponse } from '@stoplight/prism-http';
+import type { IPrismDiagnostic } from '@stoplight/prism-core';
+import type { IHttpConfig, IHttpOperationConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { HttpOperation } from './operations.js';
+import type { PrismPackages } from './prism-packages.js';
 
 export type PrismMode = { proxy: false } | { proxy: true; upstream: URL; errors: boolean };
 
@@ -18,14 +19,14 @@ export type CallPrism = (
   mock?: Pick<IHttpOperationConfig, 'code' | 'exampleKey'>,
 ) => Promise<PrismAnswer>;
 
-export function createPrism(mode: PrismMode): CallPrism {
+export function createPrism(mode: PrismMode, { core, http }: PrismPackages): CallPrism {
   // Prism logs request headers (the API key among them) at debug level: keep its pino silent.
-  const logger = createLogger('portrait-mock', { level: 'silent' });
+  const logger = core.createLogger('portrait-mock', { level: 'silent' });
   const common = { validateRequest: true, validateResponse: true, checkSecurity: true, upstreamProxy: undefined };
   const config: IHttpConfig = mode.proxy
     ? { ...common, mock: { dynamic: false }, errors: mode.errors, isProxy: true, upstream: mode.upstream }
     : { ...common, mock: { dynamic: false }, errors: false, isProxy: false };
-  const prism = createInstance(config, { logger });
+  const prism = http.createInstance(config, { logger });
 
   return async (input, operation, mock = {}) => {
     // A fresh config each call: Prism's mocker writes the request's Accept into `config.mock`.

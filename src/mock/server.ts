@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createFront, type Front } from './front.js';
 import { loadActionOperations } from './operations.js';
 import { createPrism, type PrismMode } from './prism.js';
+import { loadPrismPackages } from './prism-packages.js';
 import { envelopeAnswer, send } from './reply.js';
 import { ClientAbortedError } from '../node/read-body.js';
 
@@ -30,7 +31,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const mode: PrismMode = options.upstream
     ? { proxy: true, upstream: upstreamUrl(options.upstream), errors: options.errors ?? false }
     : { proxy: false };
-  const front = createFront(await loadActionOperations(), createPrism(mode), mode);
+  const prism = await loadPrismPackages();
+  const front = createFront(await loadActionOperations(prism), createPrism(mode, prism), mode);
 
   const server = createServer((request, response) => {
     void handle(front, request, response, log);
