@@ -33,29 +33,29 @@ export interface ResultMetadata {
 export type WithMetadata<T> = T & { readonly $metadata: ResultMetadata };
 
 export interface CallOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per attempt. */
-  timeoutMs?: number;
-  maxRetries?: number;
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
   /** Retry a Create* Action after an ambiguous failure (a timeout, a dropped connection, a 500). */
-  retryCreates?: boolean;
+  retryCreates?: boolean | undefined;
 }
 
 export interface PortraitClientOptions {
   apiKey: string;
   /** Defaults to the production gateway, `https://api.alltoken.ai/v1`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Sent as `ProjectName` on every call whose body does not set one; the server's default is `default`. */
-  projectName?: string;
-  fetch?: (request: Request) => Promise<Response>;
+  projectName?: string | undefined;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Per attempt; 60 s by default. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** 2 by default. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** First backoff; 500 ms by default, doubling up to `maxRetryDelayMs` (8 s). */
-  minRetryDelayMs?: number;
-  maxRetryDelayMs?: number;
-  retryCreates?: boolean;
+  minRetryDelayMs?: number | undefined;
+  maxRetryDelayMs?: number | undefined;
+  retryCreates?: boolean | undefined;
 }
 
 /** Callable with no body when every field of the Action's request is optional. */

@@ -4,8 +4,8 @@ import type { CallOptions, PortraitClient, RequestOf, ResultOf, WithMetadata } f
 export interface PaginatorConfig {
   client: PortraitClient;
   /** Sets `PageSize` on every request (1 to 100). */
-  pageSize?: number;
-  signal?: AbortSignal;
+  pageSize?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface Paginator<Page, Item> extends AsyncIterable<Page> {

@@ -7,11 +7,11 @@ import { sleep } from './sleep.js';
 export interface WaiterConfig {
   client: PortraitClient;
   /** Give up after this many seconds. */
-  maxWaitTime?: number;
+  maxWaitTime?: number | undefined;
   /** First pause between polls, in seconds; it doubles up to `maxDelay`. */
-  minDelay?: number;
-  maxDelay?: number;
-  abortSignal?: AbortSignal;
+  minDelay?: number | undefined;
+  maxDelay?: number | undefined;
+  abortSignal?: AbortSignal | undefined;
 }
 
 interface PollState<T> {

@@ -46,7 +46,7 @@ export async function probe(target: ProbeTarget, request: ProbeRequest): Promise
   if (request.apiKey !== undefined) headers.set('Authorization', `Bearer ${request.apiKey}`);
   const method = request.method ?? 'POST';
   const body = method === 'GET' ? undefined : (request.raw ?? JSON.stringify(request.body ?? {}));
-  const response = await target.fetch(new Request(url, { method, headers, body, signal: AbortSignal.timeout(target.timeoutMs) }));
+  const response = await target.fetch(new Request(url, { method, headers, body: body ?? null, signal: AbortSignal.timeout(target.timeoutMs) }));
   const text = await response.text();
   const parsed = parseJson(text);
   const envelope = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Envelope;

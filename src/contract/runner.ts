@@ -7,19 +7,19 @@ export interface ContractOptions {
   baseUrl: string;
   apiKey: string;
   /** A key of another customer, for the tenancy checks; they are skipped without it. */
-  secondApiKey?: string;
-  fetch?: (request: Request) => Promise<Response>;
+  secondApiKey?: string | undefined;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Per request; 30 s by default. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How long an asset may stay Processing; 180 s by default. */
-  assetTimeoutMs?: number;
-  pollIntervalMs?: number;
+  assetTimeoutMs?: number | undefined;
+  pollIntervalMs?: number | undefined;
   /** A public image the server can download. The default only suits emulators and mocks. */
-  imageUrl?: string;
-  groupQuota?: number;
+  imageUrl?: string | undefined;
+  groupQuota?: number | undefined;
   /** Names of checks not to run. */
-  skip?: string[];
-  onProgress?: (result: CheckResult) => void;
+  skip?: string[] | undefined;
+  onProgress?: ((result: CheckResult) => void) | undefined;
 }
 
 export interface CheckResult {

@@ -6,13 +6,13 @@ import { checkTenantConfigs, demoTenants, type TenantConfig } from './tenants.js
 
 export interface EmulatorOptions {
   /** Customers and their API keys. Default: `demo` (key `demo-key`) and `demo-2` (`demo-key-2`). */
-  tenants?: TenantConfig[];
+  tenants?: TenantConfig[] | undefined;
   /** Milliseconds since the epoch. Default `Date.now`; tests pass their own to step time. */
-  clock?: () => number;
+  clock?: (() => number) | undefined;
   /** How long a new asset stays `Processing`. Default 3000. */
-  processingDelayMs?: number;
+  processingDelayMs?: number | undefined;
   /** Requests per second per customer and Action. Default: no limits. */
-  rateLimits?: RateLimits;
+  rateLimits?: RateLimits | undefined;
 }
 
 export interface Settings {
@@ -30,6 +30,7 @@ export function checkOptions(options: EmulatorOptions): Settings {
   }
   for (const [action, limit] of Object.entries(rateLimits)) {
     if (!isAction(action)) throw new TypeError(`rateLimits names an unknown Action ${JSON.stringify(action)}`);
+    if (limit === undefined) continue;
     if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1) {
       throw new TypeError(`rateLimits.${action} must be a whole number of requests per second of at least 1`);
     }

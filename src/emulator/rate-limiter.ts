@@ -5,7 +5,7 @@ import type { Action } from '../spec/index.js';
 
 const windowMs = 1000;
 
-export type RateLimits = Partial<Record<Action, number>>;
+export type RateLimits = { [A in Action]?: number | undefined };
 
 export class RateLimiter {
   readonly #limits: ReadonlyMap<Action, number>;
@@ -13,7 +13,7 @@ export class RateLimiter {
   readonly #recent = new Map<string, number[]>();
 
   constructor(limits: RateLimits) {
-    this.#limits = new Map(Object.entries(limits) as [Action, number][]);
+    this.#limits = new Map(Object.entries(limits).filter((entry): entry is [Action, number] => entry[1] !== undefined));
   }
 
   /** Lets the request through and counts it, or says how many whole seconds to wait. */

@@ -11,14 +11,14 @@ import { routeLabel } from './routes.js';
 
 export interface EmulatorServerOptions extends EmulatorOptions {
   /** Default 4010; 0 picks a free port. */
-  port?: number;
+  port?: number | undefined;
   /** One line per request, like `POST GetAsset 200 3ms`; silent when absent. */
-  log?: (line: string) => void;
+  log?: ((line: string) => void) | undefined;
   /**
    * Answers each request in place of `emulator.handle`, so a caller can serve more pages on the
    * same origin (`npm start` adds the docs and the explorer) and hand the rest to the emulator.
    */
-  handler?: (emulator: Emulator) => PlainHandler;
+  handler?: ((emulator: Emulator) => PlainHandler) | undefined;
 }
 
 export interface RunningEmulator {

@@ -6,11 +6,11 @@ export interface TenantConfig {
   customerId: string;
   apiKeys: string[];
   /** May this customer create AIGC groups? Default true; false answers `AIGCNotAvailable`. */
-  aigc?: boolean;
+  aigc?: boolean | undefined;
   /** Groups of both types the customer can keep at once. Default 50. */
-  groupQuota?: number;
+  groupQuota?: number | undefined;
   /** Assets the customer can keep at once. Default 1000. */
-  assetQuota?: number;
+  assetQuota?: number | undefined;
 }
 
 /** A customer as the emulator uses it: every default filled in. */

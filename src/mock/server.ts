@@ -11,13 +11,13 @@ import { ClientAbortedError } from '../node/read-body.js';
 
 export interface MockOptions {
   /** Default 4010; 0 picks a free port. */
-  port?: number;
+  port?: number | undefined;
   /** Base URL of a real Portrait API: the mock then forwards and checks instead of answering. */
-  upstream?: string;
+  upstream?: string | undefined;
   /** Proxy mode: a response that breaks the document becomes a 502 instead of a warning header. */
-  errors?: boolean;
+  errors?: boolean | undefined;
   /** One line per request; silent when absent. */
-  log?: (line: string) => void;
+  log?: ((line: string) => void) | undefined;
 }
 
 export interface RunningMock {

@@ -152,9 +152,9 @@ class SchemaComparison {
 
 /** The schema behind `$ref`s, with its `allOf` parts merged into one view of properties and limits. */
 function flatten(document: Document, schema: Schema): Schema {
-  const resolved = resolve(document, schema);
-  if (!resolved.allOf) return resolved;
-  const parts = resolved.allOf.map((part) => flatten(document, part));
+  const { allOf, ...resolved } = resolve(document, schema);
+  if (!allOf) return resolved;
+  const parts = allOf.map((part) => flatten(document, part));
   return parts.reduce<Schema>(
     (merged, part) => ({
       ...part,
@@ -162,7 +162,7 @@ function flatten(document: Document, schema: Schema): Schema {
       properties: { ...part.properties, ...merged.properties },
       required: [...(merged.required ?? []), ...(part.required ?? [])],
     }),
-    { ...resolved, allOf: undefined },
+    resolved,
   );
 }
 

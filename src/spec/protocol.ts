@@ -23,7 +23,7 @@ export const actionPath = '/portrait/';
 export interface GatewayError {
   status: number;
   error: ErrorObject;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** A gateway refusal with the Action to echo: the query's, when it names a known one, else empty. */

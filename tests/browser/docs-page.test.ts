@@ -33,7 +33,7 @@ describe('the docs page (/docs)', () => {
         for (const action of actionNames.filter((name) => actions[name].tag === tag.name)) {
           const operation = document.paths[actions[action].path]?.post;
           expect(operation?.operationId).toBe(action);
-          await menu.getByRole('link', { name: operation?.summary }).click();
+          await menu.getByRole('link', { name: operation?.summary ?? action }).click();
           // Redoc routes by hash, one operation per view, named by its operationId.
           await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toMatch(new RegExp(`/${action.toLowerCase()}$`));
           const shown = async () => {

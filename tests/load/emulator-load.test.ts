@@ -17,7 +17,7 @@ const connections = Number(process.env.LOAD_CONNECTIONS ?? 20);
 const apiKey = 'load-key';
 /** What one connection remembers between the requests of its flow. */
 interface LoadContext {
-  groupId?: string;
+  groupId?: string | undefined;
 }
 
 const path = (action: string) => `/portrait/?Action=${action}&Version=2024-01-01`;
