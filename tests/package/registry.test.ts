@@ -1,0 +1,241 @@
+// The package as other teams get it: packed once (its prepack builds dist/), checked with publint
+// and arethetypeswrong, published to a real registry (Verdaccio on 127.0.0.1), and installed from
+// there into fresh `npm init -y` projects: one measured for its footprint, one left CommonJS and
+// one made an ES module, where the README's quick start is set up, type-checked and run as written
+// against `npx portrait-emulator`, and `npx portrait-contract` judges the same emulator.
+// `npm run test:node -- 22` runs this file under another Node.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/codegen/generate.js';
+import { prismPackages } from '../../src/mock/prism-packages.js';
+import { createConsumer, measureFootprint, mustRun, runCommand, startCommand, startRegistry, type LocalRegistry } from './registry.js';
+
+/** What installing the package may add to an empty project. */
+const footprintBudget = { packages: 10, diskBytes: 6 * 1024 * 1024 };
+
+const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional?: boolean }>;
+  devDependencies: Record<string, string>;
+  exports: Record<string, unknown>;
+};
+/** `portrait-api-toolkit`, `portrait-api-toolkit/types`, …: every entry but package.json. */
+const entries = Object.keys(manifest.exports)
+  .filter((entry) => entry !== './package.json')
+  .map((entry) => (entry === '.' ? manifest.name : `${manifest.name}/${entry.slice(2)}`));
+const quickStart = readmeQuickStart(await readFile(join(projectRoot, 'README.md'), 'utf8'));
+
+let work: string;
+let tarball: string;
+let registry: LocalRegistry | undefined;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'portrait-registry-'));
+  await mustRun('npm', ['pack', '--pack-destination', work], { cwd: projectRoot, timeoutMs: 150_000 });
+  const packed = (await readdir(work)).filter((name) => name.endsWith('.tgz'));
+  expect(packed).toHaveLength(1);
+  tarball = join(work, packed[0] ?? '');
+  registry = await startRegistry(join(work, 'registry'), manifest.name);
+  await registry.publish(tarball, projectRoot);
+}, 240_000);
+
+afterAll(async () => {
+  await registry?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+function published(): LocalRegistry {
+  if (!registry) throw new Error('the registry did not start');
+  return registry;
+}
+
+describe('the published package', () => {
+  it('is on the local registry at the version in package.json', async () => {
+    const { stdout } = await mustRun('npm', ['view', manifest.name, 'version', '--registry', published().url], { cwd: work });
+    expect(stdout.trim()).toBe(manifest.version);
+  }, 60_000);
+
+  it(`adds at most ${footprintBudget.packages} packages and ${footprintBudget.diskBytes / 1024 / 1024} MB to an empty project`, async () => {
+    const lean = await createConsumer(join(work, 'lean'), published());
+    await mustRun('npm', ['install', manifest.name], { cwd: lean });
+    const footprint = await measureFootprint(join(lean, 'node_modules'));
+    console.log(
+      `installed footprint: ${footprint.packages} packages, ${(footprint.diskBytes / 1e6).toFixed(2)} MB on disk ` +
+        `(${(footprint.fileBytes / 1e6).toFixed(2)} MB of files)`,
+    );
+    expect(footprint.packages).toBeGreaterThanOrEqual(1 + Object.keys(manifest.dependencies).length);
+    expect(footprint.packages).toBeLessThanOrEqual(footprintBudget.packages);
+    expect(footprint.diskBytes).toBeLessThanOrEqual(footprintBudget.diskBytes);
+  }, 120_000);
+
+  it('names the exact install command when the mock is used without Prism, in one line', async () => {
+    const lean = join(work, 'lean');
+    const command = `npm install -D ${prismPackages.join(' ')}`;
+
+    const mock = await runCommand('npx', ['portrait-mock', '--port', '0'], { cwd: lean });
+    expect(mock.code).toBe(1);
+    expect(withoutNpmNotices(mock.stderr)).toBe(`The Portrait mock needs Prism, an optional peer dependency of portrait-api-toolkit: ${command}\n`);
+
+    const proxied = await runCommand('npx', ['portrait-contract', '--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--through-proxy'], { cwd: lean });
+    expect(proxied.code).toBe(1);
+    expect(withoutNpmNotices(proxied.stderr)).toBe(withoutNpmNotices(mock.stderr));
+
+    const imported = await runCommand(
+      process.execPath,
+      ['--input-type=module', '--eval', `import('portrait-api-toolkit/mock').then((m) => m.startMock({ port: 0 })).catch((e) => console.log(e.name, e.message.endsWith(${JSON.stringify(command)})))`],
+      { cwd: lean },
+    );
+    expect(imported.stdout).toBe('MissingPrismError true\n');
+  }, 60_000);
+
+  it('declares Prism as optional peers at the versions the mock asks for and is developed with', () => {
+    const wanted = Object.fromEntries(prismPackages.map((spec) => [spec.slice(0, spec.lastIndexOf('@')), spec.slice(spec.lastIndexOf('@') + 1)]));
+    expect(manifest.peerDependencies).toEqual(wanted);
+    for (const [name, version] of Object.entries(wanted)) {
+      expect(manifest.peerDependenciesMeta[name]).toEqual({ optional: true });
+      expect(manifest.devDependencies[name]).toBe(version);
+      expect(manifest.dependencies[name]).toBeUndefined();
+    }
+  });
+
+  it('resolves portrait-api-toolkit/types to an empty module', async () => {
+    const probe = [
+      `const url = import.meta.resolve('portrait-api-toolkit/types');`,
+      `const text = (await import('node:fs')).readFileSync(new URL(url), 'utf8');`,
+      `const module = await import('portrait-api-toolkit/types');`,
+      `console.log(JSON.stringify({ file: url.split('/portrait-api-toolkit/')[1], text, keys: Object.keys(module) }));`,
+    ].join('\n');
+    const { stdout } = await mustRun(process.execPath, ['--input-type=module', '--eval', probe], { cwd: join(work, 'lean') });
+    expect(JSON.parse(stdout)).toEqual({ file: 'dist/generated/schema.js', text: 'export {};\n', keys: [] });
+  }, 30_000);
+
+  // The README's quick start as written, in the project `npm init -y` makes (CommonJS) and in an
+  // ES module project, as the README tells each to do it.
+  for (const kind of ['commonjs', 'module'] as const) {
+    it(`runs the README's quick start in ${kind === 'commonjs' ? 'a CommonJS (the npm init -y default)' : 'an ES module'} project, and the contract checks`, async () => {
+      const project = await createConsumer(join(work, kind), published());
+      if (kind === 'module') await mustRun('npm', quickStart.esmSetup.slice(1), { cwd: project });
+      for (const command of quickStart.setup) await mustRun('npm', command.slice(1), { cwd: project });
+      expect(JSON.parse(await readFile(join(project, 'package.json'), 'utf8')).type).toBe(kind);
+      if (kind === 'commonjs') {
+        // require() of this ESM-only package works on every supported Node, without a warning.
+        const script = `console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(entries)}.map((e) => [e, Object.keys(require(e)).length]))))`;
+        const required = await mustRun(process.execPath, ['--eval', script], { cwd: project });
+        expect(required.stderr).toBe('');
+        const exportCounts = JSON.parse(required.stdout) as Record<string, number>;
+        expect(Object.keys(exportCounts)).toEqual(entries);
+        expect(Object.entries(exportCounts).filter(([entry, count]) => count === 0).map(([entry]) => entry)).toEqual([`${manifest.name}/types`]);
+      }
+
+      const file = kind === 'module' ? quickStart.esmFile : quickStart.file;
+      await writeFile(join(project, file), quickStart.code);
+      const typeCheck = quickStart.typeCheck.map((arg) => (arg === quickStart.file ? file : arg));
+      const checked = await runCommand('npx', typeCheck.slice(1), { cwd: project });
+      expect(checked.stdout, 'the quick start type-checks').toBe('');
+      expect(checked.code).toBe(0);
+      if (kind === 'module') {
+        // Teams still on TypeScript 5.9 (this repository's own) compile it too.
+        const older = [join(projectRoot, 'node_modules/typescript/bin/tsc'), ...typeCheck.slice(2)];
+        expect((await runCommand(process.execPath, older, { cwd: project })).stdout).toBe('');
+      }
+
+      const emulator = startCommand('npx', ['portrait-emulator', '--port', '0', '--processing-delay', '100'], project);
+      try {
+        const [, url = ''] = await emulator.waitFor(/Portrait emulator listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+        const run = quickStart.run.map((arg) => (arg === quickStart.file ? file : arg));
+        const ran = await mustRun('npx', run.slice(1), { cwd: project, env: { ...quickStart.runEnv, PORTRAIT_BASE_URL: url } });
+        expect(ran.stdout).toMatch(/^asset:\/\/asset-\d{14}-[0-9a-z]{5} [0-9A-F]{32}\n$/);
+
+        const contract = await runCommand('npx', ['portrait-contract', '--base-url', url, '--api-key', 'demo-key', '--second-api-key', 'demo-key-2'], {
+          cwd: project,
+        });
+        expect(contract.stdout).toMatch(/\n28 passed, 0 failed, 0 skipped against http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s\n$/);
+        expect(contract.code).toBe(0);
+      } finally {
+        await emulator.stop();
+      }
+    }, 240_000);
+  }
+
+  it('keeps the client within its gzip budget, and the types entry at 0 bytes', async () => {
+    const { stdout } = await mustRun(process.execPath, ['--import', 'tsx', 'scripts/size.ts'], { cwd: projectRoot, timeoutMs: 60_000 });
+    expect(stdout).toMatch(/^client \(portrait-api-toolkit\): [\d,]+ B minified, [\d,]+ B gzipped; budget [\d,]+ B gzipped$/m);
+    expect(stdout).toContain('types (portrait-api-toolkit/types): 0 B\n');
+  }, 60_000);
+
+  // The checks of `npm run check:package`, on the tarball that was published rather than on two more packs.
+  it('passes publint and arethetypeswrong', async () => {
+    const bin = (name: string) => join(projectRoot, 'node_modules/.bin', name);
+    const publint = await mustRun(bin('publint'), ['run', tarball, '--strict'], { cwd: projectRoot, timeoutMs: 60_000 });
+    expect(publint.stdout).toContain('All good!');
+    expect(publint.stdout).not.toMatch(/Suggestions|Warnings|Errors/);
+    const attw = await runCommand(bin('attw'), [tarball, '--profile', 'esm-only'], { cwd: projectRoot, timeoutMs: 60_000 });
+    // attw exits non-zero on a problem; what it still prints as a problem must be in a mode the
+    // esm-only profile ignores (CommonJS and node10 resolution of an ESM-only package).
+    const flagged = attw.stdout.split('\n').filter((line) => /💀|⚠️|❌/.test(line));
+    expect(flagged.filter((line) => !line.includes('(ignored'))).toEqual([]);
+    expect(attw.stdout.match(/node16 \(from ESM\): 🟢/g)?.length).toBeGreaterThanOrEqual(7);
+  }, 120_000);
+});
+
+/** npm's own warnings about this machine's configuration are not the command's output. */
+function withoutNpmNotices(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('npm warn'))
+    .join('\n');
+}
+
+/**
+ * The README's quick start, as commands split into words: the setup block, the file the code goes
+ * in, the type-check and run commands (with the environment they set), and for an ES module
+ * project the command that makes one and the file name to use there.
+ */
+function readmeQuickStart(readme: string) {
+  const section = /### Quick start\n([\s\S]*?)\n### /.exec(readme)?.[1] ?? '';
+  const blocks = (language: string) => [...section.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1] ?? '');
+  const commands = (block: string) =>
+    block
+      .split('\n')
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split(/\s+/));
+  const [setupBlock = '', runBlock = ''] = blocks('sh');
+  const setup = commands(setupBlock).filter((words) => words[0] === 'npm' && words[1] !== 'init');
+  const [typeCheck = [], runLine = []] = commands(runBlock);
+  const assignments = runLine.filter((word) => /^[A-Z_]+=/.test(word));
+  const run = runLine.slice(assignments.length);
+  const file = /Save (?:it|this) as `([^`]+)`/.exec(section)?.[1] ?? '';
+  const esm = /In an ES module project[^\n]*`(npm pkg set type=module)`[\s\S]*?name the file `([^`]+)`/.exec(section);
+
+  const quick = {
+    setup,
+    code: blocks('ts')[0] ?? '',
+    file,
+    typeCheck,
+    run,
+    runEnv: Object.fromEntries(assignments.map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)])),
+    esmSetup: (esm?.[1] ?? '').split(' '),
+    esmFile: esm?.[2] ?? '',
+  };
+  // The shape this test relies on, so a README edit that breaks it fails here, by name.
+  expect(commands(setupBlock)[0]).toEqual(['npm', 'init', '-y']);
+  expect(setup.map((words) => words.slice(0, 2).join(' '))).toEqual(['npm install', 'npm install']);
+  expect(setup[0]).toEqual(['npm', 'install', 'portrait-api-toolkit']);
+  expect(commands(setupBlock).at(-1)).toEqual(['npx', 'portrait-emulator']);
+  expect(quick.file).toMatch(/\.mts$/);
+  expect(typeCheck.slice(0, 2)).toEqual(['npx', 'tsc']);
+  expect(typeCheck).toEqual(expect.arrayContaining(['--strict', '--exactOptionalPropertyTypes', quick.file]));
+  expect(typeCheck.join(' ')).toContain('--module nodenext');
+  expect(run).toEqual(['npx', 'tsx', quick.file]);
+  expect(Object.keys(quick.runEnv).sort()).toEqual(['PORTRAIT_API_KEY', 'PORTRAIT_BASE_URL']);
+  expect(quick.esmSetup).toEqual(['npm', 'pkg', 'set', 'type=module']);
+  expect(quick.esmFile).toMatch(/\.ts$/);
+  expect(quick.code).toContain('createPortraitClient');
+  return quick;
+}
