@@ -187,3 +187,21 @@ function matchingBranch(branch: Schema, candidates: Schema[], index: number): Sc
   if (branch.$ref) return candidates.find((candidate) => candidate.$ref === branch.$ref);
   return candidates[index];
 }
+
+/**
+ * May a package at `current` carry breaking changes since the release at `released`? Only with a
+ * new major version, read as npm's caret ranges read it: below 1.0 the minor is the major
+ * (`^0.1.0` never installs 0.2.0), so 0.1.x to 0.2.0 may break and 0.1.0 to 0.1.1 may not.
+ */
+export function raisesMajorVersion(released: string, current: string): boolean {
+  const [releasedMajor, releasedMinor] = semverParts(released);
+  const [currentMajor, currentMinor] = semverParts(current);
+  if (currentMajor !== releasedMajor) return currentMajor > releasedMajor;
+  return releasedMajor === 0 && currentMinor > releasedMinor;
+}
+
+function semverParts(version: string): [major: number, minor: number, patch: number] {
+  const match = /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(version);
+  if (!match) throw new Error(`${JSON.stringify(version)} is not a semver version such as 1.2.3`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
