@@ -1,29 +1,22 @@
-// What every browser test needs: Debian's Chromium driven by playwright-core, and the site built
-// into a temporary directory and served beside a fresh emulator on a free port.
-import { existsSync } from 'node:fs';
+// What every browser test needs: Chromium (chosen once in global-setup.ts) driven by playwright-core,
+// and the site built into a temporary directory and served beside a fresh emulator on a free port.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { buildSite, withSite } from '../../src/site/index.js';
-
-export const chromiumPath = '/usr/bin/chromium';
 
 /** Screenshots go here for a person to look at; the directory is git-ignored. */
 export const screenshotDir = new URL('../../test-results/', import.meta.url);
 
 /** Fails loudly rather than skipping: a missing browser must not look like a passing suite. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium is missing: the browser tests need ${chromiumPath}. ` +
-        'Install it with `apt-get update && apt-get install -y chromium` (Debian/Ubuntu), as .ci/run does.',
-    );
-  }
+  const choice = inject('chromium');
+  if ('error' in choice) throw new Error(`No Chromium for the browser tests: ${choice.error}`);
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: choice.executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
   });
 }

@@ -33,6 +33,8 @@ const quickStart = readmeQuickStart(await readFile(join(projectRoot, 'README.md'
 let work: string;
 let tarball: string;
 let registry: LocalRegistry | undefined;
+/** A project that installed only the package. */
+let lean: string;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'portrait-registry-'));
@@ -42,7 +44,9 @@ beforeAll(async () => {
   tarball = join(work, packed[0] ?? '');
   registry = await startRegistry(join(work, 'registry'), manifest.name);
   await registry.publish(tarball, projectRoot);
-}, 240_000);
+  lean = await createConsumer(join(work, 'lean'), registry);
+  await mustRun('npm', ['install', manifest.name], { cwd: lean });
+}, 300_000);
 
 afterAll(async () => {
   await registry?.close();
@@ -55,14 +59,17 @@ function published(): LocalRegistry {
 }
 
 describe('the published package', () => {
+  it(`runs npm, npx and the bins on the Node running this file (${process.version})`, async () => {
+    const { stdout } = await mustRun('npx', ['--yes', '--', 'node', '--version'], { cwd: work });
+    expect(stdout.trim()).toBe(process.version);
+  }, 30_000);
+
   it('is on the local registry at the version in package.json', async () => {
     const { stdout } = await mustRun('npm', ['view', manifest.name, 'version', '--registry', published().url], { cwd: work });
     expect(stdout.trim()).toBe(manifest.version);
   }, 60_000);
 
   it(`adds at most ${footprintBudget.packages} packages and ${footprintBudget.diskBytes / 1024 / 1024} MB to an empty project`, async () => {
-    const lean = await createConsumer(join(work, 'lean'), published());
-    await mustRun('npm', ['install', manifest.name], { cwd: lean });
     const footprint = await measureFootprint(join(lean, 'node_modules'));
     console.log(
       `installed footprint: ${footprint.packages} packages, ${(footprint.diskBytes / 1e6).toFixed(2)} MB on disk ` +
@@ -74,7 +81,6 @@ describe('the published package', () => {
   }, 120_000);
 
   it('names the exact install command when the mock is used without Prism, in one line', async () => {
-    const lean = join(work, 'lean');
     const command = `npm install -D ${prismPackages.join(' ')}`;
 
     const mock = await runCommand('npx', ['portrait-mock', '--port', '0'], { cwd: lean });
@@ -93,6 +99,25 @@ describe('the published package', () => {
     expect(imported.stdout).toBe('MissingPrismError true\n');
   }, 60_000);
 
+  it('runs portrait-mock once the command it names has installed Prism', async () => {
+    const project = await createConsumer(join(work, 'with-prism'), published());
+    await mustRun('npm', ['install', manifest.name], { cwd: project });
+    await mustRun('npm', ['install', '-D', ...prismPackages], { cwd: project, timeoutMs: 180_000 });
+    const mock = startCommand('npx', ['portrait-mock', '--port', '0'], project);
+    try {
+      const [, url = ''] = await mock.waitFor(/Portrait mock listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+      const response = await fetch(`${url}/portrait/?Action=CreateAssetGroup&Version=2024-01-01`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' },
+        body: JSON.stringify({ Name: 'avatar-001' }),
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { Result: { Id: string } }).Result.Id).toMatch(/^group-/);
+    } finally {
+      await mock.stop();
+    }
+  }, 240_000);
+
   it('declares Prism as optional peers at the versions the mock asks for and is developed with', () => {
     const wanted = Object.fromEntries(prismPackages.map((spec) => [spec.slice(0, spec.lastIndexOf('@')), spec.slice(spec.lastIndexOf('@') + 1)]));
     expect(manifest.peerDependencies).toEqual(wanted);
@@ -110,7 +135,7 @@ describe('the published package', () => {
       `const module = await import('portrait-api-toolkit/types');`,
       `console.log(JSON.stringify({ file: url.split('/portrait-api-toolkit/')[1], text, keys: Object.keys(module) }));`,
     ].join('\n');
-    const { stdout } = await mustRun(process.execPath, ['--input-type=module', '--eval', probe], { cwd: join(work, 'lean') });
+    const { stdout } = await mustRun(process.execPath, ['--input-type=module', '--eval', probe], { cwd: lean });
     expect(JSON.parse(stdout)).toEqual({ file: 'dist/generated/schema.js', text: 'export {};\n', keys: [] });
   }, 30_000);
 
