@@ -103,6 +103,8 @@ describe('the published package', () => {
     const project = await createConsumer(join(work, 'with-prism'), published());
     await mustRun('npm', ['install', manifest.name], { cwd: project });
     await mustRun('npm', ['install', '-D', ...prismPackages], { cwd: project, timeoutMs: 180_000 });
+    const withPrism = await measureFootprint(join(project, 'node_modules'));
+    console.log(`with Prism: ${withPrism.packages} packages, ${(withPrism.diskBytes / 1e6).toFixed(1)} MB on disk`);
     const mock = startCommand('npx', ['portrait-mock', '--port', '0'], project);
     try {
       const [, url = ''] = await mock.waitFor(/Portrait mock listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
