@@ -192,9 +192,10 @@ export interface paths {
          *     returned `Id` until `Status` is `Active` (use it as `asset://<Id>`) or `Failed` (read
          *     `FailedReason`, fix the file and create a new asset).
          *
-         *     Media limits: images jpeg/png/webp/bmp/tiff/gif/heic, each side 300 to 6000 px, aspect ratio
-         *     0.4 to 2.5, under 30 MB; video mp4/mov, 2 to 15 s, at most 50 MB; audio wav/mp3, 2 to 15 s,
-         *     at most 15 MB.
+         *     Accepted files, by the extension the URL's path ends with: Image `.jpeg` `.jpg` `.png`
+         *     `.webp` `.bmp` `.tiff` `.tif` `.gif` `.heic` `.heif`; Video `.mp4` `.mov`; Audio `.wav`
+         *     `.mp3`. Media limits: images each side 300 to 6000 px, aspect ratio 0.4 to 2.5, under 30 MB;
+         *     video 2 to 15 s, at most 50 MB; audio 2 to 15 s, at most 15 MB.
          *
          *     Errors: `MissingParameter`/`InvalidParameter` (400, or 200 from upstream), `Forbidden`
          *     (403, the group is another customer's), `QuotaExceeded` (403), `NotFound` (404, no such
@@ -409,7 +410,31 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    LivenessCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The person's browser arrives at your CallbackURL
+         * @description Not an Action: the request your `CallbackURL` receives when the person finishes the H5
+         *     check. Their browser is sent to the `CallbackURL` of CreateVisualValidateSession with
+         *     `bytedToken` and `resultCode` added to its query. On `resultCode=10000`, call
+         *     GetVisualValidateResult with the token from your backend.
+         */
+        get: operations["LivenessCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -797,6 +822,11 @@ export interface components {
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
             Result: components["schemas"]["GetVisualValidateResultResult"];
         };
+        /**
+         * @description The `resultCode` the liveness page adds to your `CallbackURL`: `10000` when the person passed the check. Treat any other value as not passed.
+         * @enum {string}
+         */
+        LivenessResultCode: "10000" | "10001";
     };
     responses: {
         /** @description `MissingParameter.<Field>` or `InvalidParameter.<Field>`: the body is not valid JSON, a required field is missing, or a value is out of range. Fix the request; retrying it unchanged fails again. */
@@ -1258,6 +1288,32 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    LivenessCallback: {
+        parameters: {
+            query: {
+                /**
+                 * @description The session's `BytedToken`.
+                 * @example 20260516170000EXAMPLE
+                 */
+                bytedToken: string;
+                /** @example 10000 */
+                resultCode: components["schemas"]["LivenessResultCode"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your page, shown to the person in their browser. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

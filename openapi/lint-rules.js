@@ -33,25 +33,25 @@ function operationIdIsAction() {
   };
 }
 
-/** Every operation shows a request example and, for HTTP 200, a success and an error example. */
+/** Every Action shows a request example and, for HTTP 200, a success and an error example. */
 function operationHasExamples() {
   const examplesOf = (mediaType) => Object.values(mediaType?.examples ?? {});
-  return {
-    Operation(operation, ctx) {
-      const request = ctx.resolve(operation.requestBody).node?.content?.['application/json'];
-      if (examplesOf(request).length === 0) {
-        ctx.report({ message: 'The JSON request body needs at least one named example.', location: ctx.location.child(['requestBody']) });
-      }
-      const ok = ctx.resolve(operation.responses?.['200']).node?.content?.['application/json'];
-      const values = examplesOf(ok).map((example) => ctx.resolve(example).node?.value);
-      if (!values.some((value) => value && 'Result' in value)) {
-        ctx.report({ message: 'The 200 response needs a success example (with Result).', location: ctx.location.child(['responses', '200']) });
-      }
-      if (!values.some((value) => value?.ResponseMetadata?.Error)) {
-        ctx.report({ message: 'The 200 response needs an error example (ResponseMetadata.Error).', location: ctx.location.child(['responses', '200']) });
-      }
-    },
+  const checkAction = (operation, ctx) => {
+    const request = ctx.resolve(operation.requestBody).node?.content?.['application/json'];
+    if (examplesOf(request).length === 0) {
+      ctx.report({ message: 'The JSON request body needs at least one named example.', location: ctx.location.child(['requestBody']) });
+    }
+    const ok = ctx.resolve(operation.responses?.['200']).node?.content?.['application/json'];
+    const values = examplesOf(ok).map((example) => ctx.resolve(example).node?.value);
+    if (!values.some((value) => value && 'Result' in value)) {
+      ctx.report({ message: 'The 200 response needs a success example (with Result).', location: ctx.location.child(['responses', '200']) });
+    }
+    if (!values.some((value) => value?.ResponseMetadata?.Error)) {
+      ctx.report({ message: 'The 200 response needs an error example (ResponseMetadata.Error).', location: ctx.location.child(['responses', '200']) });
+    }
   };
+  // Operations under paths only: a webhook (the liveness callback) is not an Action.
+  return { Paths: { PathItem: { Operation: checkAction } } };
 }
 
 export default function portraitConventions() {

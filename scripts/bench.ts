@@ -7,9 +7,9 @@ import { cpus } from 'node:os';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { createPortraitClient } from '../src/client/index.js';
-import { projectRoot } from '../src/codegen/generate.js';
+import { projectRoot } from './project-root.js';
 import { createEmulator } from '../src/emulator/index.js';
-import { validateResponse } from '../src/spec/index.js';
+import { validateResponse } from '../src/protocol/index.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const apiKey = 'demo-key';

@@ -6,8 +6,8 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../src/codegen/generate.js';
-import { findBreakingChanges, raisesMajorVersion } from '../src/spec/breaking-changes.js';
+import { projectRoot } from './project-root.js';
+import { findBreakingChanges, raisesMajorVersion } from './release/breaking-changes.js';
 
 const { values } = parseArgs({ options: { release: { type: 'boolean', default: false }, root: { type: 'string', default: projectRoot } } });
 const root = values.root;

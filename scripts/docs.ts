@@ -1,7 +1,7 @@
 // `npm run docs`: writes the reference docs and the explorer, each one self-contained HTML page,
-// to dist/site/docs/index.html and dist/site/explorer/index.html (see src/site).
+// to dist/site/docs/index.html and dist/site/explorer/index.html (see scripts/site).
 import { relative } from 'node:path';
-import { buildSite } from '../src/site/index.js';
+import { buildSite } from './site/index.js';
 
 try {
   const started = performance.now();

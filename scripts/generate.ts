@@ -1,7 +1,8 @@
 // `npm run generate` writes generated/ from openapi/; `-- --check` only reports stale files.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { projectRoot, renderGenerated } from '../src/codegen/generate.js';
+import { renderGenerated } from './codegen/render-generated.js';
+import { projectRoot } from './project-root.js';
 
 const check = process.argv.includes('--check');
 const stale: string[] = [];

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../src/codegen/generate.js';
+import { projectRoot } from './project-root.js';
 
 const exec = promisify(execFile);
 const [wanted, ...rest] = process.argv.slice(2);

@@ -1,9 +1,7 @@
 // The typed Portrait API client: one method per Action on top of openapi-fetch, with the
-// envelope turned into results and typed errors, retries, timeouts and the 1 MB body limit.
+// envelope turned into results and typed errors, retries, timeouts and the body limit.
 import createClient, { type Client } from 'openapi-fetch';
-import { actionNames, actions, servers, type Action } from '../../generated/actions.js';
-import type { components, paths } from '../../generated/schema.js';
-import { maxBodyBytes } from '../spec/protocol.js';
+import { actionNames, actions, protocol, servers, type Action, type components, type paths } from '../protocol/generated.js';
 import {
   PortraitAbortError,
   PortraitClientError,
@@ -155,8 +153,8 @@ export function createPortraitClient(options: PortraitClientOptions): PortraitCl
     const payload = projectName !== undefined && !('ProjectName' in body) ? { ...body, ProjectName: projectName } : body;
     const json = JSON.stringify(payload);
     const size = new TextEncoder().encode(json).byteLength;
-    if (size > maxBodyBytes) {
-      throw new PortraitRequestTooLargeError(`${action} body is ${size} bytes; the API accepts at most ${maxBodyBytes} (1 MB). Nothing was sent.`);
+    if (size > protocol.maxBodyBytes) {
+      throw new PortraitRequestTooLargeError(`${action} body is ${size} bytes; the API accepts at most ${protocol.maxBodyBytes}. Nothing was sent.`);
     }
     const policy: RetryPolicy = {
       maxRetries: callOptions.maxRetries ?? options.maxRetries ?? 2,

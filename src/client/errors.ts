@@ -1,6 +1,6 @@
 // The errors the client throws. None of them holds a request, a response or a header: an API key
 // can only reach them through text the server sent back, and the client redacts that first.
-import type { ErrorCode } from '../spec/protocol.js';
+import type { ErrorCode } from '../protocol/gateway.js';
 
 /** A documented base code, or any other code a server may send. */
 export type PortraitErrorCode = ErrorCode | (string & {});
@@ -73,7 +73,7 @@ export class PortraitAbortError extends PortraitClientError {
   override name = 'PortraitAbortError';
 }
 
-/** The body is over the API's 1 MB limit; it was not sent. */
+/** The body is over the API's limit (`protocol.maxBodyBytes`); it was not sent. */
 export class PortraitRequestTooLargeError extends PortraitClientError {
   override name = 'PortraitRequestTooLargeError';
 }

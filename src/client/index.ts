@@ -23,5 +23,4 @@ export {
 export { assetUri, livenessPassedCode, parseLivenessCallback, type LivenessCallback } from './liveness.js';
 export { paginateListAssetGroups, paginateListAssets, type Paginator, type PaginatorConfig } from './paginators.js';
 export { waitUntilAssetActive, waitUntilValidateResult, type WaiterConfig } from './waiters.js';
-export type { Action } from '../../generated/actions.js';
-export type { components, paths } from '../../generated/schema.js';
+export type { Action, components, paths } from '../protocol/generated.js';

@@ -1,14 +1,14 @@
 // Helpers around the H5 liveness flow and the asset URIs video generation takes.
-import { patterns } from '../../generated/patterns.js';
+import { namedEnums, patterns } from '../protocol/generated.js';
 import { PortraitClientError } from './errors.js';
 
 /** The `resultCode` the liveness page sends on success. */
-export const livenessPassedCode = '10000';
+export const livenessPassedCode = namedEnums.LivenessResultCode.Passed;
 
 export interface LivenessCallback {
   bytedToken: string;
   resultCode: string | undefined;
-  /** True when `resultCode` is 10000. */
+  /** True when `resultCode` is `livenessPassedCode`. */
   passed: boolean;
 }
 

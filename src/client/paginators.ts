@@ -1,4 +1,5 @@
 // AWS-style paginators over the two List Actions: async iterables of pages, with `.items()`.
+import type { PaginatedAction } from '../protocol/generated.js';
 import type { CallOptions, PortraitClient, RequestOf, ResultOf, WithMetadata } from './client.js';
 
 export interface PaginatorConfig {
@@ -13,11 +14,10 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
   items(): AsyncIterable<Item>;
 }
 
-type ListAction = 'ListAssets' | 'ListAssetGroups';
-type ListPage<A extends ListAction> = WithMetadata<ResultOf<A>>;
-type ListItem<A extends ListAction> = ResultOf<A>['Items'][number];
+type ListPage<A extends PaginatedAction> = WithMetadata<ResultOf<A>>;
+type ListItem<A extends PaginatedAction> = ResultOf<A>['Items'][number];
 
-function paginate<A extends ListAction>(action: A, config: PaginatorConfig, input: RequestOf<A>): Paginator<ListPage<A>, ListItem<A>> {
+function paginate<A extends PaginatedAction>(action: A, config: PaginatorConfig, input: RequestOf<A>): Paginator<ListPage<A>, ListItem<A>> {
   const callOptions: CallOptions = config.signal ? { signal: config.signal } : {};
   async function* pages(): AsyncGenerator<ListPage<A>> {
     let pageNumber = input.PageNumber ?? 1;

@@ -1,5 +1,5 @@
 // When to retry a failed attempt, and how long to wait first.
-import type { Action } from '../../generated/actions.js';
+import { actions, type Action } from '../protocol/generated.js';
 
 export interface RetryPolicy {
   maxRetries: number;
@@ -19,7 +19,7 @@ export type AttemptFailure =
 const maxRetryAfterMs = 60_000;
 
 export function isRetryable(failure: AttemptFailure, action: Action, policy: RetryPolicy): boolean {
-  const creates = action.startsWith('Create');
+  const creates = actions[action].createsResource;
   switch (failure.kind) {
     case 'reply': {
       // Refused before any work was done: safe to repeat, even a Create.

@@ -1,5 +1,6 @@
 // AWS-style waiters: poll an Action until the resource reaches a final state. Times are in
 // seconds, as in the AWS SDK.
+import { protocol } from '../protocol/generated.js';
 import { PortraitAbortError, PortraitAssetFailedError, PortraitError, PortraitWaiterTimeoutError } from './errors.js';
 import type { PortraitClient, RequestOf, ResultOf, WithMetadata } from './client.js';
 import { sleep } from './sleep.js';
@@ -60,14 +61,14 @@ export function waitUntilAssetActive(config: WaiterConfig, input: RequestOf<'Get
 /**
  * Polls GetVisualValidateResult while it answers `ValidatePending` and resolves with the new
  * LivenessFace group's `GroupId`. `TokenExpired`, `InvalidToken` and any other error end the wait
- * by throwing that PortraitError; PortraitWaiterTimeoutError after `maxWaitTime` (120 s, the
- * token's life, by default).
+ * by throwing that PortraitError; PortraitWaiterTimeoutError after `maxWaitTime` (by default the
+ * token's lifetime, `protocol.bytedTokenLifetimeSeconds`).
  */
 export function waitUntilValidateResult(
   config: WaiterConfig,
   input: RequestOf<'GetVisualValidateResult'>,
 ): Promise<WithMetadata<ResultOf<'GetVisualValidateResult'>>> {
-  return poll(config, { maxWaitTime: 120, minDelay: 1, maxDelay: 5 }, 'the liveness result', async (signal) => {
+  return poll(config, { maxWaitTime: protocol.bytedTokenLifetimeSeconds, minDelay: 1, maxDelay: 5 }, 'the liveness result', async (signal) => {
     try {
       return { done: true, value: await config.client.getVisualValidateResult(input, signal ? { signal } : {}) };
     } catch (error) {

@@ -1,6 +1,6 @@
 // What a check works with: calls as either customer (or none), the state earlier checks left,
 // expectations that fail the check with a readable reason, and the list of things to clean up.
-import type { Action } from '../spec/index.js';
+import type { Action } from '../protocol/index.js';
 import { probe, type ProbeRequest, type ProbeTarget, type Reply } from './probe.js';
 
 export interface ContractSettings {

@@ -1,6 +1,6 @@
 // One call to the server under test, and everything wrong with its reply: the spec's verdict on
 // the body and status, and the envelope's invariants.
-import { actionPath, apiVersion, describeIssues, isAction, validateErrorResponse, validateReply, type ErrorObject } from '../spec/index.js';
+import { apiVersion, protocol, describeIssues, isAction, validateErrorResponse, validateReply, type ErrorObject } from '../protocol/index.js';
 
 export interface ProbeTarget {
   baseUrl: string;
@@ -41,7 +41,7 @@ interface Envelope {
 
 export async function probe(target: ProbeTarget, request: ProbeRequest): Promise<Reply> {
   const version = request.version ?? apiVersion;
-  const url = `${target.baseUrl}${actionPath}?Action=${encodeURIComponent(request.action)}&Version=${encodeURIComponent(version)}`;
+  const url = `${target.baseUrl}${protocol.endpoint}?Action=${encodeURIComponent(request.action)}&Version=${encodeURIComponent(version)}`;
   const headers = new Headers({ 'Content-Type': 'application/json' });
   if (request.apiKey !== undefined) headers.set('Authorization', `Bearer ${request.apiKey}`);
   const method = request.method ?? 'POST';

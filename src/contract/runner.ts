@@ -1,4 +1,5 @@
 // Runs the checks against one server, in order, and cleans up what they created.
+import { protocol } from '../protocol/index.js';
 import { CheckContext, CheckFailure, type ContractSettings, type RunState } from './context.js';
 import { allChecks } from './checks/index.js';
 import type { ProbeTarget } from './probe.js';
@@ -52,7 +53,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     secondApiKey: options.secondApiKey,
     imageUrl: options.imageUrl ?? 'https://example.com/portrait.png',
     brokenImageUrl: 'https://example.com/contract/not-an-image.txt',
-    groupQuota: options.groupQuota ?? 50,
+    groupQuota: options.groupQuota ?? protocol.activeGroupQuota,
     assetTimeoutMs: options.assetTimeoutMs ?? 180_000,
     pollIntervalMs: options.pollIntervalMs ?? 2_000,
   };

@@ -1,5 +1,5 @@
 // What an Action handler works with: the caller, the moment of the call and the shared state.
-import type { Action } from '../spec/index.js';
+import type { Action } from '../protocol/index.js';
 import type { Outcome, RequestOf } from './action-types.js';
 import type { MediaLinks } from './media-links.js';
 import type { EmulatorState } from './state.js';

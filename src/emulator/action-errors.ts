@@ -1,5 +1,6 @@
 // The errors the Actions themselves answer with, each with the HTTP status the document lists
 // for it: gateway-style refusals with 4xx, the upstream's liveness verdicts with 200.
+import { codeNumbers, protocol } from '../protocol/index.js';
 import type { ActionError } from './action-types.js';
 
 export type ResourceKind = 'group' | 'asset';
@@ -14,7 +15,7 @@ export function forbidden(kind: ResourceKind): ActionError {
 }
 
 export function quotaExceeded(message: string): ActionError {
-  return { status: 403, error: { Code: 'QuotaExceeded', Message: message, CodeN: 100013 } };
+  return { status: 403, error: { Code: 'QuotaExceeded', Message: message, CodeN: codeNumbers.QuotaExceeded } };
 }
 
 export function aigcNotAvailable(): ActionError {
@@ -26,7 +27,7 @@ export function invalidToken(message: string): ActionError {
 }
 
 export function tokenExpired(): ActionError {
-  return { status: 200, error: { Code: 'TokenExpired', Message: 'The BytedToken is older than its 120-second window; start a new session.' } };
+  return { status: 200, error: { Code: 'TokenExpired', Message: `The BytedToken is older than its ${protocol.bytedTokenLifetimeSeconds}-second window; start a new session.` } };
 }
 
 export function validatePending(): ActionError {

@@ -1,19 +1,14 @@
 // How an asset's processing ends. The emulator downloads nothing: the file extension of the
 // URL's path decides, which is enough to exercise both endings from a client. Status is worked
 // out from the clock on every read, so no timer runs and a test clock can jump ahead.
+import { fileExtensions } from '../protocol/index.js';
 import type { AssetStatus, AssetType } from './action-types.js';
 import type { StoredAsset } from './state.js';
-
-export const acceptedExtensions: Readonly<Record<AssetType, readonly string[]>> = {
-  Image: ['jpg', 'jpeg', 'png', 'webp', 'bmp', 'tif', 'tiff', 'gif', 'heic', 'heif'],
-  Video: ['mp4', 'mov'],
-  Audio: ['wav', 'mp3'],
-};
 
 export type MediaVerdict = { Status: 'Active' } | { Status: 'Failed'; FailedReason: string };
 
 export function judgeMedia(url: string, assetType: AssetType): MediaVerdict {
-  const accepted = acceptedExtensions[assetType];
+  const accepted: readonly string[] = fileExtensions[assetType];
   const extension = fileExtension(url);
   if (extension !== undefined && accepted.includes(extension)) return { Status: 'Active' };
   const found = extension === undefined ? 'no file extension' : `.${extension}`;

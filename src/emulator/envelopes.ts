@@ -1,8 +1,8 @@
 // The JSON replies of the API: `ResponseMetadata` with a fresh RequestId, the Action, the
 // Version and the upstream's Service and Region, plus `Result` on success or `Error` on failure,
 // never both.
-import type { components } from '../../generated/schema.js';
-import { apiVersion, errorEnvelope, newRequestId, type ErrorObject, type ErrorResponse, type Refusal } from '../spec/index.js';
+import type { components } from '../protocol/index.js';
+import { apiVersion, errorEnvelope, newRequestId, type ErrorObject, type ErrorResponse, type Refusal } from '../protocol/index.js';
 import type { PlainReply } from './exchange.js';
 
 type SuccessMetadata = components['schemas']['SuccessMetadata'];

@@ -1,17 +1,17 @@
 // The gateway in front of every Action, in the real gateway's order: request line, bearer
 // token, known API key, rate limit, body size, JSON, then the Action's request schema. Each
-// refusal is the gateway's own (src/spec/protocol.ts); nothing here decides what is valid.
+// refusal is the gateway's own (src/protocol/gateway.ts); nothing here decides what is valid.
 import {
   bearerToken,
   bodyTooLarge,
   checkRequestLine,
-  maxBodyBytes,
   parameterError,
   parseJsonBody,
+  protocol,
   validateRequest,
   type Action,
   type Refusal,
-} from '../spec/index.js';
+} from '../protocol/index.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { PlainRequest } from './exchange.js';
 import type { Tenant } from './tenants.js';
@@ -48,7 +48,7 @@ export async function passGateway(request: PlainRequest, now: number, { tenantsB
     };
   }
 
-  const read = await request.readBody(maxBodyBytes);
+  const read = await request.readBody(protocol.maxBodyBytes);
   if (read.outcome === 'tooLarge') return bodyTooLarge(action);
   if (read.outcome === 'unreadable') return { action, status: 400, error: { Code: 'InvalidParameter', Message: 'The request body could not be read.' } };
   const parsed = parseJsonBody(read.text, action);

@@ -1,12 +1,13 @@
 // The emulator's stand-in for the H5 liveness check: a page to open on a phone with two
 // buttons, one to pass and one to fail, and the redirect to the CallbackURL that follows.
 // No API key: like the real H5 link, the token in the path is the only credential.
+import { namedEnums } from '../protocol/index.js';
 import { isExpired, livenessPathPrefix, sessionLifetimeMs } from './liveness.js';
 import type { PlainReply } from './exchange.js';
 import type { EmulatorState, StoredSession } from './state.js';
 import { isoSeconds } from './timestamps.js';
 
-const resultCodes = { passed: '10000', failed: '10001' } as const;
+const resultCodes = { passed: namedEnums.LivenessResultCode.Passed, failed: namedEnums.LivenessResultCode.Failed } as const;
 
 export function livenessPage(state: EmulatorState, token: string, now: number): PlainReply {
   const found = liveSession(state, token, now);

@@ -1,19 +1,20 @@
-// The liveness Actions. A session is a BytedToken that lives 120 seconds; the person settles it
+// The liveness Actions. A session is a BytedToken with the document's lifetime; the person settles it
 // on the emulator's H5 page (liveness-pages.ts), and GetVisualValidateResult then turns a
 // passed check into one LivenessFace group. Verdicts come back with HTTP 200, as upstream's do.
+import { protocol } from '../protocol/index.js';
 import { invalidToken, tokenExpired, validatePending } from './action-errors.js';
 import type { ActionHandler } from './action-context.js';
 import { addGroup } from './groups.js';
 import { requestDefault } from './schema-defaults.js';
 import type { StoredSession } from './state.js';
 
-export const sessionLifetimeMs = 120_000;
+export const sessionLifetimeMs = protocol.bytedTokenLifetimeSeconds * 1000;
 
 export const livenessPathPrefix = '/liveness/';
 
 const defaultProjectName = requestDefault('CreateVisualValidateSession', 'ProjectName');
 
-/** A token is good for 120 seconds from its creation, the 120th included. */
+/** A token is good for its lifetime from its creation, the last second included. */
 export function isExpired(session: StoredSession, now: number): boolean {
   return now - session.createdAt > sessionLifetimeMs;
 }

@@ -1,6 +1,6 @@
 // The emulator's options, checked once at creation so a wrong value fails at start with a
 // message that names it.
-import { isAction } from '../spec/index.js';
+import { isAction } from '../protocol/index.js';
 import type { RateLimits } from './rate-limiter.js';
 import { checkTenantConfigs, demoTenants, type TenantConfig } from './tenants.js';
 

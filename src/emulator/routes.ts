@@ -1,6 +1,6 @@
 // The paths the emulator serves besides the API: the media links of Active assets and the
 // liveness pages. Anything else goes to the API gateway, which refuses what it does not know.
-import { isAction } from '../spec/index.js';
+import { isAction } from '../protocol/index.js';
 import { livenessPathPrefix } from './liveness.js';
 import { mediaPathPrefix } from './media-links.js';
 

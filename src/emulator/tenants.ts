@@ -1,13 +1,14 @@
 // Who may call the emulator: customers, their API keys and what their accounts allow. The same
 // checks guard `createEmulator({ tenants })` and a tenants file, so a typo fails loudly at start
 // instead of as a puzzling 401 later.
+import { protocol } from '../protocol/index.js';
 
 export interface TenantConfig {
   customerId: string;
   apiKeys: string[];
   /** May this customer create AIGC groups? Default true; false answers `AIGCNotAvailable`. */
   aigc?: boolean | undefined;
-  /** Groups of both types the customer can keep at once. Default 50. */
+  /** Groups of both types the customer can keep at once. Default: the document's `activeGroupQuota`. */
   groupQuota?: number | undefined;
   /** Assets the customer can keep at once. Default 1000. */
   assetQuota?: number | undefined;
@@ -87,7 +88,7 @@ export function tenantsByApiKey(configs: readonly TenantConfig[]): ReadonlyMap<s
     const tenant: Tenant = {
       customerId: config.customerId,
       aigc: config.aigc ?? true,
-      groupQuota: config.groupQuota ?? 50,
+      groupQuota: config.groupQuota ?? protocol.activeGroupQuota,
       assetQuota: config.assetQuota ?? 1000,
     };
     for (const key of config.apiKeys) byKey.set(key, tenant);

@@ -2,15 +2,14 @@
 // one operation the query names.
 import type { IncomingMessage } from 'node:http';
 import {
-  actionPath,
   bearerToken,
   bodyTooLarge,
   checkRequestLine,
-  maxBodyBytes,
   parseJsonBody,
+  protocol,
   type Action,
   type Refusal,
-} from '../spec/index.js';
+} from '../protocol/index.js';
 import { mockAnswer } from './mock-answer.js';
 import type { ActionOperations } from './operations.js';
 import { preferredExample } from './prefer.js';
@@ -32,7 +31,7 @@ export function createFront(operations: ActionOperations, prism: CallPrism, mode
     const auth = bearerToken(request.headers.authorization, action);
     if ('error' in auth) return refusal(auth);
 
-    const read = await readBody(request, maxBodyBytes);
+    const read = await readBody(request, protocol.maxBodyBytes);
     // What is left of a body over the limit is dropped as it arrives; closing the connection ends it.
     if (read.tooLarge) return refusal(bodyTooLarge(action));
     const parsed = parseJsonBody(read.bytes.toString('utf8'), action);
@@ -41,11 +40,11 @@ export function createFront(operations: ActionOperations, prism: CallPrism, mode
     const operation = operations.get(action);
     if (!operation) throw new Error(`No operation loaded for ${action}`);
     if (mode.proxy) {
-      const input = prismInput(request.headers, url, parsed.value, read.bytes.length, actionPath);
+      const input = prismInput(request.headers, url, parsed.value, read.bytes.length, protocol.endpoint);
       return proxyAnswer(prism, action, operation, input, mode.errors);
     }
     // The real API always answers JSON whatever Accept says; Prism would negotiate on it.
-    const input = prismInput(request.headers, url, parsed.value, read.bytes.length, actionPath, ['accept', 'prefer']);
+    const input = prismInput(request.headers, url, parsed.value, read.bytes.length, protocol.endpoint, ['accept', 'prefer']);
     return mockAnswer(prism, action, operation, input, preferredExample(headerValue(request.headers.prefer)));
   };
 }

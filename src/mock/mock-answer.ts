@@ -1,5 +1,5 @@
 // Mock mode: Prism validates the request and answers with one of the Action's examples.
-import type { Action } from '../spec/index.js';
+import type { Action } from '../protocol/index.js';
 import type { ActionOperation } from './operations.js';
 import type { CallPrism } from './prism.js';
 import type { IHttpRequest } from '@stoplight/prism-http';

@@ -1,8 +1,8 @@
 // Prism's view of the document, one operation per Action. Prism routes on the URL path alone and
-// every Action shares `/portrait/`, so the front picks the operation itself and hands Prism only
+// every Action shares one endpoint, so the front picks the operation itself and hands Prism only
 // that one, with its path rewritten to the path the request really has.
 import type { getHttpOperationsFromSpec } from '@stoplight/prism-http';
-import { actionNames, actionPath, portraitDocument, type Action } from '../spec/index.js';
+import { actionNames, portraitDocument, protocol, type Action } from '../protocol/index.js';
 import type { PrismPackages } from './prism-packages.js';
 
 export type HttpOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
@@ -22,7 +22,7 @@ export async function loadActionOperations({ http }: PrismPackages): Promise<Act
   for (const action of actionNames) {
     const found = operations.find((operation) => operation.iid === action);
     if (!found) throw new Error(`The bundled document has no operation ${action}`);
-    const operation: HttpOperation = { ...found, path: actionPath };
+    const operation: HttpOperation = { ...found, path: protocol.endpoint };
     byAction.set(action, { operation, exampleStatus: indexExamples(operation) });
   }
   return byAction;

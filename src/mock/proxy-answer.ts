@@ -1,6 +1,6 @@
 // Proxy mode: Prism forwards the call to the upstream and checks its answer against the document.
 import type { IHttpRequest } from '@stoplight/prism-http';
-import type { Action } from '../spec/index.js';
+import type { Action } from '../protocol/index.js';
 import type { ActionOperation } from './operations.js';
 import type { CallPrism } from './prism.js';
 import { envelopeAnswer, type Answer } from './reply.js';

@@ -1,6 +1,6 @@
 // Writing answers: the API's error envelope for what the front decides, and Prism's responses.
 import type { ServerResponse } from 'node:http';
-import { errorEnvelope, newRequestId, type ErrorObject } from '../spec/index.js';
+import { errorEnvelope, newRequestId, type ErrorObject } from '../protocol/index.js';
 import { violationsHeader, type Violation } from './violations.js';
 
 export interface Answer {

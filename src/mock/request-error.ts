@@ -1,5 +1,5 @@
 // The gateway's answer to a body Prism found invalid.
-import { parameterError, validateRequest, type Action, type ErrorObject } from '../spec/index.js';
+import { parameterError, validateRequest, type Action, type ErrorObject } from '../protocol/index.js';
 
 /**
  * Prism's 400 is a static example; the client needs the field that is wrong, named the way the

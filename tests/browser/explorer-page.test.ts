@@ -3,13 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createPortraitClient } from '../../src/client/index.js';
-import bundled from '../../generated/portrait.openapi.json' with { type: 'json' };
+import { requestExamples } from '../support/examples.js';
 import { recordRequests, screenshotPath, useSiteAndBrowser, type RequestLog } from './harness.js';
 
-type Examples = Record<string, { summary: string; value: unknown }>;
-const createGroupExamples = (
-  bundled as unknown as { paths: Record<string, { post: { requestBody: { content: { 'application/json': { examples: Examples } } } } }> }
-).paths['/portrait/?Action=CreateAssetGroup&Version=2024-01-01']?.post.requestBody.content['application/json'].examples;
+const createGroupExamples = Object.fromEntries(requestExamples('CreateAssetGroup'));
 
 const ready = useSiteAndBrowser();
 

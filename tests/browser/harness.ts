@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { buildSite, withSite } from '../../src/site/index.js';
+import { buildSite, withSite } from '../../scripts/site/index.js';
 
 /** Screenshots go here for a person to look at; the directory is git-ignored. */
 export const screenshotDir = new URL('../../test-results/', import.meta.url);

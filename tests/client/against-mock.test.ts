@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortraitClient, PortraitError, type PortraitClient } from '../../src/client/index.js';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { actionNames, describeIssues, validateResult } from '../../src/spec/index.js';
+import { actionNames, describeIssues, validateResult } from '../../src/protocol/index.js';
 import { firstRequestExample } from '../support/examples.js';
 
 let mock: RunningMock;

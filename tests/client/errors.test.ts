@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPortraitClient, PortraitError, type PortraitClient } from '../../src/client/index.js';
-import { portraitDocument } from '../../src/spec/index.js';
+import { portraitDocument } from '../../src/protocol/index.js';
 import { failure, startScriptedServer, success, type Script, type ScriptedServer } from '../support/scripted-server.js';
 
 const documentedCodes = (portraitDocument.components.schemas.ErrorCode as { enum: string[] }).enum;

@@ -22,7 +22,7 @@ it('imports no Node built-in and no validator, directly or not', async () => {
   const graph = await importGraph(entry);
   const files = [...graph.keys()].map((f) => f.replace(/.*\/(src|generated)\//, '$1/'));
   expect(files).toContain('src/client/client.ts');
-  expect(files).toContain('generated/actions.ts');
+  expect(files).toContain('generated/protocol.ts');
   const external = [...graph.values()].flat().filter((s) => !s.startsWith('.'));
   expect(external.filter((s) => s.startsWith('node:') || ['fs', 'path', 'http', 'https', 'crypto'].includes(s))).toEqual([]);
   expect(new Set(external)).toEqual(new Set(['openapi-fetch']));

@@ -1,5 +1,6 @@
 // Assets: creation, processing on the clock, media links, updates, deletion, quota and listing.
 import { describe, expect, it } from 'vitest';
+import { fileExtensions } from '../../src/protocol/index.js';
 import { createHarness, origin, type Harness } from './harness.js';
 
 async function withGroup(options: Parameters<typeof createHarness>[0] = {}) {
@@ -73,17 +74,16 @@ describe('processing', () => {
     expect((await media(h, `${origin}/media/${wrongType.Id}`)).status).toBe(404);
   });
 
-  it('accepts every documented extension for its type', async () => {
+  it("accepts every extension the document lists for its type, in any case, and fails another type's", async () => {
     const { h, groupId } = await withGroup({ tenants: [{ customerId: 'c', apiKeys: ['demo-key'], assetQuota: 100 }] });
-    const cases = [
-      ...['jpg', 'jpeg', 'png', 'webp', 'bmp', 'tif', 'tiff', 'gif', 'heic', 'heif'].map((ext) => ['Image', ext] as const),
-      ...['mp4', 'MOV'].map((ext) => ['Video', ext] as const),
-      ...['wav', 'mp3'].map((ext) => ['Audio', ext] as const),
-    ];
+    const kinds = Object.keys(fileExtensions) as (keyof typeof fileExtensions)[];
+    const cases = kinds.flatMap((AssetType) => fileExtensions[AssetType].flatMap((ext) => [[AssetType, ext], [AssetType, ext.toUpperCase()]] as const));
     const ids = [];
     for (const [AssetType, ext] of cases) ids.push((await h.ok('CreateAsset', { GroupId: groupId, URL: `https://e.com/f.${ext}`, AssetType })).Id);
+    const mismatched = (await h.ok('CreateAsset', { GroupId: groupId, URL: `https://e.com/f.${fileExtensions.Video[0]}`, AssetType: 'Image' })).Id;
     h.advance(3000);
     for (const Id of ids) expect((await h.ok('GetAsset', { Id })).Status).toBe('Active');
+    expect((await h.ok('GetAsset', { Id: mismatched })).Status).toBe('Failed');
   });
 
   it('404 for the media link of an unknown asset', async () => {

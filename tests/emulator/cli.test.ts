@@ -1,4 +1,4 @@
-// scripts/emulator.ts as a user runs it: what it prints, that it serves, and that it stops on a signal.
+// src/cli/portrait-emulator.ts as a user runs it: what it prints, that it serves, and that it stops on a signal.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ afterAll(() => {
 });
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/portrait-emulator.ts', ...args], {
     cwd: new URL('../..', import.meta.url),
     env: { ...process.env, ...env },
   });
@@ -27,7 +27,7 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { child, exited, printed, output: () => output };
 }
 
-describe('scripts/emulator.ts', () => {
+describe('src/cli/portrait-emulator.ts', () => {
   it('prints its URL and the demo keys, serves, and stops on SIGTERM', async () => {
     const cli = run(['--port', '0', '--processing-delay', '0']);
     const output = await cli.printed(/Demo API keys: .*\n/);

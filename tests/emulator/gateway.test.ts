@@ -1,6 +1,6 @@
 // The gateway's refusals, in its order, each in the error envelope the document describes.
 import { describe, expect, it } from 'vitest';
-import { maxBodyBytes } from '../../src/spec/index.js';
+import { protocol } from '../../src/protocol/index.js';
 import { actionUrl, createHarness, envelopeOf, errorCode, origin } from './harness.js';
 
 const getGroup = { Id: 'group-20260318072044-abcde' };
@@ -67,7 +67,7 @@ describe('body', () => {
     const body = new ReadableStream<Uint8Array>({ pull: () => {} });
     const request = new Request(actionUrl('GetAssetGroup'), {
       method: 'POST',
-      headers: { authorization: 'Bearer demo-key', 'content-length': String(maxBodyBytes + 1) },
+      headers: { authorization: 'Bearer demo-key', 'content-length': String(protocol.maxBodyBytes + 1) },
       body,
       duplex: 'half',
     } as RequestInit);
@@ -90,12 +90,12 @@ describe('body', () => {
     const reply = await h.send(request);
     expect([reply.status, errorCode(reply)]).toEqual([413, 'RequestEntityTooLarge']);
     // An endless body: reading stopped a few chunks past the limit.
-    expect(sent).toBeLessThan(maxBodyBytes + 8 * chunk.length);
+    expect(sent).toBeLessThan(protocol.maxBodyBytes + 8 * chunk.length);
   });
 
   it('accepts a body of exactly 1 MiB', async () => {
     const h = createHarness();
-    const reply = await h.call('ListAssetGroups', '{}'.padEnd(maxBodyBytes, ' '));
+    const reply = await h.call('ListAssetGroups', '{}'.padEnd(protocol.maxBodyBytes, ' '));
     expect(reply.status).toBe(200);
   });
 

@@ -1,7 +1,7 @@
 // Input meant to break things: prototype keys, deep nesting, huge and odd strings. Every reply
 // still goes through the harness, which fails on a 500 or on anything the document does not allow.
 import { describe, expect, it } from 'vitest';
-import { actionNames, maxBodyBytes } from '../../src/spec/index.js';
+import { actionNames, protocol } from '../../src/protocol/index.js';
 import { firstRequestExample } from '../support/examples.js';
 import { createHarness, errorCode, origin } from './harness.js';
 
@@ -55,7 +55,7 @@ describe('deep nesting', () => {
       `{"Filter":${deepObject}}`,
     ];
     for (const body of bodies) {
-      expect(body.length).toBeLessThanOrEqual(maxBodyBytes);
+      expect(body.length).toBeLessThanOrEqual(protocol.maxBodyBytes);
       const reply = await h.call('ListAssets', body);
       expect(reply.status).toBe(400);
       expect(errorCode(reply)).toMatch(/^InvalidParameter/);
@@ -73,7 +73,7 @@ describe('deep nesting', () => {
 describe('strings', () => {
   it('refuses huge strings under the body limit quickly, with the field named', async () => {
     const h = createHarness();
-    const huge = 'x'.repeat(maxBodyBytes - 200);
+    const huge = 'x'.repeat(protocol.maxBodyBytes - 200);
     const started = performance.now();
     expect((await h.fails('CreateAssetGroup', { Name: huge })).code).toBe('InvalidParameter.Name');
     expect((await h.fails('CreateVisualValidateSession', { CallbackURL: `https://e.com/${huge}` })).code).toBe('InvalidParameter.CallbackURL');

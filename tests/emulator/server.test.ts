@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortraitClient } from '../../src/client/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { apiVersion, checkRequestLine, maxBodyBytes, validateReply, validateSchema } from '../../src/spec/index.js';
+import { apiVersion, checkRequestLine, protocol, validateReply, validateSchema } from '../../src/protocol/index.js';
 import { read, type Reply } from './harness.js';
 
 const secret = 'sk-emulator-secret-DO-NOT-LOG';
@@ -65,8 +65,8 @@ describe('startEmulator', () => {
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent > maxBodyBytes) return controller.close();
-        const next = sent + chunk.length > maxBodyBytes ? chunk.subarray(0, maxBodyBytes + 1 - sent) : chunk;
+        if (sent > protocol.maxBodyBytes) return controller.close();
+        const next = sent + chunk.length > protocol.maxBodyBytes ? chunk.subarray(0, protocol.maxBodyBytes + 1 - sent) : chunk;
         sent += next.length;
         controller.enqueue(next);
       },
@@ -77,7 +77,7 @@ describe('startEmulator', () => {
   });
 
   it('413 for a declared length over 1 MiB', async () => {
-    const reply = await post('ListAssets', new Uint8Array(maxBodyBytes + 1).fill(0x20));
+    const reply = await post('ListAssets', new Uint8Array(protocol.maxBodyBytes + 1).fill(0x20));
     expect(reply.status).toBe(413);
   });
 

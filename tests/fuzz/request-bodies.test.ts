@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../src/emulator/index.js';
-import { actionNames, describeIssues, validateReply, type Action } from '../../src/spec/index.js';
+import { actionNames, describeIssues, validateReply, type Action } from '../../src/protocol/index.js';
 import { brokenBody, validValue } from '../support/arbitraries.js';
 import { requestSchema } from '../support/schemas.js';
 

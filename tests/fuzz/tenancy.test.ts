@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { createEmulator } from '../../src/emulator/index.js';
-import { describeIssues, validateReply, type Action } from '../../src/spec/index.js';
+import { describeIssues, validateReply, type Action } from '../../src/protocol/index.js';
 
 const keys = ['demo-key', 'demo-key-2'] as const;
 type Customer = 0 | 1;

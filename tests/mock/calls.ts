@@ -1,5 +1,5 @@
 // Helpers the mock tests share: the document's examples and a POST that keeps the whole reply.
-import { apiVersion } from '../../src/spec/index.js';
+import { apiVersion } from '../../src/protocol/index.js';
 export { firstRequestExample, responseExample } from '../support/examples.js';
 import { read, type Envelope, type Reply } from '../support/http.js';
 export { read, type Envelope, type Reply };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { maxBodyBytes, validateSchema } from '../../src/spec/index.js';
+import { protocol, validateSchema } from '../../src/protocol/index.js';
 import { actionUrl, apiKey, envelope, firstRequestExample, post, read, type Reply } from './calls.js';
 
 let mock: RunningMock;
@@ -71,7 +71,7 @@ describe('what the front answers itself, in the envelope', () => {
   });
 
   it('413 for a body of 1 MiB and one byte', async () => {
-    const reply = await post(actionUrl(mock.url, 'GetAsset'), new Uint8Array(maxBodyBytes + 1).fill(0x20));
+    const reply = await post(actionUrl(mock.url, 'GetAsset'), new Uint8Array(protocol.maxBodyBytes + 1).fill(0x20));
     expectRefusal(reply, 413, 'RequestEntityTooLarge');
   });
 
@@ -80,7 +80,7 @@ describe('what the front answers itself, in the envelope', () => {
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent > maxBodyBytes) return controller.close();
+        if (sent > protocol.maxBodyBytes) return controller.close();
         sent += chunk.length;
         controller.enqueue(chunk);
       },
@@ -95,7 +95,7 @@ describe('what the front answers itself, in the envelope', () => {
   });
 
   it('accepts a body of exactly 1 MiB (it is then judged as JSON)', async () => {
-    const padded = getAsset().padEnd(maxBodyBytes, ' ');
+    const padded = getAsset().padEnd(protocol.maxBodyBytes, ' ');
     const reply = await post(actionUrl(mock.url, 'GetAsset'), padded);
     expect(reply.status).toBe(200);
   });

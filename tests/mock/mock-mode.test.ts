@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { actionNames, validateReply, validateSchema } from '../../src/spec/index.js';
+import { actionNames, validateReply, validateSchema } from '../../src/protocol/index.js';
 import { actionUrl, envelope, firstRequestExample, post } from './calls.js';
 
 let mock: RunningMock;

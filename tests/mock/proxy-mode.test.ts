@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { validateReply, validateSchema } from '../../src/spec/index.js';
+import { validateReply, validateSchema } from '../../src/protocol/index.js';
 import { actionUrl, apiKey, envelope, firstRequestExample, post, responseExample, type Envelope } from './calls.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 

@@ -1,7 +1,7 @@
 // The API key must never leave the mock in an answer or a log line, whatever path a request takes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { maxBodyBytes } from '../../src/spec/index.js';
+import { protocol } from '../../src/protocol/index.js';
 import { actionUrl, firstRequestExample, read, responseExample, type Reply } from './calls.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 
@@ -40,7 +40,7 @@ describe('the API key', () => {
       await call(actionUrl(mock.url, 'GetAsset'), '{}'),
       await call(actionUrl(mock.url, 'GetAsset'), JSON.stringify({ Id: secret })),
       await call(actionUrl(mock.url, 'GetAsset'), '{"Id":'),
-      await call(actionUrl(mock.url, 'GetAsset'), new Uint8Array(maxBodyBytes + 1)),
+      await call(actionUrl(mock.url, 'GetAsset'), new Uint8Array(protocol.maxBodyBytes + 1)),
       await call(actionUrl(mock.url, 'GetAsset'), getAsset, { prefer: 'example=unknown', 'content-type': 'text/plain' }),
       await call(actionUrl(mock.url, 'Nope'), getAsset),
       await call(actionUrl(mock.url, 'GetAsset'), getAsset, { authorization: `Token ${secret}` }),

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { expect, it } from 'vitest';
-import { projectRoot } from '../../src/codegen/generate.js';
+import { projectRoot } from '../../scripts/project-root.js';
 import { packageSources } from '../readme/package-sources.js';
 
 const entries = Object.values(packageSources)

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/codegen/generate.js';
+import { projectRoot } from '../../scripts/project-root.js';
 import { prismPackages } from '../../src/mock/prism-packages.js';
 import { createConsumer, measureFootprint, mustRun, runCommand, startCommand, startRegistry, type LocalRegistry } from './registry.js';
 

@@ -2,7 +2,7 @@
 // the sources, so this maps each entry of package.json's own exports map to its source file.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../../src/codegen/generate.js';
+import { projectRoot } from '../../scripts/project-root.js';
 
 type Target = string | { types?: string; default?: string };
 const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { name: string; exports: Record<string, Target> };

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { expect, it } from 'vitest';
-import { projectRoot } from '../../src/codegen/generate.js';
+import { projectRoot } from '../../scripts/project-root.js';
 import { packageSources } from './package-sources.js';
 
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');

@@ -1,7 +1,7 @@
 // fast-check arbitraries derived from the request schemas of the bundled document: valid bodies,
 // and bodies broken in one way each, so the fuzz tests follow the spec instead of a hand list.
 import fc from 'fast-check';
-import type { Action } from '../../src/spec/index.js';
+import type { Action } from '../../src/protocol/index.js';
 import { deref, requestSchema, type Schema } from './schemas.js';
 
 const httpUrl = fc
@@ -9,7 +9,7 @@ const httpUrl = fc
   .map(([scheme, host, path, extension]) => `${scheme}://${host}${path}${extension}`);
 
 /** Any value `schema` accepts. */
-export function validValue(schemaOrRef: Schema): fc.Arbitrary<unknown> {
+export function validValue(schemaOrRef: Schema | boolean): fc.Arbitrary<unknown> {
   const schema = deref(schemaOrRef);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   switch (schema.type) {
@@ -47,7 +47,7 @@ export interface BrokenBody {
 const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'Ünïcødé', '', '😀'];
 
 /** A wrong value for `schema`: of another type, or out of its range, length, enum or pattern. */
-function invalidValue(schemaOrRef: Schema): fc.Arbitrary<unknown> {
+function invalidValue(schemaOrRef: Schema | boolean): fc.Arbitrary<unknown> {
   const schema = deref(schemaOrRef);
   const wrongTypes: fc.Arbitrary<unknown>[] = [fc.constant(null), fc.boolean()];
   if (schema.type !== 'object') wrongTypes.push(fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }));

@@ -1,5 +1,5 @@
 // The document's own examples, looked up by Action, for tests that send or compare them.
-import { actions, portraitDocument, type Action } from '../../src/spec/index.js';
+import { actions, portraitDocument, type Action } from '../../src/protocol/index.js';
 
 export function operationOf(action: Action) {
   const found = portraitDocument.paths[actions[action].path]?.post;

@@ -1,5 +1,5 @@
 // What the gateway answers before any Action runs, and how it refuses bad bodies.
-import { maxBodyBytes } from '../../spec/index.js';
+import { protocol } from '../../protocol/index.js';
 import type { Check } from '../context.js';
 
 export const gatewayChecks: Check[] = [
@@ -48,12 +48,12 @@ export const gatewayChecks: Check[] = [
   },
   {
     name: 'gateway.body-limit',
-    title: 'a body over 1 MB is refused with 413 RequestEntityTooLarge',
+    title: `a body over ${protocol.maxBodyBytes} bytes is refused with 413 RequestEntityTooLarge`,
     async run(ctx) {
-      const raw = JSON.stringify({ Id: 'asset-20260318035710-xxxxx', Padding: 'x'.repeat(maxBodyBytes) });
+      const raw = JSON.stringify({ Id: 'asset-20260318035710-xxxxx', Padding: 'x'.repeat(protocol.maxBodyBytes) });
       const reply = await ctx.call('GetAsset', undefined, { raw });
-      ctx.error(reply, ['RequestEntityTooLarge'], 'GetAsset with a body over 1 MB');
-      ctx.expect(reply.status === 413, `GetAsset with a body over 1 MB: expected HTTP 413, got ${reply.status}`);
+      ctx.error(reply, ['RequestEntityTooLarge'], 'GetAsset with a body over the limit');
+      ctx.expect(reply.status === 413, `GetAsset with a body over the limit: expected HTTP 413, got ${reply.status}`);
     },
   },
   {

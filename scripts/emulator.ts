@@ -1,5 +1,0 @@
-// `npm run emulator`: the stateful Portrait emulator on 127.0.0.1 (see src/emulator/emulator.ts
-// for what it does); flags in emulator-command.ts: --port, --tenants, --processing-delay.
-import { runEmulatorCommand } from './emulator-command.js';
-
-await runEmulatorCommand();

@@ -1,0 +1,36 @@
+// The built site beside the API on one origin: GET /docs and /explorer (with or without a
+// trailing slash, or as .../index.html) answer the pages from the site directory; every other
+// request goes to the handler being wrapped, the emulator's gateway included.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PlainHandler } from '../../src/emulator/index.js';
+import { sitePages, type SitePage } from './site-layout.js';
+
+
+const pagePaths = new Map<string, SitePage>(
+  (Object.keys(sitePages) as SitePage[]).flatMap((page) => [
+    [`/${page}`, page],
+    [`/${page}/`, page],
+    [`/${page}/index.html`, page],
+  ]),
+);
+
+export function withSite(answer: PlainHandler, siteDir: string): PlainHandler {
+  return async (request) => {
+    const page = pagePaths.get(request.url.pathname);
+    if (!page || (request.method !== 'GET' && request.method !== 'HEAD')) return answer(request);
+    let html: string;
+    try {
+      // Read on every request, so a rebuild (`npm run docs`) shows on the next reload.
+      html = await readFile(join(siteDir, sitePages[page]), 'utf8');
+    } catch {
+      return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `The ${page} page is not built yet: run npm run docs.\n` };
+    }
+    // For HEAD too: node:http sends the headers of this body (its length included) and drops it.
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' },
+      body: html,
+    };
+  };
+}

@@ -1,0 +1,122 @@
+// The gateway's rules on the wire: the query that names an Action, the key, the body limit and
+// the error envelope. Shared by the client, the mock and the emulator; free of Node-only imports.
+import { actions, apiVersion, codeNumbers, protocol, type Action, type components } from './generated.js';
+import { nestingIssue } from './nesting-depth.js';
+import type { ValidationIssue } from './validators.js';
+
+export type ErrorCode = components['schemas']['ErrorCode'];
+export type ErrorObject = components['schemas']['Error'];
+export type ErrorResponse = components['schemas']['ErrorResponse'];
+
+export function isAction(name: unknown): name is Action {
+  return typeof name === 'string' && Object.hasOwn(actions, name);
+}
+
+/** A failure the gateway reports itself, before any Action runs. */
+export interface GatewayError {
+  status: number;
+  error: ErrorObject;
+  headers?: Record<string, string> | undefined;
+}
+
+/** A gateway refusal with the Action to echo: the query's, when it names a known one, else empty. */
+export interface Refusal extends GatewayError {
+  action: string;
+}
+
+/** Reads `Action` and `Version` from a request's query, as the gateway does. */
+export function actionFromQuery(query: URLSearchParams): { action: Action } | GatewayError {
+  const action = query.get('Action');
+  const version = query.get('Version');
+  if (!isAction(action)) {
+    const message = action ? `Unknown Action ${JSON.stringify(action)}.` : 'The query must name an Action.';
+    return { status: 404, error: { Code: 'InvalidActionOrVersion', Message: message, CodeN: codeNumbers.InvalidActionOrVersion } };
+  }
+  if (version !== apiVersion) {
+    const message = `${action} needs Version=${apiVersion}, got ${version === null ? 'none' : JSON.stringify(version)}.`;
+    return { status: 404, error: { Code: 'InvalidActionOrVersion', Message: message, CodeN: codeNumbers.InvalidActionOrVersion } };
+  }
+  return { action };
+}
+
+/** The gateway's checks of the method, the path and the query, in its order. */
+export function checkRequestLine(method: string | undefined, url: URL): { action: Action } | Refusal {
+  const named = url.searchParams.get('Action');
+  const echoed = isAction(named) ? named : '';
+  if (method !== 'POST') {
+    return {
+      action: echoed,
+      status: 405,
+      error: { Code: 'MethodNotAllowed', Message: `The method must be POST, not ${method ?? 'none'}.` },
+      headers: { Allow: 'POST' },
+    };
+  }
+  if (url.pathname !== protocol.endpoint && url.pathname !== protocol.endpoint.slice(0, -1)) {
+    return {
+      action: echoed,
+      status: 404,
+      error: { Code: 'InvalidActionOrVersion', Message: `Every Action is served on ${protocol.endpoint}, not ${JSON.stringify(url.pathname)}.` },
+    };
+  }
+  const found = actionFromQuery(url.searchParams);
+  return 'error' in found ? { ...found, action: echoed } : found;
+}
+
+/** The API key of an `Authorization: Bearer <key>` header, or the gateway's 401. */
+export function bearerToken(authorization: string | null | undefined, action: Action): { token: string } | Refusal {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (match?.[1]) return { token: match[1] };
+  return {
+    action,
+    status: 401,
+    error: { Code: 'Unauthorized', Message: 'Send the API key as "Authorization: Bearer <api key>".' },
+  };
+}
+
+/** The gateway's 413 for a body over `protocol.maxBodyBytes`. */
+export function bodyTooLarge(action: Action): Refusal {
+  return {
+    action,
+    status: 413,
+    error: { Code: 'RequestEntityTooLarge', Message: `The request body is over ${protocol.maxBodyBytes} bytes.` },
+    headers: { Connection: 'close' },
+  };
+}
+
+/** Parses a request body, or gives the gateway's 400 for an empty, malformed or absurdly nested one. */
+export function parseJsonBody(text: string, action: Action): { value: unknown } | Refusal {
+  const refuse = (Message: string): Refusal => ({ action, status: 400, error: { Code: 'InvalidParameter', Message } });
+  if (text.trim() === '') return refuse("The request body is empty; send the Action's parameters as a JSON object.");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : 'unreadable';
+    return refuse(`The request body is not valid JSON: ${reason}.`);
+  }
+  // Validators recurse into what they check; a body deeper than any schema is refused first.
+  const tooDeep = nestingIssue(value);
+  return tooDeep ? { action, status: 400, error: parameterError([tooDeep]) } : { value };
+}
+
+/** A fresh RequestId: 32 upper-case hex digits. */
+export function newRequestId(): string {
+  return crypto.randomUUID().replaceAll('-', '').toUpperCase();
+}
+
+export function errorEnvelope(action: string, error: ErrorObject, requestId = newRequestId()): ErrorResponse {
+  return { ResponseMetadata: { RequestId: requestId, Action: action, Version: apiVersion, Error: error } };
+}
+
+/**
+ * The gateway's error for a body that failed validation: `MissingParameter.<Field>` for a missing
+ * field, otherwise `InvalidParameter.<Field>`, named after the first issue (`Filter.PageSize`).
+ */
+export function parameterError(issues: readonly ValidationIssue[]): ErrorObject {
+  const [first] = issues;
+  if (!first) return { Code: 'InvalidParameter', Message: 'The request body is invalid.' };
+  const field = first.path.split('/').filter(Boolean).join('.');
+  const base = first.keyword === 'required' ? 'MissingParameter' : 'InvalidParameter';
+  if (!field) return { Code: base, Message: `The request body ${first.message}.` };
+  return { Code: `${base}.${field}`, Message: `${field} ${first.message}.` };
+}

@@ -1,0 +1,6 @@
+// The door to generated/ for code: the facts and types `npm run generate` derives from the
+// document. The rest of src/ imports them from here, never by a path into generated/. The
+// bundled document itself comes through portrait-document.ts, so that code which needs only
+// facts (the client, in browsers too) does not load it.
+export * from '../../generated/protocol.js';
+export type { components, paths, webhooks } from '../../generated/schema.js';

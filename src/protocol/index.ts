@@ -1,0 +1,61 @@
+// The protocol: the facts generated from the document, the document model, the gateway's rules
+// and the validators by Action. Shared by the client, the mock, the emulator and the contract checks.
+export {
+  actionNames,
+  actions,
+  apiVersion,
+  codeNumbers,
+  fileExtensions,
+  namedEnums,
+  patterns,
+  protocol,
+  servers,
+  type Action,
+  type PaginatedAction,
+  type components,
+  type paths,
+} from './generated.js';
+export { portraitDocument } from './portrait-document.js';
+export {
+  actionFromQuery,
+  bearerToken,
+  bodyTooLarge,
+  checkRequestLine,
+  parseJsonBody,
+  errorEnvelope,
+  isAction,
+  newRequestId,
+  parameterError,
+  type ErrorCode,
+  type ErrorObject,
+  type ErrorResponse,
+  type GatewayError,
+  type Refusal,
+} from './gateway.js';
+export {
+  postOperations,
+  resolveResponse,
+  resolveSchema,
+  schemaNamed,
+  schemaRef,
+  type MediaTypeObject,
+  type OpenApiDocument,
+  type OperationObject,
+  type ResponseObject,
+  type SchemaObject,
+} from './document.js';
+export {
+  describeIssues,
+  jsonPointer,
+  replySchemaPointer,
+  validateAt,
+  validateErrorResponse,
+  validateReply,
+  validateRequest,
+  validateResponse,
+  validateResult,
+  validateSchema,
+  type SchemaName,
+  type ValidationIssue,
+  type ValidationResult,
+} from './validators.js';

@@ -1,0 +1,54 @@
+// The x-portrait-* extensions say what the prose of the document says for people; these tests
+// keep the two in step, and keep generated/ the only way code reaches them.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../scripts/project-root.js';
+import { actionNames, actions, codeNumbers, fileExtensions, namedEnums, portraitDocument, protocol } from '../../src/protocol/index.js';
+import { operationOf } from '../support/examples.js';
+
+describe('the facts and the prose agree', () => {
+  it("CreateAsset's description lists exactly the accepted file extensions", () => {
+    const description = operationOf('CreateAsset').description ?? '';
+    for (const [kind, extensions] of Object.entries(fileExtensions)) {
+      const listed = new RegExp(`${kind} ((?:\`\\.[a-z0-9]+\`\\s*)+)`).exec(description)?.[1] ?? '';
+      expect([...listed.matchAll(/`\.([a-z0-9]+)`/g)].map((match) => match[1]), kind).toEqual([...extensions]);
+    }
+  });
+
+  it('the API description states the body limit, the group quota and the token lifetime', () => {
+    const description = portraitDocument.info.description ?? '';
+    expect(description).toContain(protocol.maxBodyBytes.toLocaleString('en-US'));
+    expect(operationOf('CreateAssetGroup').description).toContain(`${protocol.activeGroupQuota} active groups`);
+    expect(operationOf('CreateVisualValidateSession').description).toContain(`${protocol.bytedTokenLifetimeSeconds} seconds`);
+    expect(operationOf('CreateVisualValidateSession').description).toContain(`resultCode=${namedEnums.LivenessResultCode.Passed}`);
+  });
+
+  it('every example that carries a CodeN carries the one codeNumbers gives its code', () => {
+    const found: { code: string; codeN: unknown }[] = [];
+    const pending: unknown[] = [portraitDocument];
+    for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+      if (typeof node !== 'object' || node === null) continue;
+      if ('Code' in node && 'CodeN' in node && typeof node.Code === 'string') found.push({ code: node.Code, codeN: node.CodeN });
+      pending.push(...Object.values(node));
+    }
+    expect(found.length).toBeGreaterThan(0);
+    for (const { code, codeN } of found) expect(codeN, code).toBe(codeNumbers[code.split('.')[0] as keyof typeof codeNumbers]);
+  });
+
+  it('marks the two List Actions paginated and the three Create Actions as making resources', () => {
+    expect(actionNames.filter((action) => actions[action].paginated)).toEqual(['ListAssetGroups', 'ListAssets']);
+    expect(actionNames.filter((action) => actions[action].createsResource)).toEqual(['CreateAssetGroup', 'CreateAsset', 'CreateVisualValidateSession']);
+  });
+});
+
+it('src/ reaches generated/ through src/protocol/generated.ts and portrait-document.ts only', async () => {
+  const sourceDir = join(projectRoot, 'src');
+  const entries = await readdir(sourceDir, { recursive: true, withFileTypes: true });
+  const importers: string[] = [];
+  for (const entry of entries.filter((item) => item.isFile() && item.name.endsWith('.ts'))) {
+    const file = join(entry.parentPath, entry.name);
+    if (/from\s+'[./]*generated\//.test(await readFile(file, 'utf8'))) importers.push(relative(projectRoot, file));
+  }
+  expect(importers.sort()).toEqual(['src/protocol/generated.ts', 'src/protocol/portrait-document.ts']);
+});
