@@ -3,7 +3,7 @@
 // request goes to the handler being wrapped, the emulator's gateway included.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PlainHandler } from '../../src/emulator/index.js';
+import type { Handler } from '../../src/emulator/index.js';
 import { sitePages, type SitePage } from './site-layout.js';
 
 
@@ -15,7 +15,7 @@ const pagePaths = new Map<string, SitePage>(
   ]),
 );
 
-export function withSite(answer: PlainHandler, siteDir: string): PlainHandler {
+export function withSite(answer: Handler, siteDir: string): Handler {
   return async (request) => {
     const page = pagePaths.get(request.url.pathname);
     if (!page || (request.method !== 'GET' && request.method !== 'HEAD')) return answer(request);

@@ -4,27 +4,27 @@
 // contract checks (src/contract) hold it, and any other Portrait server, to it. Where the
 // document leaves a choice open, the handler that makes it says so.
 import { isAction, type Action } from '../protocol/index.js';
-import type { ActionContext, ActionHandler } from './action-context.js';
-import type { Outcome, RequestOf } from './action-types.js';
-import { createAsset, deleteAsset, getAsset, listAssets, updateAsset } from './assets.js';
-import { errorReply, refusalReply, successReply } from './envelopes.js';
-import { passGateway } from './gateway.js';
-import { createAssetGroup, deleteAssetGroup, getAssetGroup, listAssetGroups, updateAssetGroup } from './groups.js';
-import { settleLiveness, livenessPage } from './liveness-pages.js';
-import { createVisualValidateSession, getVisualValidateResult } from './liveness.js';
-import { MediaLinks, mediaRedirect } from './media-links.js';
+import { errorReply, refusalReply, successReply } from '../server/envelopes.js';
+import { fromFetchRequest, toFetchResponse, type Handler, type Reply, type ServerRequest } from '../server/exchange.js';
+import { passGateway, type GatewayRules } from '../server/gateway.js';
+import type { ActionContext, ActionHandler, ReplyLinks } from './actions/action-context.js';
+import type { Outcome, RequestOf } from './actions/action-types.js';
+import { createAsset, deleteAsset, getAsset, listAssets, updateAsset } from './actions/assets.js';
+import { createAssetGroup, deleteAssetGroup, getAssetGroup, listAssetGroups, updateAssetGroup } from './actions/groups.js';
+import { createVisualValidateSession, getVisualValidateResult } from './actions/liveness.js';
+import { livenessPage, settleLiveness } from './http/liveness-pages.js';
+import { MediaLinks, mediaRedirect } from './http/media-links.js';
+import { RateLimiter } from './http/rate-limiter.js';
+import { livenessPathPrefix, routeOf } from './http/routes.js';
+import { EmulatorState } from './model/state.js';
+import { tenantsByApiKey, type Tenant } from './model/tenants.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
-import { RateLimiter } from './rate-limiter.js';
-import { routeOf } from './routes.js';
-import { EmulatorState } from './state.js';
-import { fromFetchRequest, toFetchResponse, type PlainHandler, type PlainReply, type PlainRequest } from './exchange.js';
-import { tenantsByApiKey } from './tenants.js';
 
 export interface Emulator {
   /** A Fetch handler, bound: pass `emulator.handle` itself as a client's `fetch`. */
   readonly handle: (request: Request) => Promise<Response>;
-  /** The same, for servers that adapt their own requests and replies (see exchange.ts). */
-  readonly answer: PlainHandler;
+  /** The same, for servers that adapt their own requests and replies (see src/server/exchange.ts). */
+  readonly answer: Handler;
 }
 
 const handlers: { [A in Action]: ActionHandler<A> } = {
@@ -52,31 +52,40 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const settings = checkOptions(options);
   const state = new EmulatorState();
   const mediaLinks = new MediaLinks();
-  const gateway = { tenantsByKey: tenantsByApiKey(settings.tenants), rateLimiter: new RateLimiter(settings.rateLimits) };
+  const tenantsByKey = tenantsByApiKey(settings.tenants);
+  const rateLimiter = new RateLimiter(settings.rateLimits);
 
-  const answer = async (request: PlainRequest): Promise<PlainReply> => {
-    let action = '';
+  const answer = async (request: ServerRequest): Promise<Reply> => {
     try {
-      const { url } = request;
-      // Until the gateway has checked it, a failure echoes the query's Action as refusals do.
-      const named = url.searchParams.get('Action');
-      action = isAction(named) ? named : '';
       const now = settings.clock();
-      const route = routeOf(request.method, url.pathname);
+      const route = routeOf(request.method, request.url.pathname);
       if (route.kind === 'media') return mediaRedirect(state, route.assetId, now, settings.processingDelayMs);
       if (route.kind === 'livenessPage') return livenessPage(state, route.token, now);
       if (route.kind === 'livenessOutcome') return settleLiveness(state, route.token, route.passed, now);
 
-      const admitted = await passGateway(request, now, gateway);
-      if ('error' in admitted) return refusalReply(admitted);
-      const context: ActionContext = {
-        state,
-        tenant: admitted.tenant,
-        now,
-        origin: linkOrigin(url),
-        processingDelayMs: settings.processingDelayMs,
-        mediaLinks,
+      const rules: GatewayRules<Tenant> = {
+        admitKey(key, action) {
+          const tenant = tenantsByKey.get(key);
+          if (!tenant) return { action, status: 401, error: { Code: 'Unauthorized', Message: 'The API key is not valid.' } };
+          const admission = rateLimiter.admit(tenant.customerId, action, now);
+          if (admission.admitted) return { caller: tenant };
+          return {
+            action,
+            status: 429,
+            error: { Code: 'RateLimitExceeded', Message: `Too many ${action} requests for this customer; retry after ${admission.retryAfterSeconds} s.` },
+            headers: { 'Retry-After': String(admission.retryAfterSeconds) },
+          };
+        },
+        validateBody: true,
       };
+      const admitted = await passGateway(request, rules);
+      if ('error' in admitted) return refusalReply(admitted);
+      const origin = linkOrigin(request.url);
+      const links: ReplyLinks = {
+        livenessPage: (token) => `${origin}${livenessPathPrefix}${token}`,
+        media: (assetId) => mediaLinks.signedUrl(origin, assetId, now),
+      };
+      const context: ActionContext = { state, tenant: admitted.caller, now, processingDelayMs: settings.processingDelayMs, links };
       const outcome = runAction(admitted.action, context, admitted.body);
       return 'error' in outcome
         ? errorReply(admitted.action, outcome.status, outcome.error)
@@ -84,7 +93,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     } catch (error) {
       // Only a bug gets here. Its description helps whoever reports it; no header is in it.
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      return errorReply(action, 500, { Code: 'InternalError', Message: `The emulator failed unexpectedly (${reason.slice(0, 200)}).` });
+      const named = request.url.searchParams.get('Action');
+      return errorReply(isAction(named) ? named : '', 500, { Code: 'InternalError', Message: `The emulator failed unexpectedly (${reason.slice(0, 200)}).` });
     }
   };
   const handle = async (request: Request) => toFetchResponse(await answer(fromFetchRequest(request)));

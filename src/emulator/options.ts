@@ -1,8 +1,8 @@
 // The emulator's options, checked once at creation so a wrong value fails at start with a
 // message that names it.
 import { isAction } from '../protocol/index.js';
-import type { RateLimits } from './rate-limiter.js';
-import { checkTenantConfigs, demoTenants, type TenantConfig } from './tenants.js';
+import type { RateLimits } from './http/rate-limiter.js';
+import { checkTenantConfigs, demoTenants, type TenantConfig } from './model/tenants.js';
 
 export interface EmulatorOptions {
   /** Customers and their API keys. Default: `demo` (key `demo-key`) and `demo-2` (`demo-key-2`). */

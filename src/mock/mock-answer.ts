@@ -3,8 +3,10 @@ import type { Action } from '../protocol/index.js';
 import type { ActionOperation } from './operations.js';
 import type { CallPrism } from './prism.js';
 import type { IHttpRequest } from '@stoplight/prism-http';
+import { errorReply } from '../server/envelopes.js';
+import type { Reply } from '../server/exchange.js';
+import { prismReply, stampEnvelope, withViolations } from './prism-reply.js';
 import { requestError } from './request-error.js';
-import { envelopeAnswer, stampEnvelope, type Answer } from './reply.js';
 import { isError, toViolations } from './violations.js';
 
 export async function mockAnswer(
@@ -13,13 +15,13 @@ export async function mockAnswer(
   { operation, exampleStatus }: ActionOperation,
   input: IHttpRequest,
   exampleName: string | undefined,
-): Promise<Answer> {
+): Promise<Reply> {
   let preference = {};
   if (exampleName !== undefined) {
     const code = exampleStatus.get(exampleName);
     if (code === undefined) {
       const known = [...exampleStatus.keys()].join(', ');
-      return envelopeAnswer(action, 400, {
+      return errorReply(action, 400, {
         Code: 'InvalidParameter',
         Message: `${action} has no example ${JSON.stringify(exampleName)} (Prefer: example=<name>); its examples are: ${known}.`,
       });
@@ -31,12 +33,7 @@ export async function mockAnswer(
   if (!answer.ok) throw answer.error;
   const violations = [...toViolations('request', answer.input), ...toViolations('response', answer.output)];
   if (violations.some((violation) => isError(violation) && violation.location[0] === 'request')) {
-    return envelopeAnswer(action, 400, requestError(action, input.body, violations[0]?.message), { violations });
+    return withViolations(errorReply(action, 400, requestError(action, input.body, violations[0]?.message)), violations);
   }
-  return {
-    status: answer.response.statusCode,
-    headers: answer.response.headers ?? {},
-    body: stampEnvelope(answer.response.body, action),
-    violations,
-  };
+  return prismReply(answer.response, violations, stampEnvelope(answer.response.body, action));
 }

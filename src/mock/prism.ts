@@ -43,7 +43,7 @@ const hopByHopHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding'
 
 /** The request as Prism takes it, built the way prism-http-server builds it. */
 export function prismInput(
-  headers: NodeJS.Dict<string | string[]>,
+  headers: Record<string, string>,
   url: URL,
   body: unknown,
   bodyLength: number,
@@ -52,8 +52,7 @@ export function prismInput(
 ): IHttpRequest {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || hopByHopHeaders.has(name) || omit.includes(name)) continue;
-    flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    if (!hopByHopHeaders.has(name) && !omit.includes(name)) flat[name] = value;
   }
   // The body was read whole, possibly chunked; Prism checks the media type only when a length is set.
   flat['content-length'] = String(bodyLength);

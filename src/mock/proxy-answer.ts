@@ -3,7 +3,9 @@ import type { IHttpRequest } from '@stoplight/prism-http';
 import type { Action } from '../protocol/index.js';
 import type { ActionOperation } from './operations.js';
 import type { CallPrism } from './prism.js';
-import { envelopeAnswer, type Answer } from './reply.js';
+import { errorReply } from '../server/envelopes.js';
+import type { Reply } from '../server/exchange.js';
+import { prismReply, withViolations } from './prism-reply.js';
 import { requestError } from './request-error.js';
 import { isError, toViolations, violationsOfRefusal } from './violations.js';
 
@@ -16,15 +18,15 @@ export async function proxyAnswer(
   { operation }: ActionOperation,
   input: IHttpRequest,
   errors: boolean,
-): Promise<Answer> {
+): Promise<Reply> {
   const answer = await prism(input, operation);
   if (!answer.ok) {
     if (answer.error.name === unprocessableEntity) {
       const violations = violationsOfRefusal(answer.error.additional?.validation);
-      return envelopeAnswer(action, 400, requestError(action, input.body, violations[0]?.message), { violations });
+      return withViolations(errorReply(action, 400, requestError(action, input.body, violations[0]?.message)), violations);
     }
     // The error text can carry the upstream URL; the envelope says only what failed.
-    return envelopeAnswer(action, 502, {
+    return errorReply(action, 502, {
       Code: 'InternalError',
       Message: 'The upstream could not be reached, or its response could not be read.',
     });
@@ -34,11 +36,11 @@ export async function proxyAnswer(
   const broken = violations.filter((violation) => isError(violation) && violation.location[0] === 'response');
   if (errors && broken.length > 0) {
     const reasons = broken.slice(0, 3).map((violation) => `${violation.location.slice(1).join('.') || '(response)'} ${violation.message}`);
-    return envelopeAnswer(action, 502, {
+    return withViolations(errorReply(action, 502, {
       Code: 'InternalError',
       Message: `The upstream response broke the spec: ${reasons.join('; ')}.`,
-    }, { violations });
+    }), violations);
   }
   // The upstream's envelope goes back as it came: its RequestId is the one support can trace.
-  return { status: answer.response.statusCode, headers: answer.response.headers ?? {}, body: answer.response.body, violations };
+  return prismReply(answer.response, violations);
 }

@@ -2,7 +2,7 @@
 // the error envelope. Shared by the client, the mock and the emulator; free of Node-only imports.
 import { actions, apiVersion, codeNumbers, protocol, type Action, type components } from './generated.js';
 import { nestingIssue } from './nesting-depth.js';
-import type { ValidationIssue } from './validators.js';
+import type { ValidationIssue } from './validation-issues.js';
 
 export type ErrorCode = components['schemas']['ErrorCode'];
 export type ErrorObject = components['schemas']['Error'];

@@ -44,8 +44,8 @@ export {
   type ResponseObject,
   type SchemaObject,
 } from './document.js';
+export { describeIssues, type ValidationIssue, type ValidationResult } from './validation-issues.js';
 export {
-  describeIssues,
   jsonPointer,
   replySchemaPointer,
   validateAt,
@@ -56,6 +56,4 @@ export {
   validateResult,
   validateSchema,
   type SchemaName,
-  type ValidationIssue,
-  type ValidationResult,
 } from './validators.js';

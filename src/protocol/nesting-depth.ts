@@ -2,7 +2,7 @@
 // levels, so a deeper body is invalid anyway; refusing it first keeps the validators away from
 // it, because AJV's uniqueItems compares array items recursively and overflows the stack on two
 // deeply nested items (found with `{"Filter":{"GroupIds":[[[[...]]],[[[...]]]]}}`).
-import type { ValidationIssue } from './validators.js';
+import type { ValidationIssue } from './validation-issues.js';
 
 /** Deeper than any request schema (body, Filter, GroupIds, item) with room to spare. */
 export const maxNestingDepth = 32;

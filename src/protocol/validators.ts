@@ -6,18 +6,10 @@ import { resolveResponse } from './document.js';
 import { actions, type Action, type components } from './generated.js';
 import { portraitDocument } from './portrait-document.js';
 import { nestingIssue } from './nesting-depth.js';
+import type { ValidationIssue, ValidationResult } from './validation-issues.js';
 
 export type SchemaName = keyof components['schemas'];
 
-export interface ValidationIssue {
-  /** JSON Pointer to the offending value; for a missing or unknown field, to that field. */
-  path: string;
-  /** The JSON Schema keyword that failed, such as `required`, `maxLength` or `additionalProperties`. */
-  keyword: string;
-  message: string;
-}
-
-export type ValidationResult = { valid: true } | { valid: false; issues: ValidationIssue[] };
 
 const documentId = 'https://portrait.local/openapi.json';
 
@@ -59,11 +51,6 @@ function toIssue(error: ErrorObject): ValidationIssue {
     return { path: instancePath, keyword, message: 'must not be present' };
   }
   return { path: instancePath, keyword, message: message ?? keyword };
-}
-
-/** One line per issue, such as `/Filter/PageSize must be <= 100`. */
-export function describeIssues(issues: readonly ValidationIssue[]): string {
-  return issues.map((issue) => `${issue.path || '(body)'} ${issue.message}`).join('\n');
 }
 
 export function validateSchema(name: SchemaName, value: unknown): ValidationResult {

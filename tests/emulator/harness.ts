@@ -4,8 +4,8 @@
 // `ErrorResponse`, and no reply is ever a 500.
 import { expect } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
-import type { RequestOf, ResultOf } from '../../src/emulator/action-types.js';
-import { routeOf } from '../../src/emulator/routes.js';
+import type { RequestOf, ResultOf } from '../../src/emulator/actions/action-types.js';
+import { routeOf } from '../../src/emulator/http/routes.js';
 import { apiVersion, checkRequestLine, describeIssues, isAction, validateReply, validateSchema, type Action } from '../../src/protocol/index.js';
 import { read, type Envelope, type Reply } from '../support/http.js';
 export { read, type Envelope, type Reply };

@@ -1,25 +1,15 @@
 // The liveness Actions. A session is a BytedToken with the document's lifetime; the person settles it
 // on the emulator's H5 page (liveness-pages.ts), and GetVisualValidateResult then turns a
 // passed check into one LivenessFace group. Verdicts come back with HTTP 200, as upstream's do.
-import { protocol } from '../protocol/index.js';
 import { invalidToken, tokenExpired, validatePending } from './action-errors.js';
 import type { ActionHandler } from './action-context.js';
 import { addGroup } from './groups.js';
 import { requestDefault } from './schema-defaults.js';
-import type { StoredSession } from './state.js';
-
-export const sessionLifetimeMs = protocol.bytedTokenLifetimeSeconds * 1000;
-
-export const livenessPathPrefix = '/liveness/';
+import { sessionIsExpired } from '../model/state.js';
 
 const defaultProjectName = requestDefault('CreateVisualValidateSession', 'ProjectName');
 
-/** A token is good for its lifetime from its creation, the last second included. */
-export function isExpired(session: StoredSession, now: number): boolean {
-  return now - session.createdAt > sessionLifetimeMs;
-}
-
-export const createVisualValidateSession: ActionHandler<'CreateVisualValidateSession'> = ({ state, tenant, now, origin }, request) => {
+export const createVisualValidateSession: ActionHandler<'CreateVisualValidateSession'> = ({ state, tenant, now, links }, request) => {
   const token = state.ids.bytedToken(now);
   state.sessions.set(token, {
     token,
@@ -32,7 +22,7 @@ export const createVisualValidateSession: ActionHandler<'CreateVisualValidateSes
   return {
     result: {
       BytedToken: token,
-      H5Link: new URL(`${livenessPathPrefix}${token}`, origin).href,
+      H5Link: links.livenessPage(token),
       CallbackURL: request.CallbackURL,
     },
   };
@@ -49,7 +39,7 @@ export const getVisualValidateResult: ActionHandler<'GetVisualValidateResult'> =
   if (session.projectName !== projectName) {
     return invalidToken(`The BytedToken was issued for the project ${JSON.stringify(session.projectName)}, not ${JSON.stringify(projectName)}.`);
   }
-  if (isExpired(session, now)) return tokenExpired();
+  if (sessionIsExpired(session, now)) return tokenExpired();
   if (session.outcome === 'pending') return validatePending();
   if (session.outcome === 'failed') return invalidToken('The liveness check did not pass; start a new session.');
 

@@ -1,7 +1,7 @@
 // Who may call the emulator: customers, their API keys and what their accounts allow. The same
 // checks guard `createEmulator({ tenants })` and a tenants file, so a typo fails loudly at start
 // instead of as a puzzling 401 later.
-import { protocol } from '../protocol/index.js';
+import { protocol } from '../../protocol/index.js';
 
 export interface TenantConfig {
   customerId: string;

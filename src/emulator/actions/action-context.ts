@@ -1,9 +1,15 @@
-// What an Action handler works with: the caller, the moment of the call and the shared state.
-import type { Action } from '../protocol/index.js';
+// What an Action handler works with: the caller, the moment of the call, the shared state and
+// the links its replies may hold.
+import type { Action } from '../../protocol/index.js';
+import type { EmulatorState } from '../model/state.js';
+import type { Tenant } from '../model/tenants.js';
 import type { Outcome, RequestOf } from './action-types.js';
-import type { MediaLinks } from './media-links.js';
-import type { EmulatorState } from './state.js';
-import type { Tenant } from './tenants.js';
+
+/** Links on the origin of the call, so the caller can open them (H5Link, an Active asset's URL). */
+export interface ReplyLinks {
+  livenessPage(token: string): string;
+  media(assetId: string): string;
+}
 
 export interface ActionContext {
   state: EmulatorState;
@@ -11,10 +17,8 @@ export interface ActionContext {
   tenant: Tenant;
   /** The emulator's clock, read once per call so one call sees one moment. */
   now: number;
-  /** `http://host:port` of the call, for links the caller can open (H5Link, media URLs). */
-  origin: string;
   processingDelayMs: number;
-  mediaLinks: MediaLinks;
+  links: ReplyLinks;
 }
 
 /**

@@ -1,8 +1,19 @@
 // Everything the emulator remembers, in memory. Records are keyed by id in Maps, so no id a
 // client sends (`__proto__`, `constructor`) can reach anything but a stored record.
-import type { AssetGroupItem, AssetItem } from './action-types.js';
+import { protocol, type components } from '../../protocol/index.js';
 import type { MediaVerdict } from './asset-processing.js';
 import { IdIssuer } from './ids.js';
+
+type AssetGroupItem = components['schemas']['AssetGroupItem'];
+type AssetItem = components['schemas']['AssetItem'];
+
+/** How long a liveness session's BytedToken lives, from the document. */
+export const sessionLifetimeMs = protocol.bytedTokenLifetimeSeconds * 1000;
+
+/** A token is good for its lifetime from its creation, the last millisecond included. */
+export function sessionIsExpired(session: StoredSession, now: number): boolean {
+  return now - session.createdAt > sessionLifetimeMs;
+}
 
 export interface StoredGroup extends Pick<AssetGroupItem, 'Id' | 'Name' | 'Description' | 'GroupType' | 'ProjectName'> {
   customerId: string;

@@ -1,7 +1,7 @@
 // Requests per second per customer and Action, as the upstream limits them (for example
 // GetAsset 100 QPS, the liveness Actions 3 QPS). A sliding one-second window on the
 // emulator's clock, so tests can step through it without waiting.
-import type { Action } from '../protocol/index.js';
+import type { Action } from '../../protocol/index.js';
 
 const windowMs = 1000;
 

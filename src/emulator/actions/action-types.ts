@@ -1,7 +1,7 @@
 // The shapes an Action handler takes and gives, all derived from the generated types through
 // the Action table: nothing here restates a schema.
-import type { components } from '../protocol/index.js';
-import type { Action, ErrorObject, actions } from '../protocol/index.js';
+import type { components } from '../../protocol/index.js';
+import type { Action, ErrorObject, actions } from '../../protocol/index.js';
 
 type Schemas = components['schemas'];
 

@@ -1,8 +1,9 @@
 // The paths the emulator serves besides the API: the media links of Active assets and the
 // liveness pages. Anything else goes to the API gateway, which refuses what it does not know.
-import { isAction } from '../protocol/index.js';
-import { livenessPathPrefix } from './liveness.js';
-import { mediaPathPrefix } from './media-links.js';
+import { isAction } from '../../protocol/index.js';
+
+export const mediaPathPrefix = '/media/';
+export const livenessPathPrefix = '/liveness/';
 
 export type Route =
   | { kind: 'api' }

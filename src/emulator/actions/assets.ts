@@ -3,18 +3,18 @@
 import { quotaExceeded } from './action-errors.js';
 import type { ActionContext, ActionHandler } from './action-context.js';
 import type { AssetItem } from './action-types.js';
-import { judgeMedia, processingStateAt } from './asset-processing.js';
+import { judgeMedia, processingStateAt } from '../model/asset-processing.js';
 import { nameMatches, sortAndPage, type SortKey } from './listing.js';
 import { findOwned } from './resource-access.js';
 import { listRequestDefaults, requestDefault } from './schema-defaults.js';
-import type { StoredAsset } from './state.js';
-import { isoSeconds, wholeSecond } from './timestamps.js';
+import type { StoredAsset } from '../model/state.js';
+import { isoSeconds, wholeSecond } from '../model/timestamps.js';
 
 const defaultProjectName = requestDefault('CreateAsset', 'ProjectName');
 const listDefaults = listRequestDefaults('ListAssets');
 
 /** The asset as a client sees it at this moment. */
-function assetItem(asset: StoredAsset, { now, origin, processingDelayMs, mediaLinks }: ActionContext): AssetItem {
+function assetItem(asset: StoredAsset, { now, processingDelayMs, links }: ActionContext): AssetItem {
   const processing = processingStateAt(asset, now, processingDelayMs);
   return {
     Id: asset.Id,
@@ -23,7 +23,7 @@ function assetItem(asset: StoredAsset, { now, origin, processingDelayMs, mediaLi
     AssetType: asset.AssetType,
     Status: processing.Status,
     // A fresh link on every read, as upstream signs one per response.
-    URL: processing.Status === 'Active' ? mediaLinks.signedUrl(origin, asset.Id, now) : '',
+    URL: processing.Status === 'Active' ? links.media(asset.Id) : '',
     ...(processing.FailedReason === undefined ? {} : { FailedReason: processing.FailedReason }),
     ProjectName: asset.ProjectName,
     CreateTime: isoSeconds(asset.createdAt),

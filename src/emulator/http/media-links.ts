@@ -4,13 +4,12 @@
 // served; the link needs no API key, as a signed link does not. The signature is an HMAC with a
 // secret of this emulator instance, so links look and vary like real ones; it is not checked.
 import { createHmac, randomBytes } from 'node:crypto';
-import { processingStateAt } from './asset-processing.js';
-import type { PlainReply } from './exchange.js';
-import type { EmulatorState } from './state.js';
+import type { Reply } from '../../server/exchange.js';
+import { processingStateAt } from '../model/asset-processing.js';
+import type { EmulatorState } from '../model/state.js';
+import { mediaPathPrefix } from './routes.js';
 
 const linkLifetimeSeconds = 12 * 60 * 60;
-
-export const mediaPathPrefix = '/media/';
 
 export class MediaLinks {
   readonly #secret = randomBytes(32);
@@ -35,7 +34,7 @@ export class MediaLinks {
 }
 
 /** 302 to the asset's original URL while it is Active; 404 otherwise (unknown, processing, failed). */
-export function mediaRedirect(state: EmulatorState, assetId: string, now: number, processingDelayMs: number): PlainReply {
+export function mediaRedirect(state: EmulatorState, assetId: string, now: number, processingDelayMs: number): Reply {
   const asset = state.assets.get(assetId);
   if (asset && processingStateAt(asset, now, processingDelayMs).Status === 'Active' && URL.canParse(asset.sourceUrl)) {
     // Re-serialized so a non-ASCII character arrives percent-encoded: header values are bytes.

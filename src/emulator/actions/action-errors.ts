@@ -1,6 +1,6 @@
 // The errors the Actions themselves answer with, each with the HTTP status the document lists
 // for it: gateway-style refusals with 4xx, the upstream's liveness verdicts with 200.
-import { codeNumbers, protocol } from '../protocol/index.js';
+import { codeNumbers, protocol } from '../../protocol/index.js';
 import type { ActionError } from './action-types.js';
 
 export type ResourceKind = 'group' | 'asset';

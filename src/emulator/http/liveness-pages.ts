@@ -1,15 +1,15 @@
 // The emulator's stand-in for the H5 liveness check: a page to open on a phone with two
 // buttons, one to pass and one to fail, and the redirect to the CallbackURL that follows.
 // No API key: like the real H5 link, the token in the path is the only credential.
-import { namedEnums } from '../protocol/index.js';
-import { isExpired, livenessPathPrefix, sessionLifetimeMs } from './liveness.js';
-import type { PlainReply } from './exchange.js';
-import type { EmulatorState, StoredSession } from './state.js';
-import { isoSeconds } from './timestamps.js';
+import { namedEnums } from '../../protocol/index.js';
+import type { Reply } from '../../server/exchange.js';
+import { sessionIsExpired, sessionLifetimeMs, type EmulatorState, type StoredSession } from '../model/state.js';
+import { isoSeconds } from '../model/timestamps.js';
+import { livenessPathPrefix } from './routes.js';
 
 const resultCodes = { passed: namedEnums.LivenessResultCode.Passed, failed: namedEnums.LivenessResultCode.Failed } as const;
 
-export function livenessPage(state: EmulatorState, token: string, now: number): PlainReply {
+export function livenessPage(state: EmulatorState, token: string, now: number): Reply {
   const found = liveSession(state, token, now);
   if ('refusal' in found) return found.refusal;
   const base = `${livenessPathPrefix}${encodeURIComponent(found.session.token)}`;
@@ -27,7 +27,7 @@ export function livenessPage(state: EmulatorState, token: string, now: number): 
  * Records the outcome and sends the browser to the CallbackURL with `bytedToken` and
  * `resultCode` added. The first outcome counts: a second press repeats the redirect for it.
  */
-export function settleLiveness(state: EmulatorState, token: string, passed: boolean, now: number): PlainReply {
+export function settleLiveness(state: EmulatorState, token: string, passed: boolean, now: number): Reply {
   const found = liveSession(state, token, now);
   if ('refusal' in found) return found.refusal;
   const { session } = found;
@@ -38,16 +38,16 @@ export function settleLiveness(state: EmulatorState, token: string, passed: bool
   return { status: 303, headers: { Location: callback.href, 'Cache-Control': 'no-store' }, body: '' };
 }
 
-function liveSession(state: EmulatorState, token: string, now: number): { session: StoredSession } | { refusal: PlainReply } {
+function liveSession(state: EmulatorState, token: string, now: number): { session: StoredSession } | { refusal: Reply } {
   const session = state.sessions.get(token);
   if (!session) return { refusal: html(404, 'Unknown link', '<h1>Unknown link</h1><p>This liveness link does not exist.</p>') };
-  if (isExpired(session, now)) {
+  if (sessionIsExpired(session, now)) {
     return { refusal: html(410, 'Link expired', '<h1>Link expired</h1><p>This liveness link has expired. Start a new session in the app.</p>') };
   }
   return { session };
 }
 
-function html(status: number, title: string, body: string): PlainReply {
+function html(status: number, title: string, body: string): Reply {
   const page = `<!doctype html>
 <html lang="en">
 <head>

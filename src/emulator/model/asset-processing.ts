@@ -1,9 +1,10 @@
 // How an asset's processing ends. The emulator downloads nothing: the file extension of the
 // URL's path decides, which is enough to exercise both endings from a client. Status is worked
 // out from the clock on every read, so no timer runs and a test clock can jump ahead.
-import { fileExtensions } from '../protocol/index.js';
-import type { AssetStatus, AssetType } from './action-types.js';
-import type { StoredAsset } from './state.js';
+import { fileExtensions, type components } from '../../protocol/index.js';
+
+type AssetStatus = components['schemas']['AssetStatus'];
+type AssetType = components['schemas']['AssetType'];
 
 export type MediaVerdict = { Status: 'Active' } | { Status: 'Failed'; FailedReason: string };
 
@@ -33,7 +34,14 @@ export interface ProcessingState {
   updatedAt: number;
 }
 
-export function processingStateAt(asset: StoredAsset, now: number, processingDelayMs: number): ProcessingState {
+/** What processing needs of a stored asset (state.ts's StoredAsset has these). */
+export interface ProcessedAsset {
+  createdAt: number;
+  updatedAt: number;
+  verdict: MediaVerdict;
+}
+
+export function processingStateAt(asset: ProcessedAsset, now: number, processingDelayMs: number): ProcessingState {
   const finishedAt = asset.createdAt + processingDelayMs;
   if (now < finishedAt) return { Status: 'Processing', updatedAt: asset.updatedAt };
   return { ...asset.verdict, updatedAt: Math.max(asset.updatedAt, finishedAt) };

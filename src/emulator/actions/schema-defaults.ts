@@ -1,7 +1,7 @@
 // The defaults of request fields (`ProjectName` `default`, `PageSize` 10, `SortOrder` `Desc`,
 // ...) as the document declares them, so the emulator applies the same values the document
 // promises and a change to the document changes the emulator too.
-import { actions, portraitDocument, resolveSchema, schemaNamed, type Action, type PaginatedAction, type SchemaObject } from '../protocol/index.js';
+import { actions, portraitDocument, resolveSchema, schemaNamed, type Action, type PaginatedAction, type SchemaObject } from '../../protocol/index.js';
 import type { RequestOf } from './action-types.js';
 
 /**

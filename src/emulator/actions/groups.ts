@@ -6,8 +6,8 @@ import type { ActionError, AssetGroupItem, GroupType } from './action-types.js';
 import { nameMatches, sortAndPage } from './listing.js';
 import { findOwned } from './resource-access.js';
 import { listRequestDefaults, requestDefault } from './schema-defaults.js';
-import type { StoredGroup } from './state.js';
-import { isoSeconds, wholeSecond } from './timestamps.js';
+import type { StoredGroup } from '../model/state.js';
+import { isoSeconds, wholeSecond } from '../model/timestamps.js';
 
 const defaultProjectName = requestDefault('CreateAssetGroup', 'ProjectName');
 const defaultGroupType = requestDefault('CreateAssetGroup', 'GroupType');

@@ -3,7 +3,7 @@
 // decided before the project, so another customer's resource never reveals its project.
 import { forbidden, notFound, type ResourceKind } from './action-errors.js';
 import type { ActionError } from './action-types.js';
-import type { Tenant } from './tenants.js';
+import type { Tenant } from '../model/tenants.js';
 
 export function findOwned<T extends { customerId: string; ProjectName: string }>(
   records: ReadonlyMap<string, T>,

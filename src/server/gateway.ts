@@ -1,0 +1,53 @@
+// The gateway in front of every Action, in the real gateway's order: request line, bearer token,
+// the key's admission (known key, rate limit), body size, JSON, then the Action's request schema.
+// The mock and the emulator both run it; each refusal is the gateway's own (src/protocol/gateway.ts).
+import {
+  bearerToken,
+  bodyTooLarge,
+  checkRequestLine,
+  parameterError,
+  parseJsonBody,
+  protocol,
+  validateRequest,
+  type Action,
+  type Refusal,
+} from '../protocol/index.js';
+import type { ServerRequest } from './exchange.js';
+
+export interface GatewayRules<Caller> {
+  /** Who the key belongs to, or the refusal (an unknown key, a rate limit). */
+  admitKey(key: string, action: Action): { caller: Caller } | Refusal;
+  /** Whether the gateway judges the body against the schema; the mock leaves that to Prism. */
+  validateBody: boolean;
+}
+
+export interface Admitted<Caller> {
+  action: Action;
+  caller: Caller;
+  /** The body as JSON; valid against the Action's request schema when the rules validate it. */
+  body: unknown;
+  bodyByteLength: number;
+}
+
+export async function passGateway<Caller>(request: ServerRequest, rules: GatewayRules<Caller>): Promise<Admitted<Caller> | Refusal> {
+  const line = checkRequestLine(request.method, request.url);
+  if ('error' in line) return line;
+  const { action } = line;
+
+  const auth = bearerToken(request.header('authorization'), action);
+  if ('error' in auth) return auth;
+  const admission = rules.admitKey(auth.token, action);
+  if ('error' in admission) return admission;
+
+  const read = await request.readBody(protocol.maxBodyBytes);
+  if (read.outcome === 'tooLarge') return bodyTooLarge(action);
+  if (read.outcome === 'unreadable') return { action, status: 400, error: { Code: 'InvalidParameter', Message: 'The request body could not be read.' } };
+  const parsed = parseJsonBody(read.text, action);
+  if ('error' in parsed) return parsed;
+
+  if (rules.validateBody) {
+    const check = validateRequest(action, parsed.value);
+    if (!check.valid) return { action, status: 400, error: parameterError(check.issues) };
+  }
+  return { action, caller: admission.caller, body: parsed.value, bodyByteLength: read.byteLength };
+}

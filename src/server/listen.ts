@@ -1,0 +1,152 @@
+// A Handler on a socket: node:http on 127.0.0.1 only, each request handed over as a
+// ServerRequest, one log line per request that never holds a header or key, and no request that
+// can crash the process: a handler that throws answers 500 in the API's envelope.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isAction } from '../protocol/index.js';
+import { errorReply } from './envelopes.js';
+import type { Handler, Reply, ServerRequest } from './exchange.js';
+import { readIncomingBody } from './read-body.js';
+
+export interface ListenOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** One line per request, like `POST GetAsset 200 3ms`; silent when absent. */
+  log?: ((line: string) => void) | undefined;
+  /** What a log line calls a request; built from the request line only, so no id or key leaks. */
+  label: (request: ServerRequest) => string;
+  /** The server's name in the message of a 500 it answers for a handler that threw. */
+  name: string;
+}
+
+export interface Listening {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function listen(handler: Handler, options: ListenOptions): Promise<Listening> {
+  // Known once listening: asking the socket for its address on every request costs a syscall.
+  let url = '';
+  const server = createServer((incoming, outgoing) => {
+    void serve(handler, incoming, outgoing, url, options);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serve(handler: Handler, incoming: IncomingMessage, outgoing: ServerResponse, listening: string, options: ListenOptions) {
+  // Without listeners, a client that resets mid-request would be an uncaught error.
+  incoming.on('error', ignore);
+  outgoing.on('error', ignore);
+  const request = serverRequest(incoming, originOf(incoming, listening));
+  const failure = { reason: '' };
+  if (options.log) logWhenDone(request, outgoing, options, failure);
+  const internalError = (error: unknown) => {
+    failure.reason = ` ${describeFailure(error, request.header('authorization'))}`;
+    const named = request.url.searchParams.get('Action');
+    return errorReply(isAction(named) ? named : '', 500, { Code: 'InternalError', Message: `The ${options.name} failed unexpectedly while handling this request.` });
+  };
+  let reply: Reply;
+  try {
+    reply = await handler(request);
+  } catch (error) {
+    reply = internalError(error);
+  }
+  // A header copied from elsewhere (an upstream's) that node:http refuses gets the 500 instead.
+  const refused = write(outgoing, reply);
+  if (refused) write(outgoing, internalError(refused.error));
+}
+
+/** Sends `reply` unless the client is gone; what node:http refused to send, if anything. */
+function write(outgoing: ServerResponse, reply: Reply): { error: unknown } | undefined {
+  if (outgoing.headersSent || outgoing.destroyed) return undefined;
+  try {
+    outgoing.writeHead(reply.status, { ...reply.headers, 'Content-Length': Buffer.byteLength(reply.body) });
+  } catch (error) {
+    return { error };
+  }
+  outgoing.end(reply.body);
+  return undefined;
+}
+
+function ignore(): void {}
+
+/** One line when the reply is sent, or `aborted` when the client went first. */
+function logWhenDone(request: ServerRequest, outgoing: ServerResponse, options: ListenOptions, failure: { reason: string }): void {
+  const started = performance.now();
+  const label = options.label(request);
+  let logged = false;
+  const finish = (status: string) => {
+    if (!logged) options.log?.(`${request.method} ${label} ${status} ${Math.round(performance.now() - started)}ms${failure.reason}`);
+    logged = true;
+  };
+  outgoing.once('finish', () => finish(String(outgoing.statusCode)));
+  outgoing.once('close', () => finish('aborted'));
+}
+
+/** The request as a handler reads it; the body is read only if the handler asks for it. */
+function serverRequest(incoming: IncomingMessage, origin: string): ServerRequest {
+  // Only a path (and query) is taken from the request line, so an absolute or `//host` target
+  // cannot change the origin that links in replies are built on.
+  const target = incoming.url ?? '/';
+  const url = new URL(target.startsWith('/') && !target.startsWith('//') ? `${origin}${target}` : `${origin}/`);
+  return {
+    method: incoming.method ?? 'GET',
+    url,
+    header: (name) => joined(incoming.headers[name]),
+    headers: () => {
+      const all: Record<string, string> = {};
+      for (const [name, value] of Object.entries(incoming.headers)) if (value !== undefined) all[name] = joined(value) ?? '';
+      return all;
+    },
+    readBody: (limit) => readIncomingBody(incoming, limit),
+  };
+}
+
+function joined(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * The origin the client used, from its Host header when that is a plain host[:port] (so links
+ * say `localhost:4010` to a client that called localhost), else the listening address.
+ */
+function originOf(incoming: IncomingMessage, listening: string): string {
+  const host = incoming.headers.host;
+  if (!host) return listening;
+  let origin = originsByHost.get(host);
+  if (origin === undefined) {
+    const usable = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host) && URL.canParse(`http://${host}`);
+    origin = usable ? `http://${host}` : '';
+    // Clients send the same few Host values; a hostile stream of new ones only restarts the cache.
+    if (originsByHost.size >= 1000) originsByHost.clear();
+    originsByHost.set(host, origin);
+  }
+  return origin || listening;
+}
+
+const originsByHost = new Map<string, string>();
+
+/** Why a request failed, for the log line; the API key is cut out should anything quote it. */
+function describeFailure(error: unknown, authorization: string | undefined): string {
+  let text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const key = authorization?.replace(/^\S+\s+/, '').trim();
+  if (authorization) text = text.replaceAll(authorization, '[redacted]');
+  if (key) text = text.replaceAll(key, '[redacted]');
+  return text.replaceAll(/\s+/g, ' ').slice(0, 200);
+}

@@ -1,0 +1,67 @@
+// Reads a request body, from node:http or from a Fetch Request, without ever holding more than
+// a limit in memory: a declared Content-Length over it is refused unread, and a stream is read
+// only until it passes it.
+import type { IncomingMessage } from 'node:http';
+
+export type BodyRead = { outcome: 'read'; text: string; byteLength: number } | { outcome: 'tooLarge' } | { outcome: 'unreadable' };
+
+function declaredTooLarge(contentLength: string | null | undefined, limit: number): boolean {
+  const declared = Number(contentLength ?? Number.NaN);
+  return Number.isFinite(declared) && declared > limit;
+}
+
+export function readIncomingBody(request: IncomingMessage, limit: number): Promise<BodyRead> {
+  if (declaredTooLarge(request.headers['content-length'], limit)) return Promise.resolve({ outcome: 'tooLarge' });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (read: BodyRead) => {
+      if (settled) return;
+      settled = true;
+      request.off('data', onData);
+      resolve(read);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        // What is left of the body is dropped as it arrives; the reply closes the connection.
+        chunks.length = 0;
+        settle({ outcome: 'tooLarge' });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.once('end', () => settle({ outcome: 'read', text: Buffer.concat(chunks, size).toString('utf8'), byteLength: size }));
+    request.once('error', () => settle({ outcome: 'unreadable' }));
+    request.once('close', () => {
+      if (!request.complete) settle({ outcome: 'unreadable' });
+    });
+  });
+}
+
+export async function readFetchBody(request: Request, limit: number): Promise<BodyRead> {
+  if (declaredTooLarge(request.headers.get('content-length'), limit)) return { outcome: 'tooLarge' };
+  if (!request.body) return { outcome: 'read', text: '', byteLength: 0 };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        // Stop reading: the rest of the body is never pulled in.
+        void reader.cancel().catch(() => {});
+        return { outcome: 'tooLarge' };
+      }
+      chunks.push(value);
+    }
+  } catch {
+    // The sender's stream failed (a client that went away): nothing to answer but a refusal.
+    return { outcome: 'unreadable' };
+  }
+  return { outcome: 'read', text: Buffer.concat(chunks, size).toString('utf8'), byteLength: size };
+}
