@@ -1,11 +1,18 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// The published-package test (publish to a local registry, install into fresh projects,
+// type-check and run them: about a minute) runs on its own, with `npm run test:package`, so
+// that `npm test` stays a quick loop; .ci/run runs both, and the package test under Node 22 and 24.
+const packageTest = 'tests/package/registry.test.ts';
+const packageOnly = process.env.PORTRAIT_PACKAGE_TEST === '1';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: packageOnly ? [packageTest] : ['tests/**/*.test.ts'],
+    exclude: packageOnly ? configDefaults.exclude : [...configDefaults.exclude, packageTest],
     // Chooses (and if need be unpacks) the browser once for the browser tests.
-    globalSetup: ['tests/browser/global-setup.ts'],
+    globalSetup: packageOnly ? [] : ['tests/browser/global-setup.ts'],
     // Type-level tests (*.test-d.ts) are compiled, never run.
-    typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'] },
+    typecheck: { enabled: !packageOnly, include: ['tests/**/*.test-d.ts'] },
   },
 });

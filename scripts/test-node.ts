@@ -24,11 +24,12 @@ if (process.platform !== 'linux' || process.arch !== 'x64') {
 const node = await nodeBinary(wanted);
 const { stdout: version } = await exec(node, ['--version']);
 console.log(`Running tests/package/registry.test.ts under Node ${version.trim()} (${node})`);
-const vitest = spawn(node, [join(projectRoot, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/package/registry.test.ts'], {
+const vitest = spawn(node, [join(projectRoot, 'node_modules/vitest/vitest.mjs'), 'run'], {
   cwd: projectRoot,
   stdio: 'inherit',
-  // npm, npx and the bins' `#!/usr/bin/env node` then find this Node too.
-  env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` },
+  // npm, npx and the bins' `#!/usr/bin/env node` then find this Node too; vitest.config.ts then
+  // runs the package test alone.
+  env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`, PORTRAIT_PACKAGE_TEST: '1' },
 });
 vitest.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 

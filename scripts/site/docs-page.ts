@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertLoadsNothingRemote } from './offline-check.js';
-import { repositoryRoot } from './site-layout.js';
+import { projectRoot } from '../project-root.js';
 
 const template = fileURLToPath(new URL('./docs-template.hbs', import.meta.url));
 
@@ -37,7 +37,7 @@ function runRedocly(args: string[]): Promise<void> {
   const cli = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], {
-      cwd: repositoryRoot,
+      cwd: projectRoot,
       // No update check and no telemetry: the build needs no network, and the page gets
       // Redoc's telemetry switched off as well.
       env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_TELEMETRY: 'off' },

@@ -1,17 +1,16 @@
-// Where the site's inputs and pages live. Paths are absolute, from this file, so the build and
+// Where the site's inputs and pages live. Paths are absolute, from the project root, so the build and
 // the server behave the same whatever directory a command runs in.
-import { fileURLToPath } from 'node:url';
-
-export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+import { join } from 'node:path';
+import { projectRoot } from '../project-root.js';
 
 /** The bundled document both pages are built from. */
-export const defaultSpecPath = fileURLToPath(new URL('../../generated/portrait.openapi.json', import.meta.url));
+export const defaultSpecPath = join(projectRoot, 'generated/portrait.openapi.json');
 
 /** Git-ignored; `npm run docs` writes here and `npm start` serves from here. */
-export const defaultSiteDir = fileURLToPath(new URL('../../dist/site/', import.meta.url));
+export const defaultSiteDir = join(projectRoot, 'dist/site/');
 
-/** Besides the document, what a built site is made from: it is stale once any of these is newer. */
-export const siteSourceDirs = [fileURLToPath(new URL('./', import.meta.url)), fileURLToPath(new URL('../client/', import.meta.url))];
+/** Besides the document, what a built site is made from (this folder and the client the explorer bundles): it is stale once any of these is newer. */
+export const siteSourceDirs = [join(projectRoot, 'scripts/site/'), join(projectRoot, 'src/client/')];
 
 /** Each page, by the path it is served on, and its file under the site directory. */
 export const sitePages = {
