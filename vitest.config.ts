@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // The published-package test (publish to a local registry, install into fresh projects,
@@ -12,6 +13,9 @@ export default defineConfig({
     exclude: packageOnly ? configDefaults.exclude : [...configDefaults.exclude, packageTest],
     // Chooses (and if need be unpacks) the browser once for the browser tests.
     globalSetup: packageOnly ? [] : ['tests/browser/global-setup.ts'],
+    // vitest keeps a core free by default, which on this project's 2-core machines means one
+    // worker; the tests wait on sockets, browsers and child processes more than they compute.
+    maxWorkers: availableParallelism(),
     // Type-level tests (*.test-d.ts) are compiled, never run.
     typecheck: { enabled: !packageOnly, include: ['tests/**/*.test-d.ts'] },
   },
