@@ -1,9 +1,9 @@
 // The asset Actions. An asset lives in one of its customer's groups and in that group's
 // project; its Status, UpdateTime and URL are worked out at each read (see asset-processing).
 import { quotaExceeded } from './action-errors.js';
-import type { ActionContext, ActionHandler } from './action-context.js';
+import type { ActionHandler, ReplyLinks } from './action-context.js';
 import type { AssetItem } from './action-types.js';
-import { judgeMedia, processingStateAt } from '../model/asset-processing.js';
+import { judgeMedia, processingStateAt, type ProcessingState } from '../model/asset-processing.js';
 import { nameMatches, sortAndPage, type SortKey } from './listing.js';
 import { findOwned } from './resource-access.js';
 import { listRequestDefaults, requestDefault } from './schema-defaults.js';
@@ -13,10 +13,9 @@ import { isoSeconds, wholeSecond } from '../model/timestamps.js';
 const defaultProjectName = requestDefault('CreateAsset', 'ProjectName');
 const listDefaults = listRequestDefaults('ListAssets');
 
-/** The asset as a client sees it at this moment. */
-function assetItem(asset: StoredAsset, { now, processingDelayMs, links }: ActionContext): AssetItem {
-  const processing = processingStateAt(asset, now, processingDelayMs);
-  return {
+/** The asset as a client sees it in `processing`, its state at this moment. */
+function assetItem(asset: StoredAsset, processing: ProcessingState, links: ReplyLinks): AssetItem {
+  const item: AssetItem = {
     Id: asset.Id,
     GroupId: asset.GroupId,
     Name: asset.Name,
@@ -24,11 +23,12 @@ function assetItem(asset: StoredAsset, { now, processingDelayMs, links }: Action
     Status: processing.Status,
     // A fresh link on every read, as upstream signs one per response.
     URL: processing.Status === 'Active' ? links.media(asset.Id) : '',
-    ...(processing.FailedReason === undefined ? {} : { FailedReason: processing.FailedReason }),
     ProjectName: asset.ProjectName,
     CreateTime: isoSeconds(asset.createdAt),
     UpdateTime: isoSeconds(processing.updatedAt),
   };
+  if (processing.FailedReason !== undefined) item.FailedReason = processing.FailedReason;
+  return item;
 }
 
 export const createAsset: ActionHandler<'CreateAsset'> = ({ state, tenant, now }, request) => {
@@ -56,7 +56,8 @@ export const createAsset: ActionHandler<'CreateAsset'> = ({ state, tenant, now }
 
 export const getAsset: ActionHandler<'GetAsset'> = (context, request) => {
   const found = findOwned(context.state.assets, 'asset', request.Id, context.tenant, request.ProjectName ?? defaultProjectName);
-  return 'error' in found ? found : { result: assetItem(found.record, context) };
+  if ('error' in found) return found;
+  return { result: assetItem(found.record, processingStateAt(found.record, context.now, context.processingDelayMs), context.links) };
 };
 
 export const updateAsset: ActionHandler<'UpdateAsset'> = ({ state, tenant, now }, request) => {
@@ -80,18 +81,19 @@ export const listAssets: ActionHandler<'ListAssets'> = (context, request) => {
   const filter = request.Filter ?? {};
   const groupIds = filter.GroupIds ? new Set(filter.GroupIds) : undefined;
   const statuses = filter.Statuses ? new Set(filter.Statuses) : undefined;
-  const matches = [...state.assets.values()]
-    .filter(
-      (asset) =>
-        asset.customerId === tenant.customerId &&
-        asset.ProjectName === projectName &&
-        (groupIds === undefined || groupIds.has(asset.GroupId)) &&
-        (filter.GroupType === undefined || state.groups.get(asset.GroupId)?.GroupType === filter.GroupType) &&
-        nameMatches(asset.Name, filter.Name),
-    )
-    // Status and UpdateTime depend on the moment: filter and sort on them as they are now.
-    .map((asset) => ({ Id: asset.Id, asset, processing: processingStateAt(asset, now, processingDelayMs) }))
-    .filter(({ processing }) => statuses === undefined || statuses.has(processing.Status));
+  const matches: { Id: string; asset: StoredAsset; processing: ProcessingState }[] = [];
+  for (const asset of state.assets.values()) {
+    const kept =
+      asset.customerId === tenant.customerId &&
+      asset.ProjectName === projectName &&
+      (groupIds === undefined || groupIds.has(asset.GroupId)) &&
+      (filter.GroupType === undefined || state.groups.get(asset.GroupId)?.GroupType === filter.GroupType) &&
+      nameMatches(asset.Name, filter.Name);
+    if (!kept) continue;
+    // Status and UpdateTime depend on the moment: filter, sort and show them as they are now.
+    const processing = processingStateAt(asset, now, processingDelayMs);
+    if (statuses === undefined || statuses.has(processing.Status)) matches.push({ Id: asset.Id, asset, processing });
+  }
 
   const sortBy = request.SortBy ?? listDefaults.SortBy;
   const sortKey = ({ asset, processing }: (typeof matches)[number]): SortKey => {
@@ -103,5 +105,5 @@ export const listAssets: ActionHandler<'ListAssets'> = (context, request) => {
     pageNumber: request.PageNumber ?? listDefaults.PageNumber,
     pageSize: request.PageSize ?? listDefaults.PageSize,
   });
-  return { result: { ...page, Items: page.Items.map(({ asset }) => assetItem(asset, context)) } };
+  return { result: { ...page, Items: page.Items.map(({ asset, processing }) => assetItem(asset, processing, context.links)) } };
 };

@@ -29,7 +29,7 @@ function fileExtension(url: string): string | undefined {
 
 export interface ProcessingState {
   Status: AssetStatus;
-  FailedReason?: string;
+  FailedReason: string | undefined;
   /** The asset's UpdateTime: its last change, or the moment processing ended if that is later. */
   updatedAt: number;
 }
@@ -43,6 +43,12 @@ export interface ProcessedAsset {
 
 export function processingStateAt(asset: ProcessedAsset, now: number, processingDelayMs: number): ProcessingState {
   const finishedAt = asset.createdAt + processingDelayMs;
-  if (now < finishedAt) return { Status: 'Processing', updatedAt: asset.updatedAt };
-  return { ...asset.verdict, updatedAt: Math.max(asset.updatedAt, finishedAt) };
+  // One object shape for every state: lists build one per asset on every call.
+  if (now < finishedAt) return { Status: 'Processing', FailedReason: undefined, updatedAt: asset.updatedAt };
+  const { verdict } = asset;
+  return {
+    Status: verdict.Status,
+    FailedReason: verdict.Status === 'Failed' ? verdict.FailedReason : undefined,
+    updatedAt: asset.updatedAt > finishedAt ? asset.updatedAt : finishedAt,
+  };
 }
