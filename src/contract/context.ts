@@ -1,5 +1,6 @@
-// What a check works with: calls as either customer (or none), the state earlier checks left,
-// expectations that fail the check with a readable reason, and the list of things to clean up.
+// What a check works with: calls as either customer (or none), typed by Action, the state earlier
+// checks left, expectations that fail the check with a readable reason, and what to clean up.
+import type { RequestOf, ResultOf } from '../client/index.js';
 import type { Action } from '../protocol/index.js';
 import { probe, type ProbeRequest, type ProbeTarget, type Reply } from './probe.js';
 
@@ -30,6 +31,9 @@ export class CheckFailure extends Error {
 
 type Caller = 'primary' | 'secondary' | 'anonymous' | 'unknown-key';
 
+/** A request as it goes out, whatever the document says of it. */
+type UncheckedRequest = Omit<ProbeRequest, 'apiKey'> & { as?: Caller | undefined };
+
 export class CheckContext {
   readonly violations: string[] = [];
 
@@ -39,10 +43,20 @@ export class CheckContext {
     readonly state: RunState,
   ) {}
 
-  /** Calls `action` as the primary customer, unless `as` says otherwise. */
-  async call(action: Action | string, body: unknown, options: Omit<ProbeRequest, 'action' | 'body' | 'apiKey'> & { as?: Caller } = {}): Promise<Reply> {
-    const { as = 'primary', ...rest } = options;
-    const reply = await probe(this.target, { action, body, apiKey: this.keyOf(as), ...rest });
+  /** Calls `action` with a body its request schema types, as the primary customer unless `as` says otherwise. */
+  call<A extends Action>(action: A, body: NoInfer<RequestOf<A>>, options: { as?: Caller | undefined } = {}): Promise<Reply<ResultOf<A>>> {
+    // The probe holds the reply to the document: a Result that is no ResultOf<A> is a violation
+    // already, and fails the check whatever the check reads from it.
+    return this.send({ action, body, ...options }) as Promise<Reply<ResultOf<A>>>;
+  }
+
+  /**
+   * Sends a request `call` would not compile (an unknown Action or field, a body that is no JSON,
+   * another method or Version), for the checks that the server refuses it.
+   */
+  async send(request: UncheckedRequest): Promise<Reply> {
+    const { as = 'primary', ...rest } = request;
+    const reply = await probe(this.target, { ...rest, apiKey: this.keyOf(as) });
     this.violations.push(...reply.violations);
     return reply;
   }
@@ -65,7 +79,7 @@ export class CheckContext {
   }
 
   /** The reply's Result, or a failure saying what came instead. */
-  result(reply: Reply, what: string): Record<string, unknown> {
+  result<R>(reply: Reply<R>, what: string): R {
     if (!reply.result) throw new CheckFailure(this.target.redact(`${what}: expected a Result, got ${describe(reply)}`));
     return reply.result;
   }
@@ -76,7 +90,8 @@ export class CheckContext {
   }
 
   /** Ids made by this run, deleted when the run ends whatever happened. */
-  created(kind: 'groups' | 'assets', id: unknown, what: string): string {
+  created(kind: 'groups' | 'assets', id: string, what: string): string {
+    // A server that breaks the document may leave the Id out whatever its type says.
     if (typeof id !== 'string' || id === '') throw new CheckFailure(`${what}: the Result has no Id`);
     this.state[kind].push(id);
     return id;

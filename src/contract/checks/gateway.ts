@@ -25,15 +25,15 @@ export const gatewayChecks: Check[] = [
     name: 'gateway.unknown-action',
     title: 'an unknown Action or Version answers InvalidActionOrVersion in the envelope',
     async run(ctx) {
-      ctx.error(await ctx.call('DeleteEverything', {}), ['InvalidActionOrVersion'], 'Action=DeleteEverything');
-      ctx.error(await ctx.call('ListAssets', {}, { version: '2020-01-01' }), ['InvalidActionOrVersion'], 'Version=2020-01-01');
+      ctx.error(await ctx.send({ action: 'DeleteEverything', body: {} }), ['InvalidActionOrVersion'], 'Action=DeleteEverything');
+      ctx.error(await ctx.send({ action: 'ListAssets', body: {}, version: '2020-01-01' }), ['InvalidActionOrVersion'], 'Version=2020-01-01');
     },
   },
   {
     name: 'gateway.wrong-method',
     title: 'a method other than POST answers MethodNotAllowed in the envelope',
     async run(ctx) {
-      const reply = await ctx.call('ListAssets', undefined, { method: 'GET' });
+      const reply = await ctx.send({ action: 'ListAssets', method: 'GET' });
       ctx.error(reply, ['MethodNotAllowed'], 'GET ListAssets');
     },
   },
@@ -41,7 +41,7 @@ export const gatewayChecks: Check[] = [
     name: 'gateway.malformed-json',
     title: 'a body that is not JSON is refused with a 4xx InvalidParameter, never a 5xx',
     async run(ctx) {
-      const reply = await ctx.call('GetAsset', undefined, { raw: '{"Id":' });
+      const reply = await ctx.send({ action: 'GetAsset', raw: '{"Id":' });
       ctx.error(reply, ['InvalidParameter'], 'GetAsset with a truncated body');
       ctx.expect(reply.status >= 400 && reply.status < 500, `GetAsset with a truncated body: expected a 4xx, got ${reply.status}`);
     },
@@ -51,7 +51,7 @@ export const gatewayChecks: Check[] = [
     title: `a body over ${protocol.maxBodyBytes} bytes is refused with 413 RequestEntityTooLarge`,
     async run(ctx) {
       const raw = JSON.stringify({ Id: 'asset-20260318035710-xxxxx', Padding: 'x'.repeat(protocol.maxBodyBytes) });
-      const reply = await ctx.call('GetAsset', undefined, { raw });
+      const reply = await ctx.send({ action: 'GetAsset', raw });
       ctx.error(reply, ['RequestEntityTooLarge'], 'GetAsset with a body over the limit');
       ctx.expect(reply.status === 413, `GetAsset with a body over the limit: expected HTTP 413, got ${reply.status}`);
     },
@@ -60,7 +60,7 @@ export const gatewayChecks: Check[] = [
     name: 'validation.missing-field',
     title: 'a missing required field answers MissingParameter.<Field>',
     async run(ctx) {
-      const reply = await ctx.call('GetAsset', {});
+      const reply = await ctx.send({ action: 'GetAsset', body: {} });
       ctx.error(reply, ['MissingParameter'], 'GetAsset {}');
       ctx.expect(reply.error?.Code === 'MissingParameter.Id', `GetAsset {}: expected MissingParameter.Id, got ${reply.error?.Code}`);
     },
@@ -78,7 +78,7 @@ export const gatewayChecks: Check[] = [
     name: 'validation.unknown-field',
     title: 'an unknown request field is refused with InvalidParameter',
     async run(ctx) {
-      ctx.error(await ctx.call('ListAssetGroups', { Colour: 'red' }), ['InvalidParameter'], 'ListAssetGroups {"Colour":"red"}');
+      ctx.error(await ctx.send({ action: 'ListAssetGroups', body: { Colour: 'red' } }), ['InvalidParameter'], 'ListAssetGroups {"Colour":"red"}');
     },
   },
   {

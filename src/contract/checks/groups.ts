@@ -1,14 +1,15 @@
 // Asset groups through their life: create, read, change, list, page, delete, and the quota.
+import type { ResultOf } from '../../client/index.js';
 import { CheckFailure, type Check, type CheckContext } from '../context.js';
 
 /** Pages through ListAssetGroups for this run's groups, one per page, returning every page's Result. */
 async function pagesOfOne(ctx: CheckContext) {
-  const pages: Record<string, unknown>[] = [];
+  const pages: ResultOf<'ListAssetGroups'>[] = [];
   for (let pageNumber = 1; pageNumber <= 10; pageNumber++) {
     const reply = await ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag }, PageNumber: pageNumber, PageSize: 1, SortOrder: 'Asc' });
     const page = ctx.result(reply, `ListAssetGroups page ${pageNumber}`);
     pages.push(page);
-    if ((page.Items as unknown[]).length === 0) break;
+    if (page.Items.length === 0) break;
   }
   return pages;
 }
@@ -35,10 +36,10 @@ export const groupChecks: Check[] = [
     async run(ctx) {
       const id = ctx.recall('groupA');
       const group = ctx.result(await ctx.call('GetAssetGroup', { Id: id }), 'GetAssetGroup');
-      ctx.expect(group.Id === id, `GetAssetGroup returned Id ${String(group.Id)}, not ${id}`);
-      ctx.expect(group.Name === `contract-${ctx.state.tag}-a`, `GetAssetGroup Name is ${String(group.Name)}`);
-      ctx.expect(group.GroupType === 'AIGC', `GetAssetGroup GroupType is ${String(group.GroupType)}, not AIGC`);
-      ctx.expect(group.ProjectName === 'default', `GetAssetGroup ProjectName is ${String(group.ProjectName)}, not default`);
+      ctx.expect(group.Id === id, `GetAssetGroup returned Id ${group.Id}, not ${id}`);
+      ctx.expect(group.Name === `contract-${ctx.state.tag}-a`, `GetAssetGroup Name is ${group.Name}`);
+      ctx.expect(group.GroupType === 'AIGC', `GetAssetGroup GroupType is ${group.GroupType}, not AIGC`);
+      ctx.expect(group.ProjectName === 'default', `GetAssetGroup ProjectName is ${group.ProjectName}, not default`);
     },
   },
   {
@@ -50,9 +51,10 @@ export const groupChecks: Check[] = [
       const name = `contract-${ctx.state.tag}-a-renamed`;
       ctx.result(await ctx.call('UpdateAssetGroup', { Id: id, Name: name, Description: 'renamed' }), 'UpdateAssetGroup');
       const group = ctx.result(await ctx.call('GetAssetGroup', { Id: id }), 'GetAssetGroup after UpdateAssetGroup');
-      ctx.expect(group.Name === name && group.Description === 'renamed', `after UpdateAssetGroup: Name ${String(group.Name)}, Description ${String(group.Description)}`);
-      ctx.expect(group.GroupType === 'AIGC', `UpdateAssetGroup changed GroupType to ${String(group.GroupType)}`);
-      ctx.error(await ctx.call('UpdateAssetGroup', { Id: id, GroupType: 'LivenessFace' }), ['InvalidParameter'], 'UpdateAssetGroup of GroupType');
+      ctx.expect(group.Name === name && group.Description === 'renamed', `after UpdateAssetGroup: Name ${group.Name}, Description ${group.Description}`);
+      ctx.expect(group.GroupType === 'AIGC', `UpdateAssetGroup changed GroupType to ${group.GroupType}`);
+      const changeType = await ctx.send({ action: 'UpdateAssetGroup', body: { Id: id, GroupType: 'LivenessFace' } });
+      ctx.error(changeType, ['InvalidParameter'], 'UpdateAssetGroup of GroupType');
     },
   },
   {
@@ -62,13 +64,13 @@ export const groupChecks: Check[] = [
     async run(ctx) {
       const ids = [ctx.recall('groupA'), ctx.recall('groupB')];
       const byIds = ctx.result(await ctx.call('ListAssetGroups', { Filter: { GroupIds: ids } }), 'ListAssetGroups by GroupIds');
-      const listed = (byIds.Items as { Id: string }[]).map((item) => item.Id).sort();
+      const listed = byIds.Items.map((item) => item.Id).sort();
       ctx.expect(JSON.stringify(listed) === JSON.stringify([...ids].sort()), `ListAssetGroups by GroupIds listed ${listed.join(', ')}`);
-      ctx.expect(byIds.TotalCount === 2, `ListAssetGroups by GroupIds: TotalCount ${String(byIds.TotalCount)}, not 2`);
+      ctx.expect(byIds.TotalCount === 2, `ListAssetGroups by GroupIds: TotalCount ${byIds.TotalCount}, not 2`);
       const byName = ctx.result(await ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag } }), 'ListAssetGroups by Name');
-      ctx.expect(byName.TotalCount === 2, `ListAssetGroups by a fuzzy Name: TotalCount ${String(byName.TotalCount)}, not 2`);
+      ctx.expect(byName.TotalCount === 2, `ListAssetGroups by a fuzzy Name: TotalCount ${byName.TotalCount}, not 2`);
       const otherType = ctx.result(await ctx.call('ListAssetGroups', { Filter: { GroupIds: ids, GroupType: 'LivenessFace' } }), 'ListAssetGroups by GroupType');
-      ctx.expect(otherType.TotalCount === 0, `ListAssetGroups GroupType LivenessFace found ${String(otherType.TotalCount)} AIGC groups`);
+      ctx.expect(otherType.TotalCount === 0, `ListAssetGroups GroupType LivenessFace found ${otherType.TotalCount} AIGC groups`);
     },
   },
   {
@@ -77,8 +79,8 @@ export const groupChecks: Check[] = [
     needs: ['groups.create'],
     async run(ctx) {
       const pages = await pagesOfOne(ctx);
-      const ids = pages.flatMap((page) => (page.Items as { Id: string }[]).map((item) => item.Id));
-      ctx.expect(pages.every((page) => page.TotalCount === 2), `TotalCount changed across pages: ${pages.map((p) => String(p.TotalCount)).join(', ')}`);
+      const ids = pages.flatMap((page) => page.Items.map((item) => item.Id));
+      ctx.expect(pages.every((page) => page.TotalCount === 2), `TotalCount changed across pages: ${pages.map((p) => p.TotalCount).join(', ')}`);
       ctx.expect(pages.every((page, i) => page.PageNumber === i + 1 && page.PageSize === 1), 'PageNumber or PageSize not echoed as asked');
       ctx.expect(new Set(ids).size === ids.length, `an item came on two pages: ${ids.join(', ')}`);
       const expected = [ctx.recall('groupA'), ctx.recall('groupB')].sort();
@@ -105,7 +107,7 @@ export const groupChecks: Check[] = [
     title: 'CreateAssetGroup answers QuotaExceeded past the group quota, and deleting frees it at once',
     async run(ctx) {
       const { groupQuota } = ctx.settings;
-      const existing = Number(ctx.result(await ctx.call('ListAssetGroups', { PageSize: 1 }), 'ListAssetGroups').TotalCount);
+      const existing = ctx.result(await ctx.call('ListAssetGroups', { PageSize: 1 }), 'ListAssetGroups').TotalCount;
       const create = (n: number) => ctx.call('CreateAssetGroup', { Name: `contract-${ctx.state.tag}-quota-${n}` });
       const made: string[] = [];
       for (let n = existing; n < groupQuota; n++) {
