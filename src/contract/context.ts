@@ -1,4 +1,4 @@
-// What a check works with: calls as either customer (or none), typed by Action, the state earlier
+// What a check works with: calls as either customer (or none), typed by Action, the values earlier
 // checks left, expectations that fail the check with a readable reason, and what to clean up.
 import type { RequestOf, ResultOf } from '../client/index.js';
 import type { Action } from '../protocol/index.js';
@@ -16,13 +16,24 @@ export interface ContractSettings {
   pollIntervalMs: number;
 }
 
-/** Ids the flow checks create and share, each kept in the order they were made. */
+/** What one check makes for later ones; a check reads a value only if it names its maker in `needs`. */
+export interface Shared {
+  /** groups.create: two AIGC groups, named `contract-<tag>-a` and `contract-<tag>-b`. */
+  groupA: string;
+  groupB: string;
+  /** assets.create: in groupA, an asset from the image URL and one from a URL that is no image. */
+  activeAsset: string;
+  failedAsset: string;
+}
+
 export interface RunState {
   /** Marks every name this run gives, so its groups are found and told apart from others. */
   tag: string;
+  /** Ids this run created, in the order they were made, for the clean-up. */
   groups: string[];
   assets: string[];
-  values: Map<string, string>;
+  /** Each shared value with the name of the check that made it. */
+  shared: { [K in keyof Shared]?: { value: Shared[K]; madeBy: string } };
 }
 
 export class CheckFailure extends Error {
@@ -41,6 +52,7 @@ export class CheckContext {
     private readonly target: ProbeTarget,
     readonly settings: ContractSettings,
     readonly state: RunState,
+    private readonly check: Pick<Check, 'name' | 'needs'>,
   ) {}
 
   /** Calls `action` with a body its request schema types, as the primary customer unless `as` says otherwise. */
@@ -97,11 +109,19 @@ export class CheckContext {
     return id;
   }
 
-  /** A value an earlier check stored, such as the id of the group it made. */
-  recall(key: string): string {
-    const value = this.state.values.get(key);
-    if (!value) throw new CheckFailure(`the earlier check that makes ${key} left nothing`);
-    return value;
+  /** Keeps a value this check made for the checks that name it in `needs`. */
+  remember<K extends keyof Shared>(key: K, value: Shared[K]): void {
+    this.state.shared[key] = { value, madeBy: this.check.name };
+  }
+
+  /** A value an earlier check made, such as the id of a group; that check must be in `needs`. */
+  recall<K extends keyof Shared>(key: K): Shared[K] {
+    const made = this.state.shared[key];
+    if (!made) throw new CheckFailure(`no earlier check made ${key}`);
+    if (!this.check.needs?.includes(made.madeBy)) {
+      throw new Error(`${this.check.name} reads ${key} without naming ${made.madeBy}, which makes it, in its needs`);
+    }
+    return made.value;
   }
 
   pause(ms: number): Promise<void> {
@@ -120,8 +140,11 @@ export interface Check {
   name: string;
   /** One line for the report: what a conforming server does. */
   title: string;
-  /** Checks whose results this one builds on; it is skipped unless they passed. */
-  needs?: string[];
-  needsSecondKey?: boolean;
+  /**
+   * Checks this one builds on: it runs after them and is skipped unless they passed. Every check
+   * whose Shared values it recalls must be here.
+   */
+  needs?: string[] | undefined;
+  needsSecondKey?: boolean | undefined;
   run(ctx: CheckContext): Promise<void>;
 }

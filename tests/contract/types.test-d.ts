@@ -59,3 +59,16 @@ describe('ctx.send', () => {
     void ctx.send({ action: 'GetAsset', raw: '{"Id":' });
   });
 });
+
+describe('the run state', () => {
+  it('knows its keys and their types', () => {
+    expectTypeOf(ctx.recall('groupA')).toEqualTypeOf<string>();
+    ctx.remember('activeAsset', 'asset-1');
+    // @ts-expect-error no check makes groupC
+    void ctx.recall('groupC');
+    // @ts-expect-error a misspelt key
+    ctx.remember('activeAset', 'asset-1');
+    // @ts-expect-error ids are strings
+    ctx.remember('groupA', 1);
+  });
+});

@@ -14,9 +14,11 @@ async function finalState(ctx: CheckContext, id: string): Promise<ResultOf<'GetA
   }
 }
 
-async function createAsset(ctx: CheckContext, key: string, url: string, name: string) {
+async function createAsset(ctx: CheckContext, key: 'activeAsset' | 'failedAsset', url: string, name: string): Promise<string> {
   const reply = await ctx.call('CreateAsset', { GroupId: ctx.recall('groupA'), URL: url, AssetType: 'Image', Name: name });
-  ctx.state.values.set(key, ctx.created('assets', ctx.result(reply, 'CreateAsset').Id, 'CreateAsset'));
+  const id = ctx.created('assets', ctx.result(reply, 'CreateAsset').Id, 'CreateAsset');
+  ctx.remember(key, id);
+  return id;
 }
 
 export const assetChecks: Check[] = [
@@ -25,9 +27,9 @@ export const assetChecks: Check[] = [
     title: 'CreateAsset adds an image to a group and returns its Id; it starts Processing',
     needs: ['groups.create'],
     async run(ctx) {
-      await createAsset(ctx, 'activeAsset', ctx.settings.imageUrl, 'front-face');
+      const id = await createAsset(ctx, 'activeAsset', ctx.settings.imageUrl, 'front-face');
       await createAsset(ctx, 'failedAsset', ctx.settings.brokenImageUrl, 'broken');
-      const asset = ctx.result(await ctx.call('GetAsset', { Id: ctx.recall('activeAsset') }), 'GetAsset right after CreateAsset');
+      const asset = ctx.result(await ctx.call('GetAsset', { Id: id }), 'GetAsset right after CreateAsset');
       ctx.expect(asset.GroupId === ctx.recall('groupA') && asset.AssetType === 'Image', 'GetAsset does not show the GroupId and AssetType given');
       ctx.expect(['Processing', 'Active'].includes(asset.Status), `a new asset is ${asset.Status}`);
       if (asset.Status === 'Processing') ctx.expect(asset.URL === '', `GetAsset: URL must be empty while Processing, got ${JSON.stringify(asset.URL)}`);
@@ -57,7 +59,7 @@ export const assetChecks: Check[] = [
   {
     name: 'assets.list',
     title: 'ListAssets filters by GroupIds and Statuses',
-    needs: ['assets.until-active', 'assets.failed'],
+    needs: ['groups.create', 'assets.create', 'assets.until-active', 'assets.failed'],
     async run(ctx) {
       const groupIds = [ctx.recall('groupA')];
       const all = ctx.result(await ctx.call('ListAssets', { Filter: { GroupIds: groupIds } }), 'ListAssets by GroupIds');
@@ -83,7 +85,7 @@ export const assetChecks: Check[] = [
   {
     name: 'assets.delete',
     title: 'DeleteAsset deletes: the asset is gone from Get and List',
-    needs: ['assets.create'],
+    needs: ['groups.create', 'assets.create'],
     async run(ctx) {
       const id = ctx.recall('activeAsset');
       ctx.result(await ctx.call('DeleteAsset', { Id: id }), 'DeleteAsset');

@@ -25,7 +25,7 @@ export const groupChecks: Check[] = [
           Name: `contract-${ctx.state.tag}-${suffix}`,
           Description: `Made by the contract checks, run ${ctx.state.tag}`,
         });
-        ctx.state.values.set(key, ctx.created('groups', ctx.result(reply, 'CreateAssetGroup').Id, 'CreateAssetGroup'));
+        ctx.remember(key, ctx.created('groups', ctx.result(reply, 'CreateAssetGroup').Id, 'CreateAssetGroup'));
       }
     },
   },
@@ -91,15 +91,14 @@ export const groupChecks: Check[] = [
   {
     name: 'groups.delete',
     title: 'DeleteAssetGroup deletes the group and its assets',
-    needs: ['groups.create'],
+    needs: ['groups.create', 'assets.create'],
     async run(ctx) {
-      for (const key of ['groupA', 'groupB']) {
+      for (const key of ['groupA', 'groupB'] as const) {
         const id = ctx.recall(key);
         ctx.result(await ctx.call('DeleteAssetGroup', { Id: id }), `DeleteAssetGroup ${key}`);
         ctx.error(await ctx.call('GetAssetGroup', { Id: id }), ['NotFound'], `GetAssetGroup after DeleteAssetGroup`);
       }
-      const leftover = ctx.state.values.get('failedAsset');
-      if (leftover) ctx.error(await ctx.call('GetAsset', { Id: leftover }), ['NotFound'], 'GetAsset of an asset whose group was deleted');
+      ctx.error(await ctx.call('GetAsset', { Id: ctx.recall('failedAsset') }), ['NotFound'], 'GetAsset of an asset whose group was deleted');
     },
   },
   {

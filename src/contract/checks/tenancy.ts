@@ -13,7 +13,7 @@ export const tenancyChecks: Check[] = [
   {
     name: 'tenancy.read',
     title: "another customer's Get answers Forbidden or NotFound, never the resource",
-    needs: ['assets.create'],
+    needs: ['groups.create', 'assets.create'],
     needsSecondKey: true,
     async run(ctx) {
       ctx.error(await ctx.call('GetAssetGroup', { Id: ctx.recall('groupA') }, { as: 'secondary' }), denied, "GetAssetGroup of another customer's group");
@@ -23,7 +23,7 @@ export const tenancyChecks: Check[] = [
   {
     name: 'tenancy.list',
     title: "another customer's List never shows the resources",
-    needs: ['assets.create'],
+    needs: ['groups.create', 'assets.create'],
     needsSecondKey: true,
     async run(ctx) {
       const filter = { Filter: { GroupIds: [ctx.recall('groupA')] } };
@@ -38,7 +38,7 @@ export const tenancyChecks: Check[] = [
   {
     name: 'tenancy.write',
     title: "another customer's Update, Delete and CreateAsset are refused and change nothing",
-    needs: ['assets.create'],
+    needs: ['groups.create', 'assets.create'],
     needsSecondKey: true,
     async run(ctx) {
       const as = { as: 'secondary' } as const;
