@@ -1,4 +1,4 @@
-// Runs the checks against one server, in order, and cleans up what they created.
+// Runs the checks against one server, in their run order, and cleans up what they created.
 import { protocol } from '../protocol/index.js';
 import { CheckContext, CheckFailure, type ContractSettings, type RunState } from './context.js';
 import { allChecks } from './checks/index.js';

@@ -1,4 +1,4 @@
-// Assets through their life: create, process to Active or Failed, list, rename, delete.
+// Assets through their life: create, process to Active or Failed, list, rename.
 import type { ResultOf } from '../../client/index.js';
 import type { Check, CheckContext } from '../context.js';
 
@@ -80,18 +80,6 @@ export const assetChecks: Check[] = [
       ctx.result(await ctx.call('UpdateAsset', { Id: id, Name: 'front-face-renamed' }), 'UpdateAsset');
       const asset = ctx.result(await ctx.call('GetAsset', { Id: id }), 'GetAsset after UpdateAsset');
       ctx.expect(asset.Name === 'front-face-renamed', `after UpdateAsset the Name is ${asset.Name}`);
-    },
-  },
-  {
-    name: 'assets.delete',
-    title: 'DeleteAsset deletes: the asset is gone from Get and List',
-    needs: ['groups.create', 'assets.create'],
-    async run(ctx) {
-      const id = ctx.recall('activeAsset');
-      ctx.result(await ctx.call('DeleteAsset', { Id: id }), 'DeleteAsset');
-      ctx.error(await ctx.call('GetAsset', { Id: id }), ['NotFound'], 'GetAsset after DeleteAsset');
-      const list = ctx.result(await ctx.call('ListAssets', { Filter: { GroupIds: [ctx.recall('groupA')] } }), 'ListAssets after DeleteAsset');
-      ctx.expect(!list.Items.some((item) => item.Id === id), 'ListAssets still lists the deleted asset');
     },
   },
 ];

@@ -1,6 +1,6 @@
-// Asset groups through their life: create, read, change, list, page, delete, and the quota.
+// Asset groups through their life: create, read, change, list and page.
 import type { ResultOf } from '../../client/index.js';
-import { CheckFailure, type Check, type CheckContext } from '../context.js';
+import type { Check, CheckContext } from '../context.js';
 
 /** Pages through ListAssetGroups for this run's groups, one per page, returning every page's Result. */
 async function pagesOfOne(ctx: CheckContext) {
@@ -86,40 +86,6 @@ export const groupChecks: Check[] = [
       const expected = [ctx.recall('groupA'), ctx.recall('groupB')].sort();
       ctx.expect(JSON.stringify([...ids].sort()) === JSON.stringify(expected), `pages held ${ids.join(', ') || 'nothing'}, not both groups`);
       ctx.expect(pages.length === 3, `expected 2 pages of one item then an empty page, got ${pages.length} pages`);
-    },
-  },
-  {
-    name: 'groups.delete',
-    title: 'DeleteAssetGroup deletes the group and its assets',
-    needs: ['groups.create', 'assets.create'],
-    async run(ctx) {
-      for (const key of ['groupA', 'groupB'] as const) {
-        const id = ctx.recall(key);
-        ctx.result(await ctx.call('DeleteAssetGroup', { Id: id }), `DeleteAssetGroup ${key}`);
-        ctx.error(await ctx.call('GetAssetGroup', { Id: id }), ['NotFound'], `GetAssetGroup after DeleteAssetGroup`);
-      }
-      ctx.error(await ctx.call('GetAsset', { Id: ctx.recall('failedAsset') }), ['NotFound'], 'GetAsset of an asset whose group was deleted');
-    },
-  },
-  {
-    name: 'groups.quota',
-    title: 'CreateAssetGroup answers QuotaExceeded past the group quota, and deleting frees it at once',
-    async run(ctx) {
-      const { groupQuota } = ctx.settings;
-      const existing = ctx.result(await ctx.call('ListAssetGroups', { PageSize: 1 }), 'ListAssetGroups').TotalCount;
-      const create = (n: number) => ctx.call('CreateAssetGroup', { Name: `contract-${ctx.state.tag}-quota-${n}` });
-      const made: string[] = [];
-      for (let n = existing; n < groupQuota; n++) {
-        made.push(ctx.created('groups', ctx.result(await create(n), `CreateAssetGroup number ${n + 1} of ${groupQuota}`).Id, 'CreateAssetGroup'));
-      }
-      const over = await create(groupQuota);
-      if (over.result) ctx.created('groups', over.result.Id, 'CreateAssetGroup');
-      ctx.error(over, ['QuotaExceeded'], `CreateAssetGroup number ${groupQuota + 1}`);
-      const freed = made.pop();
-      if (!freed) throw new CheckFailure(`the customer already had ${existing} groups; this run made none it could delete to free the quota`);
-      ctx.result(await ctx.call('DeleteAssetGroup', { Id: freed }), 'DeleteAssetGroup');
-      const again = await create(groupQuota + 1);
-      ctx.created('groups', ctx.result(again, 'CreateAssetGroup right after a delete freed the quota').Id, 'CreateAssetGroup');
     },
   },
 ];
