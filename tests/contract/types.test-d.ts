@@ -3,6 +3,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { CheckContext } from '../../src/contract/context.js';
 import type { Reply } from '../../src/contract/probe.js';
+import { overMaximum } from '../../src/contract/request-schemas.js';
 import type { components } from '../../src/protocol/index.js';
 
 type Schemas = components['schemas'];
@@ -70,5 +71,15 @@ describe('the run state', () => {
     ctx.remember('activeAset', 'asset-1');
     // @ts-expect-error ids are strings
     ctx.remember('groupA', 1);
+  });
+});
+
+describe('request schemas', () => {
+  it("name only the Action's request properties", () => {
+    expectTypeOf(overMaximum('ListAssets', 'PageSize')).toEqualTypeOf<number>();
+    // @ts-expect-error ListAssets has no property Pagesize
+    void overMaximum('ListAssets', 'Pagesize');
+    // @ts-expect-error GetAsset takes no PageSize
+    void overMaximum('GetAsset', 'PageSize');
   });
 });

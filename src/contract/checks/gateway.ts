@@ -1,6 +1,14 @@
 // What the gateway answers before any Action runs, and how it refuses bad bodies.
 import { protocol } from '../../protocol/index.js';
 import type { Check } from '../context.js';
+import { overMaximum } from '../request-schemas.js';
+
+/** A GetAsset body exactly `bytes` long: an Id and an unknown Padding field (ASCII, so one byte a character). */
+function bodyOfSize(bytes: number): string {
+  const id = 'asset-20260318035710-xxxxx';
+  const frame = JSON.stringify({ Id: id, Padding: '' }).length;
+  return JSON.stringify({ Id: id, Padding: 'x'.repeat(bytes - frame) });
+}
 
 export const gatewayChecks: Check[] = [
   {
@@ -50,10 +58,9 @@ export const gatewayChecks: Check[] = [
     name: 'gateway.body-limit',
     title: `a body over ${protocol.maxBodyBytes} bytes is refused with 413 RequestEntityTooLarge`,
     async run(ctx) {
-      const raw = JSON.stringify({ Id: 'asset-20260318035710-xxxxx', Padding: 'x'.repeat(protocol.maxBodyBytes) });
-      const reply = await ctx.send({ action: 'GetAsset', raw });
-      ctx.error(reply, ['RequestEntityTooLarge'], 'GetAsset with a body over the limit');
-      ctx.expect(reply.status === 413, `GetAsset with a body over the limit: expected HTTP 413, got ${reply.status}`);
+      const reply = await ctx.send({ action: 'GetAsset', raw: bodyOfSize(protocol.maxBodyBytes + 1) });
+      ctx.error(reply, ['RequestEntityTooLarge'], 'GetAsset with a body one byte over the limit');
+      ctx.expect(reply.status === 413, `GetAsset with a body one byte over the limit: expected HTTP 413, got ${reply.status}`);
     },
   },
   {
@@ -69,9 +76,10 @@ export const gatewayChecks: Check[] = [
     name: 'validation.invalid-value',
     title: 'an out-of-range value answers InvalidParameter.<Field>',
     async run(ctx) {
-      const reply = await ctx.call('ListAssets', { PageSize: 101 });
-      ctx.error(reply, ['InvalidParameter'], 'ListAssets PageSize 101');
-      ctx.expect(reply.error?.Code === 'InvalidParameter.PageSize', `ListAssets PageSize 101: got ${reply.error?.Code}`);
+      const pageSize = overMaximum('ListAssets', 'PageSize');
+      const reply = await ctx.call('ListAssets', { PageSize: pageSize });
+      ctx.error(reply, ['InvalidParameter'], `ListAssets PageSize ${pageSize}`);
+      ctx.expect(reply.error?.Code === 'InvalidParameter.PageSize', `ListAssets PageSize ${pageSize}: got ${reply.error?.Code}`);
     },
   },
   {

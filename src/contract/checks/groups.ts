@@ -1,6 +1,7 @@
 // Asset groups through their life: create, read, change, list and page.
 import type { ResultOf } from '../../client/index.js';
 import type { Check, CheckContext } from '../context.js';
+import { requestProperty } from '../request-schemas.js';
 
 /** Pages through ListAssetGroups for this run's groups, one per page, returning every page's Result. */
 async function pagesOfOne(ctx: CheckContext) {
@@ -35,11 +36,12 @@ export const groupChecks: Check[] = [
     needs: ['groups.create'],
     async run(ctx) {
       const id = ctx.recall('groupA');
+      const projectName = requestProperty('CreateAssetGroup', 'ProjectName').default;
       const group = ctx.result(await ctx.call('GetAssetGroup', { Id: id }), 'GetAssetGroup');
       ctx.expect(group.Id === id, `GetAssetGroup returned Id ${group.Id}, not ${id}`);
       ctx.expect(group.Name === `contract-${ctx.state.tag}-a`, `GetAssetGroup Name is ${group.Name}`);
       ctx.expect(group.GroupType === 'AIGC', `GetAssetGroup GroupType is ${group.GroupType}, not AIGC`);
-      ctx.expect(group.ProjectName === 'default', `GetAssetGroup ProjectName is ${group.ProjectName}, not default`);
+      ctx.expect(group.ProjectName === projectName, `GetAssetGroup ProjectName is ${group.ProjectName}, not the default ${String(projectName)}`);
     },
   },
   {
