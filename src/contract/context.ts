@@ -1,5 +1,6 @@
-// What a check works with: calls as either customer (or none), the state earlier checks left,
-// expectations that fail the check with a readable reason, and the list of things to clean up.
+// What a check works with: calls as either customer (or none), typed by Action, the values earlier
+// checks left, expectations that fail the check with a readable reason, and what to clean up.
+import type { RequestOf, ResultOf } from '../client/index.js';
 import type { Action } from '../protocol/index.js';
 import { probe, type ProbeRequest, type ProbeTarget, type Reply } from './probe.js';
 
@@ -15,13 +16,24 @@ export interface ContractSettings {
   pollIntervalMs: number;
 }
 
-/** Ids the flow checks create and share, each kept in the order they were made. */
+/** What one check makes for later ones; a check reads a value only if it names its maker in `needs`. */
+export interface Shared {
+  /** groups.create: two AIGC groups, named `contract-<tag>-a` and `contract-<tag>-b`. */
+  groupA: string;
+  groupB: string;
+  /** assets.create: in groupA, an asset from the image URL and one from a URL that is no image. */
+  activeAsset: string;
+  failedAsset: string;
+}
+
 export interface RunState {
   /** Marks every name this run gives, so its groups are found and told apart from others. */
   tag: string;
+  /** Ids this run created, in the order they were made, for the clean-up. */
   groups: string[];
   assets: string[];
-  values: Map<string, string>;
+  /** Each shared value with the name of the check that made it. */
+  shared: { [K in keyof Shared]?: { value: Shared[K]; madeBy: string } };
 }
 
 export class CheckFailure extends Error {
@@ -30,6 +42,9 @@ export class CheckFailure extends Error {
 
 type Caller = 'primary' | 'secondary' | 'anonymous' | 'unknown-key';
 
+/** A request as it goes out, whatever the document says of it. */
+type UncheckedRequest = Omit<ProbeRequest, 'apiKey'> & { as?: Caller | undefined };
+
 export class CheckContext {
   readonly violations: string[] = [];
 
@@ -37,12 +52,23 @@ export class CheckContext {
     private readonly target: ProbeTarget,
     readonly settings: ContractSettings,
     readonly state: RunState,
+    private readonly check: Pick<Check, 'name' | 'needs'>,
   ) {}
 
-  /** Calls `action` as the primary customer, unless `as` says otherwise. */
-  async call(action: Action | string, body: unknown, options: Omit<ProbeRequest, 'action' | 'body' | 'apiKey'> & { as?: Caller } = {}): Promise<Reply> {
-    const { as = 'primary', ...rest } = options;
-    const reply = await probe(this.target, { action, body, apiKey: this.keyOf(as), ...rest });
+  /** Calls `action` with a body its request schema types, as the primary customer unless `as` says otherwise. */
+  call<A extends Action>(action: A, body: NoInfer<RequestOf<A>>, options: { as?: Caller | undefined } = {}): Promise<Reply<ResultOf<A>>> {
+    // The probe holds the reply to the document: a Result that is no ResultOf<A> is a violation
+    // already, and fails the check whatever the check reads from it.
+    return this.send({ action, body, ...options }) as Promise<Reply<ResultOf<A>>>;
+  }
+
+  /**
+   * Sends a request `call` would not compile (an unknown Action or field, a body that is no JSON,
+   * another method or Version), for the checks that the server refuses it.
+   */
+  async send(request: UncheckedRequest): Promise<Reply> {
+    const { as = 'primary', ...rest } = request;
+    const reply = await probe(this.target, { ...rest, apiKey: this.keyOf(as) });
     this.violations.push(...reply.violations);
     return reply;
   }
@@ -65,7 +91,7 @@ export class CheckContext {
   }
 
   /** The reply's Result, or a failure saying what came instead. */
-  result(reply: Reply, what: string): Record<string, unknown> {
+  result<R>(reply: Reply<R>, what: string): R {
     if (!reply.result) throw new CheckFailure(this.target.redact(`${what}: expected a Result, got ${describe(reply)}`));
     return reply.result;
   }
@@ -76,17 +102,26 @@ export class CheckContext {
   }
 
   /** Ids made by this run, deleted when the run ends whatever happened. */
-  created(kind: 'groups' | 'assets', id: unknown, what: string): string {
+  created(kind: 'groups' | 'assets', id: string, what: string): string {
+    // A server that breaks the document may leave the Id out whatever its type says.
     if (typeof id !== 'string' || id === '') throw new CheckFailure(`${what}: the Result has no Id`);
     this.state[kind].push(id);
     return id;
   }
 
-  /** A value an earlier check stored, such as the id of the group it made. */
-  recall(key: string): string {
-    const value = this.state.values.get(key);
-    if (!value) throw new CheckFailure(`the earlier check that makes ${key} left nothing`);
-    return value;
+  /** Keeps a value this check made for the checks that name it in `needs`. */
+  remember<K extends keyof Shared>(key: K, value: Shared[K]): void {
+    this.state.shared[key] = { value, madeBy: this.check.name };
+  }
+
+  /** A value an earlier check made, such as the id of a group; that check must be in `needs`. */
+  recall<K extends keyof Shared>(key: K): Shared[K] {
+    const made = this.state.shared[key];
+    if (!made) throw new CheckFailure(`no earlier check made ${key}`);
+    if (!this.check.needs?.includes(made.madeBy)) {
+      throw new Error(`${this.check.name} reads ${key} without naming ${made.madeBy}, which makes it, in its needs`);
+    }
+    return made.value;
   }
 
   pause(ms: number): Promise<void> {
@@ -105,8 +140,11 @@ export interface Check {
   name: string;
   /** One line for the report: what a conforming server does. */
   title: string;
-  /** Checks whose results this one builds on; it is skipped unless they passed. */
-  needs?: string[];
-  needsSecondKey?: boolean;
+  /**
+   * Checks this one builds on: it runs after them and is skipped unless they passed. Every check
+   * whose Shared values it recalls must be here.
+   */
+  needs?: string[] | undefined;
+  needsSecondKey?: boolean | undefined;
   run(ctx: CheckContext): Promise<void>;
 }

@@ -21,7 +21,8 @@ export interface ProbeRequest {
   method?: string;
 }
 
-export interface Reply {
+/** A reply whose Result, when it conforms, is an `R`; `ctx.call` narrows it by Action. */
+export interface Reply<R = unknown> {
   status: number;
   headers: Headers;
   /** The parsed body, when it was JSON. */
@@ -29,14 +30,14 @@ export interface Reply {
   error: ErrorObject | undefined;
   /** The base code of `error`, the part before any dot. */
   baseCode: string | undefined;
-  result: Record<string, unknown> | undefined;
+  result: R | undefined;
   /** What is wrong with this reply; empty when it conforms. */
   violations: string[];
 }
 
 interface Envelope {
   ResponseMetadata?: { RequestId?: unknown; Action?: unknown; Version?: unknown; Error?: ErrorObject };
-  Result?: Record<string, unknown>;
+  Result?: unknown;
 }
 
 export async function probe(target: ProbeTarget, request: ProbeRequest): Promise<Reply> {

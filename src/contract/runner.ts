@@ -1,4 +1,4 @@
-// Runs the checks against one server, in order, and cleans up what they created.
+// Runs the checks against one server, in their run order, and cleans up what they created.
 import { protocol } from '../protocol/index.js';
 import { CheckContext, CheckFailure, type ContractSettings, type RunState } from './context.js';
 import { allChecks } from './checks/index.js';
@@ -57,7 +57,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     assetTimeoutMs: options.assetTimeoutMs ?? 180_000,
     pollIntervalMs: options.pollIntervalMs ?? 2_000,
   };
-  const state: RunState = { tag: Math.random().toString(36).slice(2, 10), groups: [], assets: [], values: new Map() };
+  const state: RunState = { tag: Math.random().toString(36).slice(2, 10), groups: [], assets: [], shared: {} };
   const skip = new Set(options.skip ?? []);
   const started = performance.now();
   const results: CheckResult[] = [];
@@ -74,7 +74,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       else if (check.needsSecondKey && !settings.secondApiKey) finish('skipped', ['needs a second API key (--second-api-key)']);
       else if (unmet.length > 0) finish('skipped', [`needs ${unmet.join(', ')} to pass first`]);
       else {
-        const ctx = new CheckContext(target, settings, state);
+        const ctx = new CheckContext(target, settings, state, check);
         try {
           await check.run(ctx);
           finish(ctx.violations.length === 0 ? 'passed' : 'failed', ctx.violations);
@@ -97,7 +97,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
 
 /** Deletes what the run created, newest first; what is already gone is fine. */
 async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: RunState) {
-  const ctx = new CheckContext(target, settings, state);
+  const ctx = new CheckContext(target, settings, state, { name: 'clean-up' });
   for (const id of [...state.assets].reverse()) await ctx.call('DeleteAsset', { Id: id }).catch(() => undefined);
   for (const id of [...state.groups].reverse()) await ctx.call('DeleteAssetGroup', { Id: id }).catch(() => undefined);
 }

@@ -1,6 +1,14 @@
 // What the gateway answers before any Action runs, and how it refuses bad bodies.
 import { protocol } from '../../protocol/index.js';
 import type { Check } from '../context.js';
+import { overMaximum } from '../request-schemas.js';
+
+/** A GetAsset body exactly `bytes` long: an Id and an unknown Padding field (ASCII, so one byte a character). */
+function bodyOfSize(bytes: number): string {
+  const id = 'asset-20260318035710-xxxxx';
+  const frame = JSON.stringify({ Id: id, Padding: '' }).length;
+  return JSON.stringify({ Id: id, Padding: 'x'.repeat(bytes - frame) });
+}
 
 export const gatewayChecks: Check[] = [
   {
@@ -25,15 +33,15 @@ export const gatewayChecks: Check[] = [
     name: 'gateway.unknown-action',
     title: 'an unknown Action or Version answers InvalidActionOrVersion in the envelope',
     async run(ctx) {
-      ctx.error(await ctx.call('DeleteEverything', {}), ['InvalidActionOrVersion'], 'Action=DeleteEverything');
-      ctx.error(await ctx.call('ListAssets', {}, { version: '2020-01-01' }), ['InvalidActionOrVersion'], 'Version=2020-01-01');
+      ctx.error(await ctx.send({ action: 'DeleteEverything', body: {} }), ['InvalidActionOrVersion'], 'Action=DeleteEverything');
+      ctx.error(await ctx.send({ action: 'ListAssets', body: {}, version: '2020-01-01' }), ['InvalidActionOrVersion'], 'Version=2020-01-01');
     },
   },
   {
     name: 'gateway.wrong-method',
     title: 'a method other than POST answers MethodNotAllowed in the envelope',
     async run(ctx) {
-      const reply = await ctx.call('ListAssets', undefined, { method: 'GET' });
+      const reply = await ctx.send({ action: 'ListAssets', method: 'GET' });
       ctx.error(reply, ['MethodNotAllowed'], 'GET ListAssets');
     },
   },
@@ -41,7 +49,7 @@ export const gatewayChecks: Check[] = [
     name: 'gateway.malformed-json',
     title: 'a body that is not JSON is refused with a 4xx InvalidParameter, never a 5xx',
     async run(ctx) {
-      const reply = await ctx.call('GetAsset', undefined, { raw: '{"Id":' });
+      const reply = await ctx.send({ action: 'GetAsset', raw: '{"Id":' });
       ctx.error(reply, ['InvalidParameter'], 'GetAsset with a truncated body');
       ctx.expect(reply.status >= 400 && reply.status < 500, `GetAsset with a truncated body: expected a 4xx, got ${reply.status}`);
     },
@@ -50,17 +58,16 @@ export const gatewayChecks: Check[] = [
     name: 'gateway.body-limit',
     title: `a body over ${protocol.maxBodyBytes} bytes is refused with 413 RequestEntityTooLarge`,
     async run(ctx) {
-      const raw = JSON.stringify({ Id: 'asset-20260318035710-xxxxx', Padding: 'x'.repeat(protocol.maxBodyBytes) });
-      const reply = await ctx.call('GetAsset', undefined, { raw });
-      ctx.error(reply, ['RequestEntityTooLarge'], 'GetAsset with a body over the limit');
-      ctx.expect(reply.status === 413, `GetAsset with a body over the limit: expected HTTP 413, got ${reply.status}`);
+      const reply = await ctx.send({ action: 'GetAsset', raw: bodyOfSize(protocol.maxBodyBytes + 1) });
+      ctx.error(reply, ['RequestEntityTooLarge'], 'GetAsset with a body one byte over the limit');
+      ctx.expect(reply.status === 413, `GetAsset with a body one byte over the limit: expected HTTP 413, got ${reply.status}`);
     },
   },
   {
     name: 'validation.missing-field',
     title: 'a missing required field answers MissingParameter.<Field>',
     async run(ctx) {
-      const reply = await ctx.call('GetAsset', {});
+      const reply = await ctx.send({ action: 'GetAsset', body: {} });
       ctx.error(reply, ['MissingParameter'], 'GetAsset {}');
       ctx.expect(reply.error?.Code === 'MissingParameter.Id', `GetAsset {}: expected MissingParameter.Id, got ${reply.error?.Code}`);
     },
@@ -69,16 +76,17 @@ export const gatewayChecks: Check[] = [
     name: 'validation.invalid-value',
     title: 'an out-of-range value answers InvalidParameter.<Field>',
     async run(ctx) {
-      const reply = await ctx.call('ListAssets', { PageSize: 101 });
-      ctx.error(reply, ['InvalidParameter'], 'ListAssets PageSize 101');
-      ctx.expect(reply.error?.Code === 'InvalidParameter.PageSize', `ListAssets PageSize 101: got ${reply.error?.Code}`);
+      const pageSize = overMaximum('ListAssets', 'PageSize');
+      const reply = await ctx.call('ListAssets', { PageSize: pageSize });
+      ctx.error(reply, ['InvalidParameter'], `ListAssets PageSize ${pageSize}`);
+      ctx.expect(reply.error?.Code === 'InvalidParameter.PageSize', `ListAssets PageSize ${pageSize}: got ${reply.error?.Code}`);
     },
   },
   {
     name: 'validation.unknown-field',
     title: 'an unknown request field is refused with InvalidParameter',
     async run(ctx) {
-      ctx.error(await ctx.call('ListAssetGroups', { Colour: 'red' }), ['InvalidParameter'], 'ListAssetGroups {"Colour":"red"}');
+      ctx.error(await ctx.send({ action: 'ListAssetGroups', body: { Colour: 'red' } }), ['InvalidParameter'], 'ListAssetGroups {"Colour":"red"}');
     },
   },
   {

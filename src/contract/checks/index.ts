@@ -1,35 +1,12 @@
-// Every check, in the order they run: later checks build on what earlier ones created.
-import type { Check } from '../context.js';
+// Every check, in the order they run: after the checks each needs, otherwise in the order of these
+// files. Where a check must only come before another (the deletes, the quota), its file is placed so.
+import { runOrder } from '../run-order.js';
 import { assetChecks } from './assets.js';
+import { deletionChecks } from './deletion.js';
 import { gatewayChecks } from './gateway.js';
 import { groupChecks } from './groups.js';
 import { livenessChecks } from './liveness.js';
+import { quotaChecks } from './quota.js';
 import { tenancyChecks } from './tenancy.js';
 
-const byName = (checks: Check[], name: string): Check => {
-  const found = checks.find((check) => check.name === name);
-  if (!found) throw new Error(`no check ${name}`);
-  return found;
-};
-
-const groups = (name: string) => byName(groupChecks, name);
-const assets = (name: string) => byName(assetChecks, name);
-
-export const allChecks: Check[] = [
-  ...gatewayChecks,
-  groups('groups.create'),
-  groups('groups.get'),
-  groups('groups.update'),
-  groups('groups.list'),
-  groups('groups.pagination'),
-  assets('assets.create'),
-  assets('assets.until-active'),
-  assets('assets.failed'),
-  assets('assets.list'),
-  assets('assets.update'),
-  ...tenancyChecks,
-  assets('assets.delete'),
-  groups('groups.delete'),
-  ...livenessChecks,
-  groups('groups.quota'),
-];
+export const allChecks = runOrder([...gatewayChecks, ...groupChecks, ...assetChecks, ...tenancyChecks, ...deletionChecks, ...livenessChecks, ...quotaChecks]);
