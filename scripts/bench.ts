@@ -1,5 +1,6 @@
 // `npm run bench`: every figure measured side by side in one run, with its goal. Each server runs
-// in a process of its own, without request logging, and autocannon drives it from this one.
+// in a process of its own, without request logging, from the built package (dist/, what users
+// run: `npm run build` comes first), and autocannon drives it from this one.
 //   BENCH_SECONDS     seconds per throughput run (10)
 //   BENCH_SKIP_WALL=1 skip timing `npm run generate`, `npm run lint` and `npm test`
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -21,8 +22,8 @@ const report = (figure: string, value: string, goal = '', met?: boolean) => {
 };
 
 /** Starts a server in a child process from a module snippet that prints its URL. */
-async function serve(source: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', source], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+async function serve(source: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--input-type=module', '--eval', source], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout?.once('data', (data: Buffer) => resolve(data.toString().trim()));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -31,13 +32,15 @@ async function serve(source: string): Promise<{ url: string; child: ChildProcess
 }
 
 const servers = {
-  emulator: `import { startEmulator } from './src/emulator/index.js';
+  emulator: `import { startEmulator } from './dist/src/emulator/index.js';
     const s = await startEmulator({ port: 0, processingDelayMs: 0 }); console.log(s.url);`,
-  mock: `import { startMock } from './src/mock/index.js';
+  mock: `import { startMock } from './dist/src/mock/index.js';
     const s = await startMock({ port: 0 }); console.log(s.url);`,
+  // node:http answering a fixed body: BARE_BODY, or a small envelope.
   bare: `import { createServer } from 'node:http';
-    const body = JSON.stringify({ ResponseMetadata: { RequestId: 'B'.repeat(32), Action: 'GetAsset', Version: '2024-01-01' }, Result: {} });
-    const server = createServer((req, res) => { req.resume(); req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body)); });
+    const body = process.env.BARE_BODY || JSON.stringify({ ResponseMetadata: { RequestId: 'B'.repeat(32), Action: 'GetAsset', Version: '2024-01-01' }, Result: {} });
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    const server = createServer((req, res) => { req.resume(); req.on('end', () => res.writeHead(200, headers).end(body)); });
     server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));`,
 };
 
@@ -105,36 +108,57 @@ async function clientOverhead() {
 async function throughput() {
   console.log(`Throughput: autocannon, 50 connections, ${seconds} s per run`);
   const measured: Record<string, { rps: number; p99: number }> = {};
-  for (const kind of ['emulator', 'mock', 'bare'] as const) {
+  const requests = { GetAsset: { Id: 'asset-20260318035710-xxxxx' }, ListAssets: { PageSize: listSize } } as Record<'GetAsset' | 'ListAssets', object>;
+  // The emulator's own replies, for a bare server that answers the same bytes.
+  const replies: Record<string, string> = {};
+  for (const kind of ['emulator', 'mock'] as const) {
     const server = await serve(servers[kind]);
     try {
-      if (kind === 'bare') {
-        measured.bare = await load(server.url, 'GetAsset', {});
-        continue;
-      }
-      let getAsset = { Id: 'asset-20260318035710-xxxxx' };
       if (kind === 'emulator') {
         const client = createPortraitClient({ apiKey, baseUrl: server.url });
         const group = await client.createAssetGroup({ Name: 'bench' });
         for (let i = 0; i < listSize; i++) {
           const asset = await client.createAsset({ GroupId: group.Id, URL: `https://example.com/${i}.png`, AssetType: 'Image' });
-          getAsset = { Id: asset.Id };
+          requests.GetAsset = { Id: asset.Id };
         }
+        for (const action of ['GetAsset', 'ListAssets'] as const) replies[action] = await rawReply(server.url, action, requests[action]);
       }
-      measured[`${kind} GetAsset`] = await load(server.url, 'GetAsset', getAsset);
-      measured[`${kind} ListAssets`] = await load(server.url, 'ListAssets', { PageSize: listSize });
+      for (const action of ['GetAsset', 'ListAssets'] as const) measured[`${kind} ${action}`] = await load(server.url, action, requests[action]);
+    } finally {
+      server.child.kill();
+    }
+  }
+  const bares: [string, Record<string, string>][] = [
+    ['bare, a 110-byte envelope', {}],
+    ...Object.entries(replies).map(([action, body]): [string, Record<string, string>] => [`bare, the emulator's ${action} reply (${Buffer.byteLength(body)} bytes)`, { BARE_BODY: body }]),
+  ];
+  for (const [name, env] of bares) {
+    const server = await serve(servers.bare, env);
+    try {
+      measured[name] = await load(server.url, 'GetAsset', {});
     } finally {
       server.child.kill();
     }
   }
   for (const [name, { rps, p99 }] of Object.entries(measured)) report(name, `${Math.round(rps)} req/s, p99 ${p99} ms`);
-  const bare = measured.bare?.rps ?? Number.NaN;
+  const smallBare = measured['bare, a 110-byte envelope']?.rps ?? Number.NaN;
   for (const [action, goal] of [['GetAsset', 0.6], ['ListAssets', 0.4]] as const) {
     const emulator = measured[`emulator ${action}`]?.rps ?? Number.NaN;
     const mock = measured[`mock ${action}`]?.rps ?? Number.NaN;
+    const sameBare = Object.entries(measured).find(([name]) => name.includes(`${action} reply`))?.[1].rps ?? Number.NaN;
     report(`${action}: emulator / Prism mock`, `${(emulator / mock).toFixed(1)}x`);
-    report(`${action}: emulator / bare node:http`, `${((emulator / bare) * 100).toFixed(0)}%`, `>= ${goal * 100}%`, emulator / bare >= goal);
+    report(`${action}: emulator / bare node:http answering the same bytes`, `${((emulator / sameBare) * 100).toFixed(0)}%`, `>= ${goal * 100}%`, emulator / sameBare >= goal);
+    report(`${action}: emulator / bare node:http answering 110 bytes`, `${((emulator / smallBare) * 100).toFixed(0)}%`);
   }
+}
+
+async function rawReply(url: string, action: string, body: object): Promise<string> {
+  const response = await fetch(`${url}/portrait/?Action=${action}&Version=2024-01-01`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return response.text();
 }
 
 /** From a fresh process's first import of the server to its first answer, for each server. */
@@ -143,12 +167,12 @@ async function startup() {
   const call = `new Request('http://127.0.0.1/portrait/?Action=GetAsset&Version=2024-01-01', { method: 'POST', headers: { authorization: 'Bearer ${apiKey}', 'content-type': 'application/json' }, body: JSON.stringify({ Id: 'asset-20260318035710-xxxxx' }) })`;
   const sources = {
     'emulator, in-process (createEmulator, then handle)': `const started = performance.now();
-      const { createEmulator } = await import('./src/emulator/index.js');
+      const { createEmulator } = await import('./dist/src/emulator/index.js');
       const reply = await createEmulator().handle(${call});
       if (reply.status !== 404) throw new Error('unexpected ' + reply.status);
       console.log(performance.now() - started);`,
     'Prism mock (startMock on a port, then one request)': `const started = performance.now();
-      const { startMock } = await import('./src/mock/index.js');
+      const { startMock } = await import('./dist/src/mock/index.js');
       const mock = await startMock({ port: 0 });
       const request = ${call};
       const reply = await fetch(mock.url + '/portrait/?Action=GetAsset&Version=2024-01-01', { method: 'POST', headers: request.headers, body: await request.text() });
@@ -159,7 +183,7 @@ async function startup() {
   for (const [name, source] of Object.entries(sources)) {
     const runs: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', source], { cwd: projectRoot });
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', source], { cwd: projectRoot });
       runs.push(Number(stdout.trim()));
     }
     runs.sort((a, b) => a - b);
@@ -202,6 +226,8 @@ async function wallTimes() {
 }
 
 console.log(`Portrait toolkit benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
+console.log('Building the package (npm run build)...');
+await promisify(execFile)('npm', ['run', 'build'], { cwd: projectRoot });
 await clientOverhead();
 await throughput();
 await startup();
