@@ -2,7 +2,7 @@
 // checks left, expectations that fail the check with a readable reason, and what to clean up.
 import type { RequestOf, ResultOf } from '../client/index.js';
 import type { Action } from '../protocol/index.js';
-import { probe, type ProbeRequest, type ProbeTarget, type Reply } from './probe.js';
+import { probe, type ProbeRequest, type ProbeTarget, type ProbeReply } from './probe.js';
 
 export interface ContractSettings {
   apiKey: string;
@@ -56,17 +56,17 @@ export class CheckContext {
   ) {}
 
   /** Calls `action` with a body its request schema types, as the primary customer unless `as` says otherwise. */
-  call<A extends Action>(action: A, body: NoInfer<RequestOf<A>>, options: { as?: Caller | undefined } = {}): Promise<Reply<ResultOf<A>>> {
+  call<A extends Action>(action: A, body: NoInfer<RequestOf<A>>, options: { as?: Caller | undefined } = {}): Promise<ProbeReply<ResultOf<A>>> {
     // The probe holds the reply to the document: a Result that is no ResultOf<A> is a violation
     // already, and fails the check whatever the check reads from it.
-    return this.send({ action, body, ...options }) as Promise<Reply<ResultOf<A>>>;
+    return this.send({ action, body, ...options }) as Promise<ProbeReply<ResultOf<A>>>;
   }
 
   /**
    * Sends a request `call` would not compile (an unknown Action or field, a body that is no JSON,
    * another method or Version), for the checks that the server refuses it.
    */
-  async send(request: UncheckedRequest): Promise<Reply> {
+  async send(request: UncheckedRequest): Promise<ProbeReply> {
     const { as = 'primary', ...rest } = request;
     const reply = await probe(this.target, { ...rest, apiKey: this.keyOf(as) });
     this.violations.push(...reply.violations);
@@ -91,13 +91,13 @@ export class CheckContext {
   }
 
   /** The reply's Result, or a failure saying what came instead. */
-  result<R>(reply: Reply<R>, what: string): R {
+  result<R>(reply: ProbeReply<R>, what: string): R {
     if (!reply.result) throw new CheckFailure(this.target.redact(`${what}: expected a Result, got ${describe(reply)}`));
     return reply.result;
   }
 
   /** The reply must be an error whose base code is one of `codes`. */
-  error(reply: Reply, codes: readonly string[], what: string): void {
+  error(reply: ProbeReply, codes: readonly string[], what: string): void {
     this.expect(reply.baseCode && codes.includes(reply.baseCode), `${what}: expected ${codes.join(' or ')}, got ${describe(reply)}`);
   }
 
@@ -129,7 +129,7 @@ export class CheckContext {
   }
 }
 
-export function describe(reply: Reply): string {
+export function describe(reply: ProbeReply): string {
   if (reply.error) return `HTTP ${reply.status} ${String(reply.error.Code)}: ${String(reply.error.Message)}`;
   if (reply.result) return `HTTP ${reply.status} with a Result`;
   return `HTTP ${reply.status} without an envelope`;

@@ -22,7 +22,7 @@ export interface ProbeRequest {
 }
 
 /** A reply whose Result, when it conforms, is an `R`; `ctx.call` narrows it by Action. */
-export interface Reply<R = unknown> {
+export interface ProbeReply<R = unknown> {
   status: number;
   headers: Headers;
   /** The parsed body, when it was JSON. */
@@ -40,7 +40,7 @@ interface Envelope {
   Result?: unknown;
 }
 
-export async function probe(target: ProbeTarget, request: ProbeRequest): Promise<Reply> {
+export async function probe(target: ProbeTarget, request: ProbeRequest): Promise<ProbeReply> {
   const version = request.version ?? apiVersion;
   const url = `${target.baseUrl}${protocol.endpoint}?Action=${encodeURIComponent(request.action)}&Version=${encodeURIComponent(version)}`;
   const headers = new Headers({ 'Content-Type': 'application/json' });

@@ -2,7 +2,7 @@
 // its Action; what the document forbids goes through `ctx.send`, by name.
 import { describe, expectTypeOf, it } from 'vitest';
 import type { CheckContext } from '../../src/contract/context.js';
-import type { Reply } from '../../src/contract/probe.js';
+import type { ProbeReply } from '../../src/contract/probe.js';
 import { overMaximum } from '../../src/contract/request-schemas.js';
 import type { components } from '../../src/protocol/index.js';
 
@@ -11,7 +11,7 @@ declare const ctx: CheckContext;
 
 describe('ctx.call', () => {
   it("types the reply's Result by Action", async () => {
-    expectTypeOf(await ctx.call('GetAsset', { Id: 'asset-1' })).toEqualTypeOf<Reply<Schemas['GetAssetResult']>>();
+    expectTypeOf(await ctx.call('GetAsset', { Id: 'asset-1' })).toEqualTypeOf<ProbeReply<Schemas['GetAssetResult']>>();
     const groups = ctx.result(await ctx.call('ListAssetGroups', {}, { as: 'secondary' }), 'ListAssetGroups');
     expectTypeOf(groups.Items).toEqualTypeOf<Schemas['AssetGroupItem'][]>();
     expectTypeOf(groups.TotalCount).toEqualTypeOf<number>();
@@ -55,7 +55,7 @@ describe('ctx.call', () => {
 describe('ctx.send', () => {
   it('sends anything, and knows nothing of the Result', async () => {
     const reply = await ctx.send({ action: 'DeleteEverything', body: { Colour: 'red' }, version: '2020-01-01', method: 'GET', as: 'anonymous' });
-    expectTypeOf(reply).toEqualTypeOf<Reply>();
+    expectTypeOf(reply).toEqualTypeOf<ProbeReply>();
     expectTypeOf(reply.result).toEqualTypeOf<unknown>();
     void ctx.send({ action: 'GetAsset', raw: '{"Id":' });
   });
