@@ -39,6 +39,8 @@ export async function runEmulatorCommand(extras: EmulatorCommandExtras = {}): Pr
     log: (line) => console.log(line),
   }).catch((error: unknown) => fail(messageOf(error), 1));
 
+  // Before the first line: whoever waits for it may signal at once.
+  closeOnSignals(running);
   console.log(`Portrait emulator listening on ${running.url}`);
   if (tenants) {
     // Keys from a file may be real secrets: say how many customers, never which keys.
@@ -46,8 +48,6 @@ export async function runEmulatorCommand(extras: EmulatorCommandExtras = {}): Pr
   } else {
     console.log(`Demo API keys: ${demoTenants.map((tenant) => `${tenant.apiKeys.join(', ')} (customer ${tenant.customerId})`).join(', ')}`);
   }
-
-  closeOnSignals(running);
   return running;
 }
 

@@ -30,10 +30,10 @@ const mock = await startMock({
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
+// Before the first line: whoever waits for it may signal at once.
+closeOnSignals(mock);
 console.log(
   values.upstream
     ? `Portrait validating proxy for ${values.upstream} on ${mock.url}`
     : `Portrait mock listening on ${mock.url}`,
 );
-
-closeOnSignals(mock);
