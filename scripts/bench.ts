@@ -2,6 +2,7 @@
 // in a process of its own, without request logging, and autocannon drives it from this one.
 //   BENCH_SECONDS     seconds per throughput run (10)
 //   BENCH_SKIP_WALL=1 skip timing `npm run generate`, `npm run lint` and `npm test`
+//   BENCH_ONLY=client only the client overhead rows (for tuning the client)
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { promisify } from 'node:util';
@@ -172,9 +173,11 @@ async function wallTimes() {
 
 console.log(`Portrait toolkit benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
 await clientOverhead();
-await throughput();
-validation();
-if (!process.env.BENCH_SKIP_WALL) await wallTimes();
+if (process.env.BENCH_ONLY !== 'client') {
+  await throughput();
+  validation();
+  if (!process.env.BENCH_SKIP_WALL) await wallTimes();
+}
 
 console.log('\n| figure | value | goal | met |\n| --- | --- | --- | --- |');
 for (const { figure, value, goal, met } of rows) console.log(`| ${figure} | ${value} | ${goal} | ${met === undefined ? '' : met ? 'yes' : 'no'} |`);
