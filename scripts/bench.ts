@@ -3,6 +3,7 @@
 // run: `npm run build` comes first), and autocannon drives it from this one.
 //   BENCH_SECONDS     seconds per throughput run (10)
 //   BENCH_SKIP_WALL=1 skip timing `npm run generate`, `npm run lint` and `npm test`
+//   BENCH_ONLY=client only the client overhead rows (for tuning the client)
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { promisify } from 'node:util';
@@ -229,10 +230,12 @@ console.log(`Portrait toolkit benchmarks, ${new Date().toISOString().slice(0, 10
 console.log('Building the package (npm run build)...');
 await promisify(execFile)('npm', ['run', 'build'], { cwd: projectRoot });
 await clientOverhead();
-await throughput();
-await startup();
-validation();
-if (!process.env.BENCH_SKIP_WALL) await wallTimes();
+if (process.env.BENCH_ONLY !== 'client') {
+  await throughput();
+  await startup();
+  validation();
+  if (!process.env.BENCH_SKIP_WALL) await wallTimes();
+}
 
 console.log('\n| figure | value | goal | met |\n| --- | --- | --- | --- |');
 for (const { figure, value, goal, met } of rows) console.log(`| ${figure} | ${value} | ${goal} | ${met === undefined ? '' : met ? 'yes' : 'no'} |`);

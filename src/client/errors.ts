@@ -25,15 +25,17 @@ export interface PortraitErrorDetails {
  */
 export class PortraitError extends PortraitClientError {
   override name = 'PortraitError';
+  // Fields set in the constructor are `declare`d: no field definitions in the shipped JavaScript,
+  // which keeps the client within its size budget.
   /** The full code, such as `InvalidParameter.PageSize`. */
-  readonly code: string;
+  declare readonly code: string;
   /** The part of `code` before any dot, such as `InvalidParameter`: branch on this. */
-  readonly baseCode: PortraitErrorCode;
-  readonly codeN: number | undefined;
-  readonly requestId: string | undefined;
-  readonly action: string;
+  declare readonly baseCode: PortraitErrorCode;
+  declare readonly codeN: number | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly action: string;
   /** The HTTP status; upstream errors may come with 200. */
-  readonly status: number;
+  declare readonly status: number;
 
   constructor(details: PortraitErrorDetails) {
     super(`${details.action} failed with ${details.code} (HTTP ${details.status}): ${details.message}`);
@@ -55,7 +57,7 @@ export class PortraitError extends PortraitClientError {
 export class PortraitConnectionError extends PortraitClientError {
   override name = 'PortraitConnectionError';
   /** True when the request may have reached the server before the failure. */
-  readonly mayHaveBeenSent: boolean;
+  declare readonly mayHaveBeenSent: boolean;
 
   constructor(message: string, options: { cause: unknown; mayHaveBeenSent: boolean }) {
     super(message, { cause: options.cause });
@@ -73,6 +75,11 @@ export class PortraitAbortError extends PortraitClientError {
   override name = 'PortraitAbortError';
 }
 
+/** The PortraitAbortError for `action`, with the signal's reason as its cause. */
+export function abortedCall(action: string, reason: unknown): PortraitAbortError {
+  return new PortraitAbortError(`${action} was aborted.`, { cause: reason });
+}
+
 /** The body is over the API's limit (`protocol.maxBodyBytes`); it was not sent. */
 export class PortraitRequestTooLargeError extends PortraitClientError {
   override name = 'PortraitRequestTooLargeError';
@@ -86,8 +93,8 @@ export class PortraitWaiterTimeoutError extends PortraitClientError {
 /** `waitUntilAssetActive` saw the asset end `Failed`. */
 export class PortraitAssetFailedError extends PortraitClientError {
   override name = 'PortraitAssetFailedError';
-  readonly assetId: string;
-  readonly failedReason: string | undefined;
+  declare readonly assetId: string;
+  declare readonly failedReason: string | undefined;
 
   constructor(assetId: string, failedReason: string | undefined) {
     super(`Asset ${assetId} failed: ${failedReason ?? 'no reason given'}`);

@@ -4,11 +4,10 @@ export {
   type CallOptions,
   type PortraitClient,
   type PortraitClientOptions,
-  type RequestOf,
   type ResultMetadata,
-  type ResultOf,
   type WithMetadata,
 } from './client.js';
+export type { RequestOf, ResultOf } from './action-types.js';
 export {
   PortraitAbortError,
   PortraitAssetFailedError,

@@ -1,5 +1,7 @@
-// When to retry a failed attempt, and how long to wait first.
+// When to retry a failed attempt, how long to wait first, and the loop that does it.
 import { actions, type Action } from '../protocol/generated.js';
+import { abortedCall, type PortraitClientError } from './errors.js';
+import { sleep } from './sleep.js';
 
 export interface RetryPolicy {
   maxRetries: number;
@@ -15,8 +17,35 @@ export type AttemptFailure =
   | { kind: 'connection'; mayHaveBeenSent: boolean }
   | { kind: 'timeout' };
 
+/** How one attempt ended: a value, or the error to throw if it is not retried. */
+export type Outcome<T> = (T & { ok: true }) | { ok: false; error: PortraitClientError; failure: AttemptFailure };
+
 /** Retry-After above this is not waited for: the backoff applies instead. */
 const maxRetryAfterMs = 60_000;
+
+/**
+ * Runs `attempt` until it succeeds, fails in a way not worth retrying or runs out of retries; the
+ * signal stops it before an attempt and during a pause.
+ */
+export async function retrying<T>(
+  action: Action,
+  policy: RetryPolicy,
+  signal: AbortSignal | undefined,
+  attempt: () => Promise<Outcome<T>>,
+): Promise<[value: T & { ok: true }, attempts: number, totalRetryDelayMs: number]> {
+  let totalRetryDelayMs = 0;
+  for (let retries = 0; ; retries++) {
+    if (signal?.aborted) throw abortedCall(action, signal.reason);
+    const outcome = await attempt();
+    if (outcome.ok) return [outcome, retries + 1, totalRetryDelayMs];
+    if (retries >= policy.maxRetries || !isRetryable(outcome.failure, action, policy)) throw outcome.error;
+    const delay = retryDelayMs(retries, outcome.failure, policy);
+    await sleep(delay, signal).catch((reason: unknown) => {
+      throw abortedCall(action, reason);
+    });
+    totalRetryDelayMs += delay;
+  }
+}
 
 export function isRetryable(failure: AttemptFailure, action: Action, policy: RetryPolicy): boolean {
   const creates = actions[action].createsResource;

@@ -2,7 +2,8 @@
 // seconds, as in the AWS SDK.
 import { protocol } from '../protocol/generated.js';
 import { PortraitAbortError, PortraitAssetFailedError, PortraitError, PortraitWaiterTimeoutError } from './errors.js';
-import type { PortraitClient, RequestOf, ResultOf, WithMetadata } from './client.js';
+import type { RequestOf, ResultOf } from './action-types.js';
+import type { PortraitClient, WithMetadata } from './client.js';
 import { sleep } from './sleep.js';
 
 export interface WaiterConfig {

@@ -172,6 +172,16 @@ describe('abort and the body limit', () => {
     await expect(client.updateAsset(body)).rejects.toThrow(/1048\d+ bytes; the API accepts at most 1048576/);
     expect(server?.received).toHaveLength(0);
   });
+
+  it('counts the limit in UTF-8 bytes: exactly 1 MB is sent, one byte more is not', async () => {
+    const client = await clientFor(() => success('UpdateAsset', {}));
+    // {"Id":"asset-1","Name":"…"} is 26 bytes around the name; each é is 2.
+    const atLimit = { Id: 'asset-1', Name: 'é'.repeat((1024 * 1024 - 26) / 2) };
+    await client.updateAsset(atLimit);
+    await expect(client.updateAsset({ ...atLimit, Name: `${atLimit.Name}a` })).rejects.toThrow(/UpdateAsset body is 1048577 bytes/);
+    await expect(client.updateAsset({ ...atLimit, Name: `${atLimit.Name.slice(1)}😀` })).rejects.toThrow(/1048578 bytes/);
+    expect(server?.received).toHaveLength(1);
+  });
 });
 
 describe('retry timing rules', () => {

@@ -7,10 +7,11 @@ import {
   waitUntilAssetActive,
   waitUntilValidateResult,
   type PortraitErrorCode,
+  type RequestOf,
   type ResultMetadata,
   type WithMetadata,
 } from '../../src/client/index.js';
-import type { components } from '../../generated/schema.js';
+import type { components, paths } from '../../generated/schema.js';
 
 type Schemas = components['schemas'];
 const client = createPortraitClient({ apiKey: 'k' });
@@ -55,6 +56,16 @@ describe('client methods', () => {
     await client.call('DeleteEverything', {});
     // @ts-expect-error call checks the body against the Action it names
     await client.call('GetAsset', { BytedToken: 't' });
+    // @ts-expect-error another Action's body does not fit, even one that shares a field
+    await client.call('GetAsset', { Name: 'x' });
+    // @ts-expect-error nor does it through the method
+    await client.getAsset({ Name: 'x' });
+  });
+
+  it("take the request openapi-fetch checks for the Action's path key", () => {
+    type GetAssetBody = paths['/portrait/?Action=GetAsset&Version=2024-01-01']['post']['requestBody']['content']['application/json'];
+    expectTypeOf<RequestOf<'GetAsset'>>().toEqualTypeOf<GetAssetBody>();
+    expectTypeOf<RequestOf<'ListAssets'>>().toEqualTypeOf<Schemas['ListAssetsRequest']>();
   });
 
   it('reject wrong result fields', async () => {

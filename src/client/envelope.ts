@@ -1,0 +1,44 @@
+// A reply read as a Portrait API envelope: its Result, or a PortraitError. The API can report an
+// error with any HTTP status, 200 included, so `ResponseMetadata.Error` decides, not the status.
+import type { Action } from '../protocol/generated.js';
+import { PortraitError } from './errors.js';
+import { parseRetryAfter, type Outcome } from './retry.js';
+import type { Reply } from './transport.js';
+
+export interface Decoded {
+  result: object;
+  requestId: string;
+  status: number;
+}
+
+interface Envelope {
+  ResponseMetadata?: { RequestId?: unknown; Error?: { Code?: unknown; Message?: unknown; CodeN?: unknown } };
+  Result?: unknown;
+}
+
+/** Text the server sent passes through `redact` before it can reach an error. */
+export function decodeEnvelope(action: Action, { response, body }: Reply, redact: (text: string) => string): Outcome<Decoded> {
+  let envelope: Envelope | undefined;
+  try {
+    // Object() lets any JSON value, or none, be read like an envelope.
+    envelope = Object(typeof body === 'string' ? JSON.parse(body) : body);
+  } catch {
+    // Not JSON: not an envelope either.
+  }
+  const metadata = envelope?.ResponseMetadata;
+  const status = response.status;
+  const reported = metadata?.Error;
+  const result = envelope?.Result;
+  if (!reported && response.ok && metadata && typeof result === 'object' && result !== null) {
+    return { ok: true, result, requestId: String(metadata.RequestId ?? ''), status };
+  }
+  const code = reported && typeof reported.Code === 'string' && reported.Code ? redact(reported.Code) : 'InvalidResponse';
+  const message = reported
+    ? redact(typeof reported.Message === 'string' ? reported.Message : '')
+    : `HTTP ${status}: the reply is not a Portrait API envelope.`;
+  const codeN = typeof reported?.CodeN === 'number' ? reported.CodeN : undefined;
+  const requestId = typeof metadata?.RequestId === 'string' ? redact(metadata.RequestId) : undefined;
+  const error = new PortraitError({ code, message, codeN, requestId, action, status });
+  const retryAfterMs = parseRetryAfter(response.headers);
+  return { ok: false, error, failure: { kind: 'reply', status, baseCode: error.baseCode, retryAfterMs } };
+}
