@@ -2,7 +2,7 @@
 // over openapi-fetch), the envelope decoder (reply to Result or PortraitError) and the retry loop.
 import type { Client } from 'openapi-fetch';
 import { actionNames, servers, type Action, type paths } from '../protocol/generated.js';
-import type { RequestOf, ResultOf } from './action-types.js';
+import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import { decodeEnvelope } from './envelope.js';
 import { PortraitClientError } from './errors.js';
 import { retrying, type RetryPolicy } from './retry.js';

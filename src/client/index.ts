@@ -7,7 +7,7 @@ export {
   type ResultMetadata,
   type WithMetadata,
 } from './client.js';
-export type { RequestOf, ResultOf } from './action-types.js';
+export type { RequestOf, ResultOf } from '../protocol/action-types.js';
 export {
   PortraitAbortError,
   PortraitAssetFailedError,

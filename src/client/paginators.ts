@@ -1,6 +1,6 @@
 // AWS-style paginators over the two List Actions: async iterables of pages, with `.items()`.
 import type { PaginatedAction } from '../protocol/generated.js';
-import type { RequestOf, ResultOf } from './action-types.js';
+import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import type { CallOptions, PortraitClient, WithMetadata } from './client.js';
 
 export interface PaginatorConfig {

@@ -3,7 +3,7 @@
 // loop; any reply, whatever its status, goes on to be decoded.
 import createClient, { type Client } from 'openapi-fetch';
 import { actions, type Action, type paths } from '../protocol/generated.js';
-import type { RequestOf } from './action-types.js';
+import type { RequestOf } from '../protocol/action-types.js';
 import { abortedCall, PortraitConnectionError, PortraitRequestTooLargeError, PortraitTimeoutError } from './errors.js';
 import { bodySerializerFor } from './request-body.js';
 import type { Outcome } from './retry.js';

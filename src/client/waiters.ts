@@ -2,7 +2,7 @@
 // seconds, as in the AWS SDK.
 import { protocol } from '../protocol/generated.js';
 import { PortraitAbortError, PortraitAssetFailedError, PortraitError, PortraitWaiterTimeoutError } from './errors.js';
-import type { RequestOf, ResultOf } from './action-types.js';
+import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import type { PortraitClient, WithMetadata } from './client.js';
 import { sleep } from './sleep.js';
 

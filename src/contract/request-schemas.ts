@@ -1,6 +1,6 @@
 // The request schemas as the checks read them: the values just past a limit and the defaults come
 // from the document, so a check follows it when a limit changes.
-import type { RequestOf } from '../client/index.js';
+import type { RequestOf } from '../protocol/index.js';
 import { actions, portraitDocument, resolveSchema, schemaNamed, type Action, type SchemaObject } from '../protocol/index.js';
 
 /** The schema of one property of `action`'s request, its `$ref`s followed. */

@@ -16,6 +16,7 @@ export {
   type paths,
 } from './generated.js';
 export { portraitDocument } from './portrait-document.js';
+export type { PathOf, RequestOf, ResultOf } from './action-types.js';
 export {
   actionFromQuery,
   bearerToken,

@@ -1,5 +1,5 @@
 // Assets through their life: create, process to Active or Failed, list, rename.
-import type { ResultOf } from '../../client/index.js';
+import type { ResultOf } from '../../protocol/index.js';
 import type { Check, CheckContext } from '../context.js';
 
 /** Polls GetAsset until the asset leaves Processing, checking that URL stays empty until then. */

@@ -1,5 +1,5 @@
 // Asset groups through their life: create, read, change, list and page.
-import type { ResultOf } from '../../client/index.js';
+import type { ResultOf } from '../../protocol/index.js';
 import type { Check, CheckContext } from '../context.js';
 import { requestProperty } from '../request-schemas.js';
 

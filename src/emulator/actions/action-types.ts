@@ -1,12 +1,10 @@
 // The shapes an Action handler takes and gives, all derived from the generated types through
 // the Action table: nothing here restates a schema.
-import type { components } from '../../protocol/index.js';
-import type { Action, ErrorObject, actions } from '../../protocol/index.js';
+import type { Action, components, ErrorObject, ResultOf } from '../../protocol/index.js';
+
+export type { RequestOf, ResultOf } from '../../protocol/index.js';
 
 type Schemas = components['schemas'];
-
-export type RequestOf<A extends Action> = Schemas[(typeof actions)[A]['request']];
-export type ResultOf<A extends Action> = Schemas[(typeof actions)[A]['result']];
 
 export type AssetGroupItem = Schemas['AssetGroupItem'];
 export type AssetItem = Schemas['AssetItem'];
