@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createPortraitClient,
   PortraitAbortError,
@@ -145,7 +145,9 @@ describe('abort and the body limit', () => {
     const client = await clientFor(() => 'stall');
     const controller = new AbortController();
     const pending = client.getAsset({ Id: 'asset-1' }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
+    // Aborted once the server holds the request, however long a loaded machine took to send it.
+    await vi.waitFor(() => expect(server?.received).toHaveLength(1));
+    controller.abort();
     await expect(pending).rejects.toBeInstanceOf(PortraitAbortError);
     expect(server?.received).toHaveLength(1);
   });
