@@ -6,7 +6,7 @@ import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import { decodeEnvelope } from './envelope.js';
 import { PortraitClientError } from './errors.js';
 import { retrying, type RetryPolicy } from './retry.js';
-import { createTransport } from './transport.js';
+import { createTransport, type FetchFunction } from './transport.js';
 
 /** What the client knows about the call that produced a result. */
 export interface ResultMetadata {
@@ -36,7 +36,8 @@ export interface PortraitClientOptions {
   baseUrl?: string | undefined;
   /** Sent as `ProjectName` on every call whose body does not set one; the server's default is `default`. */
   projectName?: string | undefined;
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Your own fetch, for proxies or tests. Pass `init.signal` on: it aborts when an attempt times out or the call is aborted. */
+  fetch?: FetchFunction | undefined;
   /** Per attempt; 60 s by default. */
   timeoutMs?: number | undefined;
   /** 2 by default. */
@@ -84,10 +85,9 @@ export function createPortraitClient(options: PortraitClientOptions): PortraitCl
     };
     const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? 60_000;
     const { signal } = callOptions;
-    const [value, attempts, totalRetryDelayMs] = await retrying(action, policy, signal, async () => {
-      const sent = await send(action, payload, timeoutMs, signal);
-      return sent.ok ? decodeEnvelope(action, sent, redact) : sent;
-    });
+    const [value, attempts, totalRetryDelayMs] = await retrying(action, policy, signal, () =>
+      send(action, payload, timeoutMs, signal).then((sent) => (sent.ok ? decodeEnvelope(action, sent, redact) : sent)),
+    );
     const metadata: ResultMetadata = { requestId: value.requestId, action, httpStatus: value.status, attempts, totalRetryDelayMs };
     // Not enumerable, writable or configurable: defineProperty's defaults.
     return Object.defineProperty(value.result, '$metadata', { value: metadata }) as WithMetadata<ResultOf<A>>;

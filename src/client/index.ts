@@ -8,6 +8,7 @@ export {
   type WithMetadata,
 } from './client.js';
 export type { RequestOf, ResultOf } from '../protocol/action-types.js';
+export type { FetchFunction } from './transport.js';
 export {
   PortraitAbortError,
   PortraitAssetFailedError,

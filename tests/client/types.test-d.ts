@@ -68,6 +68,14 @@ describe('client methods', () => {
     expectTypeOf<RequestOf<'ListAssets'>>().toEqualTypeOf<Schemas['ListAssetsRequest']>();
   });
 
+  it('accept the global fetch, a handler of Requests, or one that passes the signal on', () => {
+    createPortraitClient({ apiKey: 'k', fetch });
+    createPortraitClient({ apiKey: 'k', fetch: (request: Request) => fetch(request) });
+    createPortraitClient({ apiKey: 'k', fetch: (request, init) => fetch(request, { ...init, cache: 'no-store' }) });
+    // @ts-expect-error a fetch takes a Request, not a URL string
+    createPortraitClient({ apiKey: 'k', fetch: (url: string) => fetch(url) });
+  });
+
   it('reject wrong result fields', async () => {
     const asset = await client.getAsset({ Id: 'asset-1' });
     // @ts-expect-error the field is URL

@@ -1,0 +1,75 @@
+// A fetch of the caller's: what it is given, and the time limits that hold whatever it does.
+import { describe, expect, it } from 'vitest';
+import { createPortraitClient, PortraitAbortError, PortraitTimeoutError, type FetchFunction } from '../../src/client/index.js';
+
+const asset = { Id: 'asset-1', GroupId: 'group-1', Name: 'n', AssetType: 'Image', Status: 'Active', URL: '', CreateTime: 't', UpdateTime: 't' };
+const envelope = (result: object) => Response.json({ ResponseMetadata: { RequestId: 'R1', Action: 'GetAsset', Version: '2024-01-01' }, Result: result });
+
+/** A fetch that never answers, and what it was given. */
+function hangingFetch() {
+  const seen: { request: Request; signal: AbortSignal | undefined }[] = [];
+  const fetch: FetchFunction = (request, init) => {
+    seen.push({ request, signal: init?.signal });
+    return new Promise(() => {});
+  };
+  return { fetch, seen };
+}
+
+describe("the caller's fetch", () => {
+  it('gets the request and a signal, which a timeout aborts', async () => {
+    const { fetch, seen } = hangingFetch();
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: 'http://api.local', fetch, timeoutMs: 20, maxRetries: 0 });
+    await expect(client.getAsset({ Id: 'asset-1' })).rejects.toBeInstanceOf(PortraitTimeoutError);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.request.url).toBe('http://api.local/portrait/?Action=GetAsset&Version=2024-01-01');
+    expect(seen[0]?.request.headers.get('authorization')).toBe('Bearer k');
+    expect(await seen[0]?.request.json()).toEqual({ Id: 'asset-1' });
+    expect(seen[0]?.signal?.aborted).toBe(true);
+  });
+
+  it('times out and retries even when the fetch ignores its signal', async () => {
+    const { fetch, seen } = hangingFetch();
+    const client = createPortraitClient({ apiKey: 'k', fetch, timeoutMs: 10, maxRetries: 2, minRetryDelayMs: 1 });
+    await expect(client.getAsset({ Id: 'asset-1' })).rejects.toThrow(/timed out after 10 ms/);
+    expect(seen).toHaveLength(3);
+  });
+
+  it("passes the caller's abort on to the signal, with its reason", async () => {
+    const { fetch, seen } = hangingFetch();
+    const client = createPortraitClient({ apiKey: 'k', fetch });
+    const controller = new AbortController();
+    const pending = client.getAsset({ Id: 'asset-1' }, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort('enough');
+    await expect(pending).rejects.toBeInstanceOf(PortraitAbortError);
+    expect(seen[0]?.signal?.reason).toBe('enough');
+  });
+
+  it('keeps the signal when it spreads init into its own', async () => {
+    let forwarded: RequestInit | undefined;
+    const client = createPortraitClient({
+      apiKey: 'k',
+      fetch: (request, init) => {
+        forwarded = { ...init, cache: 'no-store' };
+        return Promise.resolve(envelope(asset));
+      },
+    });
+    await client.getAsset({ Id: 'asset-1' });
+    expect(forwarded?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('authenticates `raw` too', async () => {
+    const seen: Request[] = [];
+    const client = createPortraitClient({
+      apiKey: 'k',
+      baseUrl: 'http://api.local',
+      fetch: (request) => {
+        seen.push(request);
+        return Promise.resolve(envelope(asset));
+      },
+    });
+    const { data } = await client.raw.POST('/portrait/?Action=GetAsset&Version=2024-01-01', { body: { Id: 'asset-1' } });
+    expect(data && 'Result' in data ? data.Result : undefined).toEqual(asset);
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer k');
+  });
+});
