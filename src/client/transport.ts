@@ -38,8 +38,9 @@ const notSentCodes = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', '
 export function createTransport(options: TransportOptions): Transport {
   const { baseUrl, redact } = options;
   const fetchImpl: FetchFunction = options.fetch ?? fetch;
-  // A static key goes in the client's headers: as middleware it measured 2 to 4 µs more a call
-  // in-process (an id, a frozen options object and an await per request).
+  // A static key goes in the client's headers: as middleware (an id, a frozen options object and
+  // an await per request) it measured 1 to 3 µs more a call in-process, and 15 B more gzipped,
+  // over the size budget.
   const raw = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${options.apiKey}` }, fetch: fetchImpl });
 
   async function send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined): Promise<Outcome<Reply>> {
