@@ -8,10 +8,14 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
-import { createPortraitClient } from '../src/client/index.js';
 import { projectRoot } from './project-root.js';
-import { createEmulator } from '../src/emulator/index.js';
-import { validateResponse } from '../src/protocol/index.js';
+
+console.log('Building the package (npm run build)...');
+await promisify(execFile)('npm', ['run', 'build'], { cwd: projectRoot });
+// The client, the emulator and the validators as the package ships them, typed by their sources.
+const { createPortraitClient } = (await import(`${projectRoot}dist/src/client/index.js`)) as typeof import('../src/client/index.js');
+const { createEmulator } = (await import(`${projectRoot}dist/src/emulator/index.js`)) as typeof import('../src/emulator/index.js');
+const { validateResponse } = (await import(`${projectRoot}dist/src/protocol/index.js`)) as typeof import('../src/protocol/index.js');
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const listSize = 10;
@@ -58,21 +62,25 @@ async function load(url: string, action: string, body: object) {
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
-/** Mean microseconds of `call`, after a warm-up, interleaved with `other` so drift hits both. */
-async function sideBySide(call: () => Promise<unknown>, other: () => Promise<unknown>, rounds = 10, perRound = 300) {
-  for (let i = 0; i < perRound; i++) await Promise.all([call(), other()]);
-  let a = 0;
-  let b = 0;
+/**
+ * Microseconds per call of `call` and of `other`, each the median over rounds of a block of calls,
+ * the two blocks of a round run back to back so that drift and garbage collection hit both.
+ */
+async function sideBySide(call: () => Promise<unknown>, other: () => Promise<unknown>, rounds = 21, perRound = 300) {
+  for (let i = 0; i < 3 * perRound; i++) await Promise.all([call(), other()]);
+  const a: number[] = [];
+  const b: number[] = [];
+  const block = async (run: () => Promise<unknown>) => {
+    const started = performance.now();
+    for (let i = 0; i < perRound; i++) await run();
+    return ((performance.now() - started) / perRound) * 1000;
+  };
   for (let round = 0; round < rounds; round++) {
-    let started = performance.now();
-    for (let i = 0; i < perRound; i++) await call();
-    a += performance.now() - started;
-    started = performance.now();
-    for (let i = 0; i < perRound; i++) await other();
-    b += performance.now() - started;
+    a.push(await block(call));
+    b.push(await block(other));
   }
-  const n = rounds * perRound;
-  return [(a / n) * 1000, (b / n) * 1000] as const;
+  const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? Number.NaN;
+  return [median(a), median(b)] as const;
 }
 
 async function clientOverhead() {
@@ -99,7 +107,8 @@ async function clientOverhead() {
       };
       const [viaClient, viaFetch] = await sideBySide(() => client.getAsset({ Id }), bare);
       const ratio = viaClient / viaFetch;
-      report(`${where}: client ${viaClient.toFixed(0)} µs, bare fetch ${viaFetch.toFixed(0)} µs`, `${ratio.toFixed(2)}x`, where === 'loopback' ? '<= 1.15x' : '', where === 'loopback' ? ratio <= 1.15 : undefined);
+      const goal = where === 'loopback' ? 1.1 : 1.3;
+      report(`${where}: client ${viaClient.toFixed(0)} µs, bare fetch ${viaFetch.toFixed(0)} µs`, `${ratio.toFixed(2)}x`, `<= ${goal.toFixed(2)}x`, ratio <= goal);
     }
   } finally {
     emulator.child.kill();
@@ -227,8 +236,6 @@ async function wallTimes() {
 }
 
 console.log(`Portrait toolkit benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
-console.log('Building the package (npm run build)...');
-await promisify(execFile)('npm', ['run', 'build'], { cwd: projectRoot });
 await clientOverhead();
 if (process.env.BENCH_ONLY !== 'client') {
   await throughput();
