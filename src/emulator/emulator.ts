@@ -3,7 +3,7 @@
 // asynchronous asset processing and the liveness flow. The document is its specification; the
 // contract checks (src/contract) hold it, and any other Portrait server, to it. Where the
 // document leaves a choice open, the handler that makes it says so.
-import { isAction, type Action } from '../protocol/index.js';
+import { echoedAction, type Action } from '../protocol/index.js';
 import { errorReply, refusalReply, successReply } from '../server/envelopes.js';
 import { fromFetchRequest, toFetchResponse, type Handler, type Reply, type ServerRequest } from '../server/exchange.js';
 import { passGateway, type GatewayRules } from '../server/gateway.js';
@@ -93,8 +93,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     } catch (error) {
       // Only a bug gets here. Its description helps whoever reports it; no header is in it.
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      const named = request.url.searchParams.get('Action');
-      return errorReply(isAction(named) ? named : '', 500, { Code: 'InternalError', Message: `The emulator failed unexpectedly (${reason.slice(0, 200)}).` });
+      return errorReply(echoedAction(request.url), 500, { Code: 'InternalError', Message: `The emulator failed unexpectedly (${reason.slice(0, 200)}).` });
     }
   };
   const handle = async (request: Request) => toFetchResponse(await answer(fromFetchRequest(request)));

@@ -1,6 +1,6 @@
 // The mock's HTTP server, on the server kit shared with the emulator (src/server): 127.0.0.1
 // only, one log line per request without any header in it, and no request that can crash it.
-import { isAction } from '../protocol/index.js';
+import { echoedAction } from '../protocol/index.js';
 import { listen, type Listening } from '../server/listen.js';
 import { createFront } from './front.js';
 import { loadActionOperations } from './operations.js';
@@ -29,10 +29,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   return listen(front, {
     port: options.port ?? 4010,
     log: options.log,
-    label: (request) => {
-      const action = request.url.searchParams.get('Action');
-      return isAction(action) ? action : '-';
-    },
+    label: (request) => echoedAction(request.url) || '-',
     name: 'mock',
   });
 }

@@ -39,10 +39,15 @@ export function actionFromQuery(query: URLSearchParams): { action: Action } | Ga
   return { action };
 }
 
+/** The Action a refusal echoes: the query's, when it names a known one, else empty. */
+export function echoedAction(url: URL): Action | '' {
+  const named = url.searchParams.get('Action');
+  return isAction(named) ? named : '';
+}
+
 /** The gateway's checks of the method, the path and the query, in its order. */
 export function checkRequestLine(method: string | undefined, url: URL): { action: Action } | Refusal {
-  const named = url.searchParams.get('Action');
-  const echoed = isAction(named) ? named : '';
+  const echoed = echoedAction(url);
   if (method !== 'POST') {
     return {
       action: echoed,

@@ -23,6 +23,7 @@ export {
   bodyTooLarge,
   checkRequestLine,
   parseJsonBody,
+  echoedAction,
   errorEnvelope,
   isAction,
   newRequestId,

@@ -3,7 +3,7 @@
 // can crash the process: a handler that throws answers 500 in the API's envelope.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isAction } from '../protocol/index.js';
+import { echoedAction } from '../protocol/index.js';
 import { errorReply } from './envelopes.js';
 import type { Handler, Reply, ServerRequest } from './exchange.js';
 import { readIncomingBody } from './read-body.js';
@@ -58,8 +58,7 @@ async function serve(handler: Handler, incoming: IncomingMessage, outgoing: Serv
   if (options.log) logWhenDone(request, outgoing, options, failure);
   const internalError = (error: unknown) => {
     failure.reason = ` ${describeFailure(error, request.header('authorization'))}`;
-    const named = request.url.searchParams.get('Action');
-    return errorReply(isAction(named) ? named : '', 500, { Code: 'InternalError', Message: `The ${options.name} failed unexpectedly while handling this request.` });
+    return errorReply(echoedAction(request.url), 500, { Code: 'InternalError', Message: `The ${options.name} failed unexpectedly while handling this request.` });
   };
   let reply: Reply;
   try {

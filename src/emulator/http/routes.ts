@@ -1,6 +1,6 @@
 // The paths the emulator serves besides the API: the media links of Active assets and the
 // liveness pages. Anything else goes to the API gateway, which refuses what it does not know.
-import { isAction } from '../../protocol/index.js';
+import { echoedAction } from '../../protocol/index.js';
 
 export const mediaPathPrefix = '/media/';
 export const livenessPathPrefix = '/liveness/';
@@ -39,6 +39,5 @@ export function routeLabel(method: string, url: URL): string {
   const route = routeOf(method, url.pathname);
   if (route.kind === 'media') return 'media';
   if (route.kind !== 'api') return 'liveness';
-  const action = url.searchParams.get('Action');
-  return isAction(action) ? action : '-';
+  return echoedAction(url) || '-';
 }
