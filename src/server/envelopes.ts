@@ -23,6 +23,6 @@ export function refusalReply({ action, status, error, headers }: Refusal): Reply
   return errorReply(action, status, error, headers);
 }
 
-export function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
+function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
   return { status, headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }
