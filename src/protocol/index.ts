@@ -17,6 +17,7 @@ export {
 } from './generated.js';
 export { portraitDocument } from './portrait-document.js';
 export type { PathOf, RequestOf, ResultOf } from './action-types.js';
+export { requestProperty } from './request-property.js';
 export {
   actionFromQuery,
   bearerToken,

@@ -1,7 +1,7 @@
 // The checks read their edge values from the document's request schemas, not from literals.
 import { describe, expect, it } from 'vitest';
-import { overMaximum, requestProperty } from '../../src/contract/request-schemas.js';
-import { portraitDocument, schemaNamed } from '../../src/protocol/index.js';
+import { overMaximum } from '../../src/contract/request-schemas.js';
+import { portraitDocument, requestProperty, schemaNamed } from '../../src/protocol/index.js';
 
 const pageSize = schemaNamed(portraitDocument, 'PageSize');
 

@@ -1,7 +1,6 @@
 // Asset groups through their life: create, read, change, list and page.
-import type { ResultOf } from '../../protocol/index.js';
+import { requestProperty, type ResultOf } from '../../protocol/index.js';
 import type { Check, CheckContext } from '../context.js';
-import { requestProperty } from '../request-schemas.js';
 
 /** Pages through ListAssetGroups for this run's groups, one per page, returning every page's Result. */
 async function pagesOfOne(ctx: CheckContext) {

@@ -1,7 +1,7 @@
 // The defaults of request fields (`ProjectName` `default`, `PageSize` 10, `SortOrder` `Desc`,
 // ...) as the document declares them, so the emulator applies the same values the document
 // promises and a change to the document changes the emulator too.
-import { actions, portraitDocument, resolveSchema, schemaNamed, type Action, type PaginatedAction, type SchemaObject } from '../../protocol/index.js';
+import { requestProperty, type Action, type PaginatedAction } from '../../protocol/index.js';
 import type { RequestOf } from './action-types.js';
 
 /**
@@ -9,9 +9,7 @@ import type { RequestOf } from './action-types.js';
  * schema it refers to. Throws at start-up if the document has none, rather than guessing.
  */
 export function requestDefault<A extends Action, K extends keyof RequestOf<A> & string>(action: A, property: K): NonNullable<RequestOf<A>[K]> {
-  const request = schemaNamed(portraitDocument, actions[action].request);
-  const field: SchemaObject | boolean | undefined = request?.properties?.[property];
-  const value = typeof field === 'object' ? resolveSchema(portraitDocument, field).default : undefined;
+  const value = requestProperty(action, property).default;
   if (value === undefined) throw new Error(`The document declares no default for ${action} ${property}`);
   return value as NonNullable<RequestOf<A>[K]>;
 }
