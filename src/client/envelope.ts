@@ -5,7 +5,7 @@ import { PortraitError } from './errors.js';
 import { parseRetryAfter, type Outcome } from './retry.js';
 import type { Reply } from './transport.js';
 
-export interface Decoded {
+interface Decoded {
   result: object;
   requestId: string;
   status: number;

@@ -47,7 +47,7 @@ export async function retrying<T>(
   }
 }
 
-export function isRetryable(failure: AttemptFailure, action: Action, policy: RetryPolicy): boolean {
+function isRetryable(failure: AttemptFailure, action: Action, policy: RetryPolicy): boolean {
   const creates = actions[action].createsResource;
   switch (failure.kind) {
     case 'reply': {

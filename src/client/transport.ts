@@ -11,7 +11,7 @@ import type { Outcome } from './retry.js';
 /** A fetch; the client calls it with each attempt's signal as `init.signal`. */
 export type FetchFunction = (request: Request, init?: { readonly signal: AbortSignal }) => Promise<Response>;
 
-export interface TransportOptions {
+interface TransportOptions {
   baseUrl: string;
   apiKey: string;
   /** A fetch of the caller's; the global fetch by default. */
@@ -26,7 +26,7 @@ export interface Reply {
   body: unknown;
 }
 
-export interface Transport {
+interface Transport {
   /** The openapi-fetch client, with the key set. */
   readonly raw: Client<paths>;
   send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined): Promise<Outcome<Reply>>;

@@ -1,7 +1,6 @@
 // What a check works with: calls as either customer (or none), typed by Action, the values earlier
 // checks left, expectations that fail the check with a readable reason, and what to clean up.
-import type { RequestOf, ResultOf } from '../protocol/index.js';
-import type { Action } from '../protocol/index.js';
+import type { Action, RequestOf, ResultOf } from '../protocol/index.js';
 import { probe, type ProbeRequest, type ProbeTarget, type ProbeReply } from './probe.js';
 
 export interface ContractSettings {

@@ -3,4 +3,4 @@
 // bundled document itself comes through portrait-document.ts, so that code which needs only
 // facts (the client, in browsers too) does not load it.
 export * from '../../generated/protocol.js';
-export type { components, paths, webhooks } from '../../generated/schema.js';
+export type { components, paths } from '../../generated/schema.js';

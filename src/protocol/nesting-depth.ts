@@ -5,7 +5,7 @@
 import type { ValidationIssue } from './validation-issues.js';
 
 /** Deeper than any request schema (body, Filter, GroupIds, item) with room to spare. */
-export const maxNestingDepth = 32;
+const maxNestingDepth = 32;
 
 /** An issue at the top-level field under which `value` nests too deeply, if it does. */
 export function nestingIssue(value: unknown): ValidationIssue | undefined {
