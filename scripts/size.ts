@@ -2,14 +2,13 @@
 // consumer's bundler sees it: the package's own exports map, openapi-fetch included, minified, then
 // gzipped. Exits 1 over budget. Also shows that the types-only entry adds nothing at all.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectRoot as root } from './project-root.js';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /** Gzipped bytes the whole client entry may weigh: measured 6,196 when this was set. */
 const clientBudgetBytes = 6_400;
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 async function bundle(contents: string, options: { ignoreAnnotations?: boolean } = {}): Promise<Uint8Array> {
   const result = await build({

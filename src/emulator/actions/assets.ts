@@ -1,5 +1,5 @@
 // The asset Actions. An asset lives in one of its customer's groups and in that group's
-// project; its Status, UpdateTime and URL are worked out at each read (see asset-processing).
+// project; its Status, UpdateTime and URL are worked out at each read (see ../model/asset-processing.ts).
 import { quotaExceeded } from './action-errors.js';
 import type { ActionHandler, ReplyLinks } from './action-context.js';
 import type { AssetItem } from './action-types.js';

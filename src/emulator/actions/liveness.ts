@@ -1,5 +1,5 @@
 // The liveness Actions. A session is a BytedToken with the document's lifetime; the person settles it
-// on the emulator's H5 page (liveness-pages.ts), and GetVisualValidateResult then turns a
+// on the emulator's H5 page (../http/liveness-pages.ts), and GetVisualValidateResult then turns a
 // passed check into one LivenessFace group. Verdicts come back with HTTP 200, as upstream's do.
 import { invalidToken, tokenExpired, validatePending } from './action-errors.js';
 import type { ActionHandler } from './action-context.js';
