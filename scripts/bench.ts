@@ -4,6 +4,7 @@
 //   BENCH_SECONDS     seconds per throughput run (10)
 //   BENCH_SKIP_WALL=1 skip timing `npm run generate`, `npm run lint` and `npm test`
 //   BENCH_ONLY=client only the client overhead rows (for tuning the client)
+//   BENCH_ONLY=stages only the emulator's CPU per request, stage by stage
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { promisify } from 'node:util';
@@ -162,6 +163,62 @@ async function throughput() {
   }
 }
 
+/**
+ * Where a GetAsset's CPU goes under load: the same request answered by servers that each do one
+ * stage more, from bare node:http to the whole emulator. Each server reports its process's CPU
+ * time (process.cpuUsage) per request over the load run.
+ */
+async function stages() {
+  console.log(`CPU per GetAsset under load, stage by stage: autocannon, 50 connections, ${seconds} s per run`);
+  const stageServer = (handler: string) => `import { createServer } from 'node:http';
+    import { listen } from './dist/src/server/listen.js';
+    import { passGateway } from './dist/src/server/gateway.js';
+    import { successReply } from './dist/src/server/envelopes.js';
+    import { createEmulator } from './dist/src/emulator/index.js';
+    import { createPortraitClient } from './dist/src/client/index.js';
+    const emulator = createEmulator({ processingDelayMs: 0 });
+    const client = createPortraitClient({ apiKey: '${apiKey}', baseUrl: 'http://emulator.local', fetch: emulator.handle });
+    const group = await client.createAssetGroup({ Name: 'bench' });
+    const { Id } = await client.createAsset({ GroupId: group.Id, URL: 'https://example.com/a.png', AssetType: 'Image' });
+    const result = await client.getAsset({ Id });
+    const fixed = { status: 200, headers: { 'Content-Type': 'application/json' }, body: successReply('GetAsset', result).body };
+    const admitAll = { admitKey: () => ({ caller: {} }), validateBody: true };
+    const handler = ${handler};
+    let requests = 0;
+    let cpu = process.cpuUsage();
+    const counted = (request) => { requests++; return handler(request); };
+    const server = handler === 'bare' ? await bare() : await listen(counted, { port: 0, label: () => '', name: 'bench' });
+    async function bare() {
+      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(fixed.body) };
+      const plain = createServer((req, res) => { requests++; req.resume(); req.on('end', () => res.writeHead(200, headers).end(fixed.body)); });
+      await new Promise((resolve) => plain.listen(0, '127.0.0.1', resolve));
+      return { url: 'http://127.0.0.1:' + plain.address().port };
+    }
+    process.on('message', () => { requests = 0; cpu = process.cpuUsage(); });
+    process.on('SIGINT', () => { const used = process.cpuUsage(cpu); console.log((used.user + used.system) / requests); process.exit(0); });
+    console.log(JSON.stringify({ url: server.url, Id }));`;
+  const kinds = {
+    'bare node:http answering the reply bytes': "'bare'",
+    'the server kit: read the body, answer the reply bytes': 'async (request) => { await request.readBody(1e6); return fixed; }',
+    '+ the gateway: Action, key, JSON, AJV': 'async (request) => { await passGateway(request, admitAll); return fixed; }',
+    '+ the envelope: a RequestId, JSON.stringify': "async (request) => { await passGateway(request, admitAll); return successReply('GetAsset', result); }",
+    '+ the Action: the whole emulator': 'emulator.answer',
+  };
+  for (const [name, handler] of Object.entries(kinds)) {
+    const child = spawn(process.execPath, ['--input-type=module', '--eval', stageServer(handler)], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const lines = child.stdout?.setEncoding('utf8')[Symbol.asyncIterator]() as AsyncIterator<string>;
+    const { url, Id } = JSON.parse((await lines.next()).value as string) as { url: string; Id: string };
+    // Warm up first, so the figure is of steady work, not of the JIT compiling.
+    const warmUp = load(url, 'GetAsset', { Id });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    child.send('start');
+    const { rps } = await warmUp;
+    child.kill('SIGINT');
+    const cpuMicros = Number((await lines.next()).value);
+    report(`CPU per request, ${name}`, `${cpuMicros.toFixed(0)} µs (${Math.round(rps)} req/s)`);
+  }
+}
+
 async function rawReply(url: string, action: string, body: object): Promise<string> {
   const response = await fetch(`${url}/portrait/?Action=${action}&Version=2024-01-01`, {
     method: 'POST',
@@ -236,9 +293,11 @@ async function wallTimes() {
 }
 
 console.log(`Portrait toolkit benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
-await clientOverhead();
-if (process.env.BENCH_ONLY !== 'client') {
+if (process.env.BENCH_ONLY !== 'stages') await clientOverhead();
+if (process.env.BENCH_ONLY === 'stages') await stages();
+else if (process.env.BENCH_ONLY !== 'client') {
   await throughput();
+  await stages();
   await startup();
   validation();
   if (!process.env.BENCH_SKIP_WALL) await wallTimes();
