@@ -827,6 +827,274 @@ export interface components {
          * @enum {string}
          */
         LivenessResultCode: "10000" | "10001";
+        /** @description A call of CreateAssetGroup. */
+        CreateAssetGroupCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "CreateAssetGroup";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["CreateAssetGroupRequest"];
+        };
+        /** @description The result of CreateAssetGroup. */
+        CreateAssetGroupCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "CreateAssetGroup";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["CreateAssetGroupResult"];
+        };
+        /** @description A call of GetAssetGroup. */
+        GetAssetGroupCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "GetAssetGroup";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["GetAssetGroupRequest"];
+        };
+        /** @description The result of GetAssetGroup. */
+        GetAssetGroupCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "GetAssetGroup";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["GetAssetGroupResult"];
+        };
+        /** @description A call of ListAssetGroups. */
+        ListAssetGroupsCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "ListAssetGroups";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["ListAssetGroupsRequest"];
+        };
+        /** @description The result of ListAssetGroups. */
+        ListAssetGroupsCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "ListAssetGroups";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["ListAssetGroupsResult"];
+        };
+        /** @description A call of UpdateAssetGroup. */
+        UpdateAssetGroupCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "UpdateAssetGroup";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["UpdateAssetGroupRequest"];
+        };
+        /** @description The result of UpdateAssetGroup. */
+        UpdateAssetGroupCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "UpdateAssetGroup";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["UpdateAssetGroupResult"];
+        };
+        /** @description A call of DeleteAssetGroup. */
+        DeleteAssetGroupCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "DeleteAssetGroup";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["DeleteAssetGroupRequest"];
+        };
+        /** @description The result of DeleteAssetGroup. */
+        DeleteAssetGroupCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "DeleteAssetGroup";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["DeleteAssetGroupResult"];
+        };
+        /** @description A call of CreateAsset. */
+        CreateAssetCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "CreateAsset";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["CreateAssetRequest"];
+        };
+        /** @description The result of CreateAsset. */
+        CreateAssetCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "CreateAsset";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["CreateAssetResult"];
+        };
+        /** @description A call of GetAsset. */
+        GetAssetCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "GetAsset";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["GetAssetRequest"];
+        };
+        /** @description The result of GetAsset. */
+        GetAssetCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "GetAsset";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["GetAssetResult"];
+        };
+        /** @description A call of ListAssets. */
+        ListAssetsCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "ListAssets";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["ListAssetsRequest"];
+        };
+        /** @description The result of ListAssets. */
+        ListAssetsCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "ListAssets";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["ListAssetsResult"];
+        };
+        /** @description A call of UpdateAsset. */
+        UpdateAssetCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "UpdateAsset";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["UpdateAssetRequest"];
+        };
+        /** @description The result of UpdateAsset. */
+        UpdateAssetCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "UpdateAsset";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["UpdateAssetResult"];
+        };
+        /** @description A call of DeleteAsset. */
+        DeleteAssetCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "DeleteAsset";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["DeleteAssetRequest"];
+        };
+        /** @description The result of DeleteAsset. */
+        DeleteAssetCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "DeleteAsset";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["DeleteAssetResult"];
+        };
+        /** @description A call of CreateVisualValidateSession. */
+        CreateVisualValidateSessionCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "CreateVisualValidateSession";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["CreateVisualValidateSessionRequest"];
+        };
+        /** @description The result of CreateVisualValidateSession. */
+        CreateVisualValidateSessionCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "CreateVisualValidateSession";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["CreateVisualValidateSessionResult"];
+        };
+        /** @description A call of GetVisualValidateResult. */
+        GetVisualValidateResultCall: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "GetVisualValidateResult";
+            /** @constant */
+            Version: "2024-01-01";
+            Body: components["schemas"]["GetVisualValidateResultRequest"];
+        };
+        /** @description The result of GetVisualValidateResult. */
+        GetVisualValidateResultCallResult: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Action: "GetVisualValidateResult";
+            /** @constant */
+            Version: "2024-01-01";
+            Result: components["schemas"]["GetVisualValidateResultResult"];
+        };
+        /** @description One call of the API, discriminated by `Action`: the query names the Action and the Version, and the body is that Action's request. It is sent as `POST /portrait/?Action=<Action>&Version=<Version>` with `Body` as the JSON body. */
+        PortraitCall: components["schemas"]["CreateAssetGroupCall"] | components["schemas"]["GetAssetGroupCall"] | components["schemas"]["ListAssetGroupsCall"] | components["schemas"]["UpdateAssetGroupCall"] | components["schemas"]["DeleteAssetGroupCall"] | components["schemas"]["CreateAssetCall"] | components["schemas"]["GetAssetCall"] | components["schemas"]["ListAssetsCall"] | components["schemas"]["UpdateAssetCall"] | components["schemas"]["DeleteAssetCall"] | components["schemas"]["CreateVisualValidateSessionCall"] | components["schemas"]["GetVisualValidateResultCall"];
+        /** @description The Result of one successful call, discriminated by `Action`. */
+        PortraitCallResult: components["schemas"]["CreateAssetGroupCallResult"] | components["schemas"]["GetAssetGroupCallResult"] | components["schemas"]["ListAssetGroupsCallResult"] | components["schemas"]["UpdateAssetGroupCallResult"] | components["schemas"]["DeleteAssetGroupCallResult"] | components["schemas"]["CreateAssetCallResult"] | components["schemas"]["GetAssetCallResult"] | components["schemas"]["ListAssetsCallResult"] | components["schemas"]["UpdateAssetCallResult"] | components["schemas"]["DeleteAssetCallResult"] | components["schemas"]["CreateVisualValidateSessionCallResult"] | components["schemas"]["GetVisualValidateResultCallResult"];
     };
     responses: {
         /** @description `MissingParameter.<Field>` or `InvalidParameter.<Field>`: the body is not valid JSON, a required field is missing, or a value is out of range. Fix the request; retrying it unchanged fails again. */

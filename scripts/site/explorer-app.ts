@@ -1,6 +1,7 @@
 // The explorer's script, bundled with the typed client into the page: one form per Action,
 // each sent through `client.call` so the page shows what code using the client would see.
-import { createPortraitClient, PortraitClientError, PortraitError, type Action, type ResultMetadata } from '../../src/client/index.js';
+import { createPortraitClient, PortraitClientError, PortraitError, type PortraitCall } from '../../src/client/index.js';
+import { apiVersion } from '../../src/protocol/generated.js';
 import type { ExplorerAction, ExplorerData, ExplorerTag } from './explorer-actions.js';
 
 const data = JSON.parse(document.getElementById('explorer-data')?.textContent ?? '{}') as ExplorerData;
@@ -84,9 +85,10 @@ async function callAction(action: string, text: string): Promise<HTMLElement> {
   try {
     // Every attempt shows as it happened: the page never retries behind its user's back.
     const client = createPortraitClient({ apiKey: apiKeyInput.value, baseUrl: baseUrlInput.value || undefined, maxRetries: 0 });
-    const call = client.call as (action: Action, body: unknown) => Promise<object & { $metadata: ResultMetadata }>;
+    // What its user typed, sent as is: the server judges the body against the Action's schema.
+    const request = { Action: action, Version: apiVersion, Body: body } as PortraitCall;
     const started = performance.now();
-    const result = await call(action as Action, body);
+    const result = await client.call(request.Action, request.Body);
     const elapsed = Math.round(performance.now() - started);
     return outcome(
       'ok',

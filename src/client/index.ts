@@ -7,7 +7,7 @@ export {
   type ResultMetadata,
   type WithMetadata,
 } from './client.js';
-export type { RequestOf, ResultOf } from '../protocol/action-types.js';
+export type { PortraitCall, PortraitCallResult, RequestOf, ResultOf } from '../protocol/action-types.js';
 export type { FetchFunction } from './transport.js';
 export {
   PortraitAbortError,

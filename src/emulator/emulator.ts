@@ -3,12 +3,12 @@
 // asynchronous asset processing and the liveness flow. The document is its specification; the
 // contract checks (src/contract) hold it, and any other Portrait server, to it. Where the
 // document leaves a choice open, the handler that makes it says so.
-import { echoedAction, type Action } from '../protocol/index.js';
+import { apiVersion, echoedAction, type Action, type PortraitCall } from '../protocol/index.js';
 import { errorReply, refusalReply, successReply } from '../server/envelopes.js';
 import { fromFetchRequest, toFetchResponse, type Handler, type Reply, type ServerRequest } from '../server/exchange.js';
 import { passGateway, type GatewayRules } from '../server/gateway.js';
 import type { ActionContext, ActionHandler, ReplyLinks } from './actions/action-context.js';
-import type { Outcome, RequestOf } from './actions/action-types.js';
+import type { Outcome } from './actions/action-types.js';
 import { createAsset, deleteAsset, getAsset, listAssets, updateAsset } from './actions/assets.js';
 import { createAssetGroup, deleteAssetGroup, getAssetGroup, listAssetGroups, updateAssetGroup } from './actions/groups.js';
 import { createVisualValidateSession, getVisualValidateResult } from './actions/liveness.js';
@@ -42,10 +42,9 @@ const handlers: { [A in Action]: ActionHandler<A> } = {
   GetVisualValidateResult: getVisualValidateResult,
 };
 
-function runAction<A extends Action>(action: A, context: ActionContext, body: unknown): Outcome<A> {
-  const handler: ActionHandler<A> = handlers[action];
-  // The gateway validated `body` against this Action's request schema.
-  return handler(context, body as RequestOf<A>);
+function runAction<A extends Action>(context: ActionContext, call: PortraitCall<A>): Outcome<A> {
+  const handler: ActionHandler<A> = handlers[call.Action as A];
+  return handler(context, call.Body);
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -86,7 +85,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         media: (assetId) => mediaLinks.signedUrl(origin, assetId, now),
       };
       const context: ActionContext = { state, tenant: admitted.caller, now, processingDelayMs: settings.processingDelayMs, links };
-      const outcome = runAction(admitted.action, context, admitted.body);
+      // The gateway validated the body against the request schema of the Action it names.
+      const call = { Action: admitted.action, Version: apiVersion, Body: admitted.body } as PortraitCall;
+      const outcome = runAction(context, call);
       return 'error' in outcome
         ? errorReply(admitted.action, outcome.status, outcome.error)
         : successReply(admitted.action, outcome.result);

@@ -16,7 +16,7 @@ export {
   type paths,
 } from './generated.js';
 export { portraitDocument } from './portrait-document.js';
-export type { RequestOf, ResultOf } from './action-types.js';
+export type { PortraitCall, PortraitCallResult, RequestOf, ResultOf } from './action-types.js';
 export { requestProperty } from './request-property.js';
 export {
   actionFromQuery,

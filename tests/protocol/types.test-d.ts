@@ -1,7 +1,7 @@
 // Type-level tests: compiled by `vitest` (typecheck mode), never run.
 import createClient from 'openapi-fetch';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Action, actions, components, paths } from '../../src/protocol/index.js';
+import type { Action, actions, components, paths, PortraitCall, PortraitCallResult } from '../../src/protocol/index.js';
 
 type Schemas = components['schemas'];
 type Entry<A extends Action> = (typeof actions)[A];
@@ -84,5 +84,23 @@ describe('typed calls through openapi-fetch', () => {
     const { data } = await post('/portrait/?Action=GetAsset&Version=2024-01-01', { body: { Id: 'asset-1' } });
     // @ts-expect-error AssetItem has no field Url (it is URL)
     if (data && 'Result' in data) void data.Result.Url;
+  });
+});
+
+describe('the discriminated call schemas', () => {
+  it('pairs each Action with its own request and result', () => {
+    expectTypeOf<{ [A in Action]: Equal<PortraitCall<A>['Body'], Schemas[Entry<A>['request']]> }[Action]>().toEqualTypeOf<true>();
+    expectTypeOf<{ [A in Action]: Equal<PortraitCallResult<A>['Result'], Schemas[Entry<A>['result']]> }[Action]>().toEqualTypeOf<true>();
+    expectTypeOf<PortraitCall['Action']>().toEqualTypeOf<Action>();
+  });
+
+  it('refuses a body given with another Action', () => {
+    const call: PortraitCall = { Action: 'CreateAssetGroup', Version: '2024-01-01', Body: { Name: 'avatar-001' } };
+    expectTypeOf(call).toExtend<PortraitCall>();
+    // @ts-expect-error GetAsset takes an Id, not a Name
+    const wrong: PortraitCall = { Action: 'GetAsset', Version: '2024-01-01', Body: { Name: 'avatar-001' } };
+    // @ts-expect-error the Version is a constant
+    const oldVersion: PortraitCall = { Action: 'GetAsset', Version: '2023-01-01', Body: { Id: 'asset-1' } };
+    expectTypeOf([wrong, oldVersion]).toBeArray();
   });
 });
