@@ -118,14 +118,21 @@ function resolveResponse(document: OpenApiDocument, response: unknown): Response
   return found;
 }
 
-/** Schemas as given, each once: `{ oneOf: [A, Error] }` twelve times over becomes each A and Error once. */
+/**
+ * Schemas as given, each once, those shared by many replies last: `{ oneOf: [A, Error] }` twelve
+ * times over becomes each A, then Error.
+ */
 function uniqueSchemas(schemas: unknown[]): unknown[] {
-  const seen = new Map<string, unknown>();
+  const seen = new Map<string, { schema: unknown; count: number }>();
   for (const schema of schemas) {
-    const branches = (schema as { oneOf?: unknown[] }).oneOf ?? [schema];
-    for (const branch of branches) seen.set(JSON.stringify(branch), branch);
+    for (const branch of (schema as { oneOf?: unknown[] }).oneOf ?? [schema]) {
+      const key = JSON.stringify(branch);
+      const entry = seen.get(key) ?? { schema: branch, count: 0 };
+      entry.count++;
+      seen.set(key, entry);
+    }
   }
-  return [...seen.values()];
+  return [...seen.values()].sort((a, b) => a.count - b.count).map(({ schema }) => schema);
 }
 
 /** Every Action's examples in one map, each named `<Action>_<name>`. */

@@ -3,4 +3,4 @@
 export { buildSite, siteIsStale, type BuiltSite, type SiteBuildOptions } from './build-site.js';
 export { remoteLoads } from './offline-check.js';
 export { defaultSiteDir, defaultSpecPath, sitePages, type SitePage } from './site-layout.js';
-export { withSite } from './with-site.js';
+export { viewFiles, withSite } from './with-site.js';

@@ -6,6 +6,9 @@ import { projectRoot } from '../project-root.js';
 /** The bundled document both pages are built from. */
 export const defaultSpecPath = join(projectRoot, 'generated/portrait.openapi.json');
 
+/** The generated views (generated/*.json), served as /spec/<file>. */
+export const viewsDir = join(projectRoot, 'generated/');
+
 /** Git-ignored; `npm run docs` writes here and `npm start` serves from here. */
 export const defaultSiteDir = join(projectRoot, 'dist/site/');
 

@@ -1,10 +1,12 @@
 // The built site beside the API on one origin: GET /docs and /explorer (with or without a
-// trailing slash, or as .../index.html) answer the pages from the site directory; every other
-// request goes to the handler being wrapped, the emulator's gateway included.
+// trailing slash, or as .../index.html) answer the pages from the site directory, and
+// GET /spec/<file> the generated views; every other request goes to the handler being wrapped,
+// the emulator's gateway included.
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Handler } from '../../src/emulator/index.js';
-import { sitePages, type SitePage } from './site-layout.js';
+import type { Handler, Reply } from '../../src/emulator/index.js';
+import { sitePages, viewsDir, type SitePage } from './site-layout.js';
 
 
 const pagePaths = new Map<string, SitePage>(
@@ -15,8 +17,23 @@ const pagePaths = new Map<string, SitePage>(
   ]),
 );
 
+/** The generated views' file names: the per-Action and single-endpoint documents, in 3.1 and 3.0.3. */
+export function viewFiles(): string[] {
+  return readdirSync(viewsDir).filter((file) => file.endsWith('.json'));
+}
+
+/** `/spec/<file>` for each view, read once: they change only with `npm run generate`. */
+function viewReplies(): Map<string, Reply> {
+  const views = viewFiles();
+  const headers = { 'content-type': 'application/json', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+  return new Map(views.map((file) => [`/spec/${file}`, { status: 200, headers, body: readFileSync(join(viewsDir, file), 'utf8') }]));
+}
+
 export function withSite(answer: Handler, siteDir: string): Handler {
+  const views = viewReplies();
   return async (request) => {
+    const view = views.get(request.url.pathname);
+    if (view && (request.method === 'GET' || request.method === 'HEAD')) return view;
     const page = pagePaths.get(request.url.pathname);
     if (!page || (request.method !== 'GET' && request.method !== 'HEAD')) return answer(request);
     let html: string;

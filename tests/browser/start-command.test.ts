@@ -1,5 +1,5 @@
 // `npm start` (scripts/start.ts) as a user runs it: it builds the site when needed, prints where
-// the emulator, the docs and the explorer are, serves all three on one origin, and stops on a signal.
+// the emulator, the docs, the explorer and the views are, serves them on one origin, and stops on a signal.
 import { spawn } from 'node:child_process';
 import { afterAll, expect, it } from 'vitest';
 
@@ -8,7 +8,7 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-it('prints the emulator, docs and explorer URLs, serves them, and stops on SIGINT', async () => {
+it('prints the emulator, docs, explorer and view URLs, serves them, and stops on SIGINT', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--port', '0', '--processing-delay', '0'], {
     cwd: new URL('../..', import.meta.url),
   });
@@ -24,7 +24,13 @@ it('prints the emulator, docs and explorer URLs, serves them, and stops on SIGIN
   expect(output).toContain('Demo API keys: demo-key (customer demo), demo-key-2 (customer demo-2)\n');
   expect(output).toContain(`Docs:     ${url}/docs\nExplorer: ${url}/explorer\n`);
 
-  for (const [path, marker] of [['/docs', '<div id="redoc">'], ['/explorer', 'id="explorer-data"']] as const) {
+  const views = ['portrait.openapi.json', 'portrait.single-endpoint.openapi.json', 'portrait.openapi.3.0.json', 'portrait.single-endpoint.openapi.3.0.json'];
+  for (const view of views) expect(output).toContain(`${url}/spec/${view}`);
+  for (const [path, marker] of [
+    ['/docs', '<div id="redoc">'],
+    ['/explorer', 'id="explorer-data"'],
+    ...views.map((view) => [`/spec/${view}`, view.includes('3.0') ? '"openapi": "3.0.3"' : '"openapi": "3.1.0"'] as const),
+  ]) {
     const response = await fetch(`${url}${path}`);
     expect(response.status, path).toBe(200);
     expect(await response.text()).toContain(marker);

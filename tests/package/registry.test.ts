@@ -24,9 +24,9 @@ const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'u
   devDependencies: Record<string, string>;
   exports: Record<string, unknown>;
 };
-/** `portrait-api-toolkit`, `portrait-api-toolkit/types`, …: every entry but package.json. */
+/** `portrait-api-toolkit`, `portrait-api-toolkit/types`, …: every entry but package.json and the views' pattern. */
 const entries = Object.keys(manifest.exports)
-  .filter((entry) => entry !== './package.json')
+  .filter((entry) => entry !== './package.json' && !entry.includes('*'))
   .map((entry) => (entry === '.' ? manifest.name : `${manifest.name}/${entry.slice(2)}`));
 const quickStart = readmeQuickStart(await readFile(join(projectRoot, 'README.md'), 'utf8'));
 
@@ -139,6 +139,22 @@ describe('the published package', () => {
     ].join('\n');
     const { stdout } = await mustRun(process.execPath, ['--input-type=module', '--eval', probe], { cwd: lean });
     expect(JSON.parse(stdout)).toEqual({ file: 'dist/generated/schema.js', text: 'export {};\n', keys: [] });
+  }, 30_000);
+
+  it('resolves each generated view as portrait-api-toolkit/spec/<file>', async () => {
+    const views = (await readdir(join(projectRoot, 'generated'))).filter((file) => file.endsWith('.json'));
+    const probe = [
+      `const { readFileSync } = await import('node:fs');`,
+      `const read = (file) => JSON.parse(readFileSync(new URL(import.meta.resolve('portrait-api-toolkit/spec/' + file)), 'utf8'));`,
+      `console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(views)}.map((file) => [file, read(file).openapi]))));`,
+    ].join('\n');
+    const { stdout } = await mustRun(process.execPath, ['--input-type=module', '--eval', probe], { cwd: lean });
+    expect(JSON.parse(stdout)).toEqual({
+      'portrait.openapi.json': '3.1.0',
+      'portrait.single-endpoint.openapi.json': '3.1.0',
+      'portrait.openapi.3.0.json': '3.0.3',
+      'portrait.single-endpoint.openapi.3.0.json': '3.0.3',
+    });
   }, 30_000);
 
   // The README's quick start as written, in the project `npm init -y` makes (CommonJS) and in an
