@@ -6,14 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import addFormats from 'ajv-formats';
-import { OpenAPIBackend, type Context, type Request as RoutedRequest } from 'openapi-backend';
+import { OpenAPIBackend, type Context, type Document, type Request as RoutedRequest } from 'openapi-backend';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { actionNames, apiVersion } from '../../src/protocol/index.js';
 import { callEveryAction } from './every-action.js';
 
-const view = async (file: string) => JSON.parse(await readFile(join(projectRoot, 'generated', file), 'utf8')) as object;
+const view = async (file: string) => JSON.parse(await readFile(join(projectRoot, 'generated', file), 'utf8')) as Document;
 const headers = { 'content-type': 'application/json', authorization: 'Bearer demo-key' };
 
 let emulator: RunningEmulator;
@@ -34,7 +34,7 @@ async function router() {
     strict: true,
     ignoreTrailingSlashes: false,
     // Its AJV knows no formats by itself: `uri` and `date-time` would be skipped, with a warning each.
-    customizeAjv: (ajv) => addFormats(ajv),
+    customizeAjv: (ajv) => addFormats.default(ajv),
   });
   api.register({
     callAction: async (context: Context): Promise<Routed> => {
