@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { downgradeTo30, schema30 } from '../../scripts/codegen/views.js';
 import { projectRoot } from '../../scripts/project-root.js';
 import { actionNames, actions, apiVersion, protocol } from '../../src/protocol/generated.js';
+import { validateSchema } from '../../src/protocol/index.js';
 import type { OpenApiDocument } from '../../src/protocol/document.js';
 
 type Json = Record<string, any>;
@@ -40,6 +41,15 @@ describe('every view', () => {
       result: '#/components/schemas/GetAssetResult',
       response: '#/components/schemas/GetAssetResponse',
     });
+  });
+});
+
+describe('PortraitCall, at run time', () => {
+  it('accepts a call whose body is its Action\'s request, and refuses a body given with another Action', () => {
+    expect(validateSchema('PortraitCall', { Action: 'GetAsset', Version: apiVersion, Body: { Id: 'asset-20260318035710-xxxxx' } }).valid).toBe(true);
+    expect(validateSchema('PortraitCall', { Action: 'GetAsset', Version: apiVersion, Body: { Name: 'avatar-001' } }).valid).toBe(false);
+    expect(validateSchema('PortraitCall', { Action: 'DropDatabase', Version: apiVersion, Body: {} }).valid).toBe(false);
+    expect(validateSchema('PortraitCallResult', { Action: 'CreateAssetGroup', Version: apiVersion, Result: { Id: 'group-20260518163348-xtzxl' } }).valid).toBe(true);
   });
 });
 
