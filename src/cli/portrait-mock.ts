@@ -3,6 +3,8 @@
 //   --port <n>        default 4010
 //   --upstream <url>  forward to a real Portrait API and check its answers against the document
 //   --errors          with --upstream: a response that breaks the document becomes a 502
+//   --upstream-timeout <ms>       with --upstream: 30000 by default, then a 504
+//   --max-upstream-reply <bytes>  with --upstream: 10485760 (10 MB, decompressed) by default, then a 502
 import { parseArgs } from 'node:util';
 import { startMock } from '../mock/index.js';
 import { closeOnSignals } from './close-on-signals.js';
@@ -12,6 +14,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4010' },
     upstream: { type: 'string' },
     errors: { type: 'boolean', default: false },
+    'upstream-timeout': { type: 'string' },
+    'max-upstream-reply': { type: 'string' },
   },
 });
 
@@ -24,12 +28,23 @@ if (values.errors && !values.upstream) console.warn('--errors only matters with 
 
 const mock = await startMock({
   port,
-  ...(values.upstream ? { upstream: values.upstream, errors: values.errors } : {}),
+  ...(values.upstream
+    ? {
+        upstream: values.upstream,
+        errors: values.errors,
+        upstreamTimeoutMs: optionalNumber(values['upstream-timeout']),
+        maxUpstreamReplyBytes: optionalNumber(values['max-upstream-reply']),
+      }
+    : {}),
   log: (line) => console.log(line),
 }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
+function optionalNumber(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : Number(text);
+}
+
 // Before the first line: whoever waits for it may signal at once.
 closeOnSignals(mock);
 console.log(

@@ -1,10 +1,12 @@
 // One Prism instance per running mock, called with a single operation per request.
-import type { IPrismDiagnostic } from '@stoplight/prism-core';
+import type { IPrismDiagnostic, IPrismInput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpOperationConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { HttpOperation } from './operations.js';
 import type { PrismPackages } from './prism-packages.js';
+import { callUpstream, type UpstreamLimits } from './upstream.js';
+import { refusalOf } from './violations.js';
 
-export type PrismMode = { proxy: false } | { proxy: true; upstream: URL; errors: boolean };
+export type PrismMode = { proxy: false } | { proxy: true; upstream: URL; errors: boolean; limits: UpstreamLimits };
 
 export type PrismAnswer =
   | { ok: true; response: IHttpResponse; input: IPrismDiagnostic[]; output: IPrismDiagnostic[] }
@@ -23,10 +25,12 @@ export function createPrism(mode: PrismMode, { core, http }: PrismPackages): Cal
   // Prism logs request headers (the API key among them) at debug level: keep its pino silent.
   const logger = core.createLogger('portrait-mock', { level: 'silent' });
   const common = { validateRequest: true, validateResponse: true, checkSecurity: true, upstreamProxy: undefined };
+  // In proxy mode Prism hands its request findings to the forwarder (`errors: true`), which
+  // refuses to forward a request that breaks the document; `mode.errors` is about replies only.
   const config: IHttpConfig = mode.proxy
-    ? { ...common, mock: { dynamic: false }, errors: mode.errors, isProxy: true, upstream: mode.upstream }
+    ? { ...common, mock: { dynamic: false }, errors: true, isProxy: true, upstream: mode.upstream }
     : { ...common, mock: { dynamic: false }, errors: false, isProxy: false };
-  const prism = http.createInstance(config, { logger });
+  const prism = http.createInstance(config, mode.proxy ? { logger, forward: boundedForward(mode.limits) } : { logger });
 
   return async (input, operation, mock = {}) => {
     // A fresh config each call: Prism's mocker writes the request's Accept into `config.mock`.
@@ -35,6 +39,18 @@ export function createPrism(mode: PrismMode, { core, http }: PrismPackages): Cal
     if (result._tag === 'Left') return { ok: false, error: result.left };
     const { output, validations } = result.right;
     return { ok: true, response: output, input: validations.input, output: validations.output };
+  };
+}
+
+/** Prism's forwarder component, replaced by callUpstream: fp-ts's Either written out as plain objects. */
+function boundedForward(limits: UpstreamLimits) {
+  return ({ data, validations }: IPrismInput<IHttpRequest>, upstream: string) => () => async () => {
+    if (validations.length > 0) return { _tag: 'Left' as const, left: refusalOf(validations) };
+    try {
+      return { _tag: 'Right' as const, right: await callUpstream(data, upstream, limits) };
+    } catch (error) {
+      return { _tag: 'Left' as const, left: error as Error };
+    }
   };
 }
 

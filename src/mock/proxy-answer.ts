@@ -1,16 +1,16 @@
-// Proxy mode: Prism forwards the call to the upstream and checks its answer against the document.
+// Proxy mode: Prism checks the request, the bounded forwarder (upstream.ts) calls the upstream,
+// and Prism checks its answer against the document. A request that breaks the document is
+// refused with 400 and never forwarded; what goes wrong upstream is a 502 (or 504) envelope.
 import type { IHttpRequest } from '@stoplight/prism-http';
-import type { Action } from '../protocol/index.js';
+import { replySchemaPointer, type Action } from '../protocol/index.js';
 import type { ActionOperation } from './operations.js';
 import type { CallPrism } from './prism.js';
 import { errorReply } from '../server/envelopes.js';
 import type { Reply } from '../server/exchange.js';
 import { prismReply, withViolations } from './prism-reply.js';
 import { requestError } from './request-error.js';
-import { isError, toViolations, violationsOfRefusal } from './violations.js';
-
-// With `errors` on, Prism refuses to forward a request that breaks the document, with this error.
-const unprocessableEntity = 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY';
+import { UpstreamError } from './upstream.js';
+import { isError, toViolations, unprocessableEntity, violationsOfRefusal } from './violations.js';
 
 export async function proxyAnswer(
   prism: CallPrism,
@@ -25,14 +25,21 @@ export async function proxyAnswer(
       const violations = violationsOfRefusal(answer.error.additional?.validation);
       return withViolations(errorReply(action, 400, requestError(action, input.body, violations[0]?.message)), violations);
     }
-    // The error text can carry the upstream URL; the envelope says only what failed.
-    return errorReply(action, 502, {
-      Code: 'InternalError',
-      Message: 'The upstream could not be reached, or its response could not be read.',
-    });
+    if (answer.error instanceof UpstreamError) {
+      return errorReply(action, answer.error.failure === 'timeout' ? 504 : 502, { Code: 'InternalError', Message: answer.error.message });
+    }
+    throw answer.error;
   }
 
   const violations = [...toViolations('request', answer.input), ...toViolations('response', answer.output)];
+  // No made-up answers: a status the document does not list for the Action is not passed on.
+  const status = answer.response.statusCode;
+  if (replySchemaPointer(action, status) === undefined) {
+    return withViolations(errorReply(action, 502, {
+      Code: 'InternalError',
+      Message: `The upstream answered HTTP ${status}, which the document does not list for ${action}.`,
+    }), violations);
+  }
   const broken = violations.filter((violation) => isError(violation) && violation.location[0] === 'response');
   if (errors && broken.length > 0) {
     const reasons = broken.slice(0, 3).map((violation) => `${violation.location.slice(1).join('.') || '(response)'} ${violation.message}`);

@@ -6,6 +6,7 @@ import { createFront } from './front.js';
 import { loadActionOperations } from './operations.js';
 import { createPrism, type PrismMode } from './prism.js';
 import { loadPrismPackages } from './prism-packages.js';
+import { defaultUpstreamLimits, type UpstreamLimits } from './upstream.js';
 
 export interface MockOptions {
   /** Default 4010; 0 picks a free port. */
@@ -14,6 +15,10 @@ export interface MockOptions {
   upstream?: string | undefined;
   /** Proxy mode: a response that breaks the document becomes a 502 instead of a warning header. */
   errors?: boolean | undefined;
+  /** Proxy mode: how long the upstream may take to answer, in ms; 30 s by default, then a 504. */
+  upstreamTimeoutMs?: number | undefined;
+  /** Proxy mode: the largest upstream reply body, decompressed; 10 MB by default, then a 502. */
+  maxUpstreamReplyBytes?: number | undefined;
   /** One line per request; silent when absent. */
   log?: ((line: string) => void) | undefined;
 }
@@ -22,7 +27,7 @@ export type RunningMock = Listening;
 
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const mode: PrismMode = options.upstream
-    ? { proxy: true, upstream: upstreamUrl(options.upstream), errors: options.errors ?? false }
+    ? { proxy: true, upstream: upstreamUrl(options.upstream), errors: options.errors ?? false, limits: upstreamLimits(options) }
     : { proxy: false };
   const prism = await loadPrismPackages();
   const front = createFront(await loadActionOperations(prism), createPrism(mode, prism), mode);
@@ -32,6 +37,19 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     label: (request) => echoedAction(request.url) || '-',
     name: 'mock',
   });
+}
+
+function upstreamLimits(options: MockOptions): UpstreamLimits {
+  const limit = (name: string, value: number | undefined, fallback: number) => {
+    if (value === undefined) return fallback;
+    // Timers take at most 2^31 - 1 ms; past it Node fires at once.
+    if (!Number.isInteger(value) || value < 1 || value > 2 ** 31 - 1) throw new RangeError(`${name} must be a whole number from 1 to ${2 ** 31 - 1}, not ${value}`);
+    return value;
+  };
+  return {
+    timeoutMs: limit('upstreamTimeoutMs', options.upstreamTimeoutMs, defaultUpstreamLimits.timeoutMs),
+    maxReplyBytes: limit('maxUpstreamReplyBytes', options.maxUpstreamReplyBytes, defaultUpstreamLimits.maxReplyBytes),
+  };
 }
 
 function upstreamUrl(text: string): URL {

@@ -21,6 +21,15 @@ export function toViolations(where: 'request' | 'response', diagnostics: readonl
   }));
 }
 
+// With `errors` on, Prism refuses a request that breaks the document with this error.
+export const unprocessableEntity = 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY';
+
+/** The refusal Prism's own forwarder makes of a request with findings, so the front reads both alike. */
+export function refusalOf(diagnostics: readonly IPrismDiagnostic[]): Error {
+  const validation = diagnostics.map(({ path, severity, code, message }) => ({ location: path ?? [], severity: severityNames[severity] ?? String(severity), code, message }));
+  return Object.assign(new Error('The request breaks the document.'), { name: unprocessableEntity, status: 422, additional: { validation } });
+}
+
 /** Violations Prism attached to a refusal (`additional.validation`), already in header shape. */
 export function violationsOfRefusal(validation: unknown): Violation[] {
   if (!Array.isArray(validation)) return [];

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { validateReply, validateSchema } from '../../src/protocol/index.js';
@@ -6,7 +7,7 @@ import { startScriptedServer, type ScriptedServer } from '../support/scripted-se
 
 let upstream: ScriptedServer;
 /** What the upstream answers to every following request. */
-let upstreamReply: { status: number; body: unknown } = { status: 200, body: {} };
+let upstreamReply: { status: number; body: unknown; headers?: Record<string, string> } = { status: 200, body: {} };
 let proxy: RunningMock;
 let strictProxy: RunningMock;
 let unreachableProxy: RunningMock;
@@ -80,10 +81,12 @@ describe('the validating proxy', () => {
     expect(violations.some((violation) => violation.location[0] === 'response' && violation.severity === 'Error')).toBe(true);
   });
 
-  it('reports an invalid request but still forwards it', async () => {
+  it('refuses an invalid request with 400, as the README says, and never forwards it', async () => {
     upstreamReply = { status: 200, body: validReply() };
     const reply = await post(actionUrl(proxy.url, action), '{}');
-    expect(upstream.received).toHaveLength(1);
+    expect(upstream.received).toHaveLength(0);
+    expect(reply.status).toBe(400);
+    expect(envelope(reply).ResponseMetadata.Error?.Code).toBe('MissingParameter.Id');
     const violations = JSON.parse(reply.headers.get('sl-violations') ?? '[]') as { location: string[] }[];
     expect(violations.some((violation) => violation.location[0] === 'request')).toBe(true);
   });
@@ -127,5 +130,78 @@ describe('the validating proxy with errors on', () => {
     const reply = await post(actionUrl(strictProxy.url, 'LaunchRocket'), requestBody());
     expect(reply.status).toBe(404);
     expect(upstream.received).toHaveLength(0);
+  });
+});
+
+describe('the validating proxy against a hostile or broken upstream', () => {
+  const errorOf = (reply: { body: unknown }) => {
+    expect(validateSchema('ErrorResponse', reply.body)).toEqual({ valid: true });
+    return envelope(reply as never).ResponseMetadata.Error;
+  };
+
+  it.each([307, 302, 301, 308])('never follows a %i redirect to another origin, and says so in a 502', async (status) => {
+    const elsewhere = await startScriptedServer(() => ({ body: validReply() }));
+    try {
+      upstreamReply = { status, body: {}, headers: { location: `${elsewhere.url}/steal?token=secret` } };
+      const reply = await post(actionUrl(proxy.url, action), requestBody());
+      expect(reply.status).toBe(502);
+      const error = errorOf(reply);
+      expect(error?.Message).toContain(`HTTP ${status}, a redirect to ${elsewhere.url}`);
+      expect(error?.Message).not.toContain('secret');
+      expect(elsewhere.received).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('answers 504 when the upstream does not answer in time', async () => {
+    const stalled = await startScriptedServer(() => 'stall');
+    const impatient = await startMock({ port: 0, upstream: stalled.url, upstreamTimeoutMs: 200 });
+    try {
+      const reply = await post(actionUrl(impatient.url, action), requestBody());
+      expect(reply.status).toBe(504);
+      expect(errorOf(reply)?.Message).toBe('The upstream did not answer within 200 ms.');
+    } finally {
+      await impatient.close();
+      await stalled.close();
+    }
+  });
+
+  it('makes up no answer for a 501, or any status the document does not list: 502', async () => {
+    for (const status of [501, 418, 204]) {
+      upstreamReply = { status, body: { whatever: true } };
+      const reply = await post(actionUrl(proxy.url, action), requestBody());
+      expect(reply.status, String(status)).toBe(502);
+      expect(errorOf(reply)?.Message).toBe(`The upstream answered HTTP ${status}, which the document does not list for ${action}.`);
+    }
+  });
+
+  it('stops reading a reply past its cap, counted after decompression: 502 for a large body or a gzip bomb', async () => {
+    const small = await startMock({ port: 0, upstream: upstream.url, maxUpstreamReplyBytes: 64 * 1024 });
+    try {
+      upstreamReply = { status: 200, body: { ...validReply(), padding: 'x'.repeat(100 * 1024) } };
+      const large = await post(actionUrl(small.url, action), requestBody());
+      expect(large.status).toBe(502);
+      expect(errorOf(large)?.Message).toBe(`The upstream reply passed ${64 * 1024} bytes (decompressed); the proxy stopped reading it.`);
+    } finally {
+      await small.close();
+    }
+    // 30 MB of JSON whitespace is 30 KB gzipped; the default cap is 10 MB.
+    const bomb = gzipSync(Buffer.alloc(30 * 1024 * 1024, ' '));
+    const bomber = await startScriptedServer(() => ({ raw: bomb, status: 200, contentType: 'application/json', headers: { 'content-encoding': 'gzip' } }));
+    const proxied = await startMock({ port: 0, upstream: bomber.url });
+    try {
+      const reply = await post(actionUrl(proxied.url, action), requestBody());
+      expect(reply.status).toBe(502);
+      expect(errorOf(reply)?.Message).toBe(`The upstream reply passed ${10 * 1024 * 1024} bytes (decompressed); the proxy stopped reading it.`);
+    } finally {
+      await proxied.close();
+      await bomber.close();
+    }
+  });
+
+  it('refuses limits it cannot keep', async () => {
+    await expect(startMock({ port: 0, upstream: upstream.url, upstreamTimeoutMs: Infinity })).rejects.toThrow(RangeError);
+    await expect(startMock({ port: 0, upstream: upstream.url, maxUpstreamReplyBytes: 0 })).rejects.toThrow('maxUpstreamReplyBytes must be a whole number');
   });
 });

@@ -13,7 +13,7 @@ export interface ReceivedRequest {
 
 export type Reply =
   | { status?: number; headers?: Record<string, string>; body: unknown }
-  | { raw: string; status: number; contentType: string }
+  | { raw: string | Uint8Array; status: number; contentType: string; headers?: Record<string, string> }
   | 'drop'
   | 'stall';
 
@@ -43,7 +43,7 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
     if (reply === 'drop') return req.socket.destroy();
     if (reply === 'stall') return;
     if ('raw' in reply) {
-      res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.raw);
+      res.writeHead(reply.status, { 'content-type': reply.contentType, ...reply.headers }).end(reply.raw);
       return;
     }
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body));

@@ -1,0 +1,110 @@
+// Proxy mode's call to the upstream, in place of Prism's own forwarder, which follows redirects
+// (sending the caller's key wherever they point), waits for ever, holds any reply whole however
+// large or however deeply compressed, and re-mocks a 501 as if it were an answer. This one never
+// follows a redirect, gives up after a time limit, and stops reading past a size limit counted
+// after decompression. Each of those is an UpstreamError that the proxy turns into a 502 or 504.
+import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+
+export interface UpstreamLimits {
+  /** From sending the request to the reply's last byte. */
+  timeoutMs: number;
+  /** Of the reply body, decompressed. */
+  maxReplyBytes: number;
+}
+
+export const defaultUpstreamLimits: UpstreamLimits = { timeoutMs: 30_000, maxReplyBytes: 10 * 1024 * 1024 };
+
+export type UpstreamFailure = 'redirect' | 'timeout' | 'tooLarge' | 'unreachable';
+
+export class UpstreamError extends Error {
+  override name = 'UpstreamError';
+
+  constructor(
+    readonly failure: UpstreamFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// Headers that describe the caller's connection to the proxy, not the call.
+const notForwarded = new Set(['host', 'content-length', 'accept-encoding']);
+
+/** Sends `input` to `upstream` (its path joined with the input's) and reads the reply within `limits`. */
+export async function callUpstream(input: IHttpRequest, upstream: string, limits: UpstreamLimits): Promise<IHttpResponse> {
+  const base = new URL(upstream);
+  const url = new URL(`${base.pathname.replace(/\/$/, '')}${input.url.path}`, base);
+  for (const [name, value] of Object.entries(input.url.query ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
+  }
+  const headers: Record<string, string> = { accept: 'application/json' };
+  for (const [name, value] of Object.entries(input.headers ?? {})) if (!notForwarded.has(name.toLowerCase())) headers[name] = String(value);
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  const timedOut = () => new UpstreamError('timeout', `The upstream did not answer within ${limits.timeoutMs} ms.`);
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: input.method.toUpperCase(),
+      headers,
+      body: input.body === undefined ? null : typeof input.body === 'string' ? input.body : JSON.stringify(input.body),
+      redirect: 'manual',
+      signal,
+    });
+  } catch {
+    // The error's text names the upstream's address and the network's detail: neither is the caller's business.
+    throw signal.aborted ? timedOut() : new UpstreamError('unreachable', 'The upstream could not be reached.');
+  }
+  if (response.status >= 300 && response.status < 400) {
+    void response.body?.cancel().catch(() => {});
+    throw new UpstreamError('redirect', `The upstream answered HTTP ${response.status}, a redirect${redirectTarget(response, base)}; the proxy never follows one.`);
+  }
+  let text: string;
+  try {
+    text = await readCapped(response, limits.maxReplyBytes);
+  } catch (error) {
+    if (error instanceof UpstreamError) throw error;
+    throw signal.aborted ? timedOut() : new UpstreamError('unreachable', 'The upstream reply could not be read.');
+  }
+  const responseHeaders: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    responseHeaders[name] = value;
+  });
+  const json = /^application\/(?:[\w.+-]+\+)?json\b/i.test(response.headers.get('content-type') ?? '');
+  return { statusCode: response.status, headers: responseHeaders, body: json ? parseOrText(text) : text };
+}
+
+/** ` to <origin>`, or where it points when that is the upstream itself; never the path, which can hold tokens. */
+function redirectTarget(response: Response, base: URL): string {
+  const location = response.headers.get('location');
+  if (!location || !URL.canParse(location, base)) return '';
+  const target = new URL(location, base);
+  return ` to ${target.origin === base.origin ? 'the upstream itself' : target.origin}`;
+}
+
+/** The body as text, decompressed, read no further than `limit` bytes. */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => {});
+      throw new UpstreamError('tooLarge', `The upstream reply passed ${limit} bytes (decompressed); the proxy stopped reading it.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
