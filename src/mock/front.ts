@@ -11,17 +11,19 @@ import { preferredExample } from './prefer.js';
 import { prismInput, type CallPrism, type PrismMode } from './prism.js';
 import { proxyAnswer } from './proxy-answer.js';
 
-// Any well-formed key passes here: Prism checks the security scheme, and only the real API knows keys.
-const anyKey: GatewayRules<undefined> = { admitKey: () => ({ caller: undefined }), validateBody: false };
+// Any well-formed key passes here, and is the caller: only the real API knows keys.
+const anyKey: GatewayRules<string> = { admitKey: (key) => ({ caller: key }), validateBody: false };
 
 export function createFront(operations: ActionOperations, prism: CallPrism, mode: PrismMode): Handler {
   return async (request) => {
     const admitted = await passGateway(request, anyKey);
     if ('error' in admitted) return refusalReply(admitted);
-    const { action, body, bodyByteLength } = admitted;
+    const { action, body, bodyByteLength, caller: key } = admitted;
     const operation = operations.get(action);
     if (!operation) throw new Error(`No operation loaded for ${action}`);
-    const headers = request.headers();
+    // The scheme's name is case-insensitive (RFC 9110) and the gateway took `bearer` too; Prism
+    // reads only `Bearer`, so it gets the header written that way.
+    const headers: Record<string, string> = { ...request.headers(), authorization: `Bearer ${key}` };
     if (mode.proxy) {
       const input = prismInput(headers, request.url, body, bodyByteLength, protocol.endpoint);
       return proxyAnswer(prism, action, operation, input, mode.errors);

@@ -12,7 +12,8 @@ export interface UpstreamLimits {
   maxReplyBytes: number;
 }
 
-export const defaultUpstreamLimits: UpstreamLimits = { timeoutMs: 30_000, maxReplyBytes: 10 * 1024 * 1024 };
+// 10 MiB of reply, decompressed.
+export const defaultUpstreamLimits: UpstreamLimits = { timeoutMs: 30_000, maxReplyBytes: 10 * 2 ** 20 };
 
 export type UpstreamFailure = 'redirect' | 'timeout' | 'tooLarge' | 'unreachable';
 

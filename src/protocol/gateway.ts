@@ -1,7 +1,7 @@
 // The gateway's rules on the wire: the query that names an Action, the key, the body limit and
 // the error envelope. Shared by the client, the mock and the emulator; free of Node-only imports.
 import { actions, apiVersion, codeNumbers, protocol, type Action, type components } from './generated.js';
-import { nestingIssue } from './nesting-depth.js';
+import { bodyShapeIssue } from './body-shape.js';
 import type { ValidationIssue } from './validation-issues.js';
 
 export type ErrorCode = components['schemas']['ErrorCode'];
@@ -24,18 +24,26 @@ export interface Refusal extends GatewayError {
   action: string;
 }
 
-/** Reads `Action` and `Version` from a request's query, as the gateway does. */
+/** What a client sent, cut to a short prefix for an error, so no reply grows with what it echoes. */
+function shortened(text: string): string {
+  const limit = 64;
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+
+function quoted(text: string): string {
+  return JSON.stringify(shortened(text));
+}
+
+/** Reads `Action` and `Version` from a request's query, as the gateway does: each exactly once. */
 export function actionFromQuery(query: URLSearchParams): { action: Action } | GatewayError {
+  const refuse = (Message: string): GatewayError => ({ status: 404, error: { Code: 'InvalidActionOrVersion', Message, CodeN: codeNumbers.InvalidActionOrVersion } });
+  for (const name of ['Action', 'Version']) {
+    if (query.getAll(name).length > 1) return refuse(`The query names ${name} more than once.`);
+  }
   const action = query.get('Action');
   const version = query.get('Version');
-  if (!isAction(action)) {
-    const message = action ? `Unknown Action ${JSON.stringify(action)}.` : 'The query must name an Action.';
-    return { status: 404, error: { Code: 'InvalidActionOrVersion', Message: message, CodeN: codeNumbers.InvalidActionOrVersion } };
-  }
-  if (version !== apiVersion) {
-    const message = `${action} needs Version=${apiVersion}, got ${version === null ? 'none' : JSON.stringify(version)}.`;
-    return { status: 404, error: { Code: 'InvalidActionOrVersion', Message: message, CodeN: codeNumbers.InvalidActionOrVersion } };
-  }
+  if (!isAction(action)) return refuse(action ? `Unknown Action ${quoted(action)}.` : 'The query must name an Action.');
+  if (version !== apiVersion) return refuse(`${action} needs Version=${apiVersion}, got ${version === null ? 'none' : quoted(version)}.`);
   return { action };
 }
 
@@ -45,22 +53,22 @@ export function echoedAction(url: URL): Action | '' {
   return isAction(named) ? named : '';
 }
 
-/** The gateway's checks of the method, the path and the query, in its order. */
+/** The gateway's checks of the path, the method and the query, in its order: any other path is a 404, whatever the method. */
 export function checkRequestLine(method: string | undefined, url: URL): { action: Action } | Refusal {
   const echoed = echoedAction(url);
-  if (method !== 'POST') {
-    return {
-      action: echoed,
-      status: 405,
-      error: { Code: 'MethodNotAllowed', Message: `The method must be POST, not ${method ?? 'none'}.` },
-      headers: { Allow: 'POST' },
-    };
-  }
   if (url.pathname !== protocol.endpoint && url.pathname !== protocol.endpoint.slice(0, -1)) {
     return {
       action: echoed,
       status: 404,
-      error: { Code: 'InvalidActionOrVersion', Message: `Every Action is served on ${protocol.endpoint}, not ${JSON.stringify(url.pathname)}.` },
+      error: { Code: 'InvalidActionOrVersion', Message: `Every Action is served on ${protocol.endpoint}, not ${quoted(url.pathname)}.` },
+    };
+  }
+  if (method !== 'POST') {
+    return {
+      action: echoed,
+      status: 405,
+      error: { Code: 'MethodNotAllowed', Message: `The method must be POST, not ${quoted(method ?? 'none')}.` },
+      headers: { Allow: 'POST' },
     };
   }
   const found = actionFromQuery(url.searchParams);
@@ -75,6 +83,20 @@ export function bearerToken(authorization: string | null | undefined, action: Ac
     action,
     status: 401,
     error: { Code: 'Unauthorized', Message: 'Send the API key as "Authorization: Bearer <api key>".' },
+  };
+}
+
+/**
+ * The gateway's 400 for a body that is not declared JSON: `application/json` or a `+json` type,
+ * any case, with or without parameters. A body without a Content-Type is not declared JSON.
+ */
+export function checkContentType(contentType: string | null | undefined, action: Action): Refusal | undefined {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType === 'application/json' || /^application\/[\w.-]+\+json$/.test(mediaType)) return undefined;
+  return {
+    action,
+    status: 400,
+    error: { Code: 'InvalidParameter', Message: `The body must be sent as Content-Type: application/json, not ${contentType ? quoted(contentType) : 'without one'}.` },
   };
 }
 
@@ -99,9 +121,10 @@ export function parseJsonBody(text: string, action: Action): { value: unknown } 
     const reason = error instanceof SyntaxError ? error.message : 'unreadable';
     return refuse(`The request body is not valid JSON: ${reason}.`);
   }
-  // Validators recurse into what they check; a body deeper than any schema is refused first.
-  const tooDeep = nestingIssue(value);
-  return tooDeep ? { action, status: 400, error: parameterError([tooDeep]) } : { value };
+  // Validators recurse into what they check; a body deeper than any schema, or holding a number
+  // no field can, is refused first.
+  const misshapen = bodyShapeIssue(value);
+  return misshapen ? { action, status: 400, error: parameterError([misshapen]) } : { value };
 }
 
 /** A fresh RequestId: 32 upper-case hex digits. */
@@ -120,7 +143,7 @@ export function errorEnvelope(action: string, error: ErrorObject, requestId = ne
 export function parameterError(issues: readonly ValidationIssue[]): ErrorObject {
   const [first] = issues;
   if (!first) return { Code: 'InvalidParameter', Message: 'The request body is invalid.' };
-  const field = first.path.split('/').filter(Boolean).join('.');
+  const field = shortened(first.path.split('/').filter(Boolean).join('.'));
   const base = first.keyword === 'required' ? 'MissingParameter' : 'InvalidParameter';
   if (!field) return { Code: base, Message: `The request body ${first.message}.` };
   return { Code: `${base}.${field}`, Message: `${field} ${first.message}.` };

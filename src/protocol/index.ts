@@ -22,6 +22,7 @@ export {
   actionFromQuery,
   bearerToken,
   bodyTooLarge,
+  checkContentType,
   checkRequestLine,
   parseJsonBody,
   echoedAction,

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { resolveResponse } from './document.js';
 import { actions, type Action, type components } from './generated.js';
 import { portraitDocument } from './portrait-document.js';
-import { nestingIssue } from './nesting-depth.js';
+import { bodyShapeIssue } from './body-shape.js';
 import type { ValidationIssue, ValidationResult } from './validation-issues.js';
 
 export type SchemaName = keyof components['schemas'];
@@ -60,8 +60,8 @@ export function validateSchema(name: SchemaName, value: unknown): ValidationResu
 
 /** A request body for `action`. Never throws, however deeply the body nests. */
 export function validateRequest(action: Action, body: unknown): ValidationResult {
-  const tooDeep = nestingIssue(body);
-  return tooDeep ? { valid: false, issues: [tooDeep] } : validateSchema(actions[action].request, body);
+  const misshapen = bodyShapeIssue(body);
+  return misshapen ? { valid: false, issues: [misshapen] } : validateSchema(actions[action].request, body);
 }
 
 /** The `Result` of a successful `action`. */

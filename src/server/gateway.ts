@@ -1,9 +1,11 @@
 // The gateway in front of every Action, in the real gateway's order: request line, bearer token,
-// the key's admission (known key, rate limit), body size, JSON, then the Action's request schema.
+// the key's admission (known key, rate limit), body size, Content-Type, JSON, then the Action's
+// request schema.
 // The mock and the emulator both run it; each refusal is the gateway's own (src/protocol/gateway.ts).
 import {
   bearerToken,
   bodyTooLarge,
+  checkContentType,
   checkRequestLine,
   parameterError,
   parseJsonBody,
@@ -41,6 +43,8 @@ export async function passGateway<Caller>(request: ServerRequest, rules: Gateway
 
   const read = await request.readBody(protocol.maxBodyBytes);
   if (read.outcome === 'tooLarge') return bodyTooLarge(action);
+  const notJson = checkContentType(request.header('content-type'), action);
+  if (notJson) return notJson;
   if (read.outcome === 'unreadable') return { action, status: 400, error: { Code: 'InvalidParameter', Message: 'The request body could not be read.' } };
   const parsed = parseJsonBody(read.text, action);
   if ('error' in parsed) return parsed;

@@ -36,7 +36,7 @@ describe('src/cli/portrait-emulator.ts', () => {
     expect(output).toContain('Demo API keys: demo-key (customer demo), demo-key-2 (customer demo-2)');
     const response = await fetch(`${url}/portrait/?Action=ListAssets&Version=2024-01-01`, {
       method: 'POST',
-      headers: { authorization: 'Bearer demo-key' },
+      headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
       body: '{}',
     });
     expect(response.status).toBe(200);

@@ -24,20 +24,76 @@ describe('request line', () => {
     const wrongVersion = await h.call('GetAssetGroup', getGroup, { version: '2023-01-01' });
     expect([wrongVersion.status, errorCode(wrongVersion)]).toEqual([404, 'InvalidActionOrVersion']);
 
-    const post = (url: string) => h.send(new Request(url, { method: 'POST', headers: { authorization: 'Bearer demo-key' }, body: '{}' }));
+    const post = (url: string) => h.send(new Request(url, { method: 'POST', headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' }, body: '{}' }));
     const missing = await post(`${origin}/portrait/?Version=2024-01-01`);
     expect([missing.status, errorCode(missing)]).toEqual([404, 'InvalidActionOrVersion']);
     const otherPath = await post(`${origin}/other/?Action=GetAssetGroup&Version=2024-01-01`);
     expect([otherPath.status, errorCode(otherPath)]).toEqual([404, 'InvalidActionOrVersion']);
   });
 
-  it('answers GET on unknown paths in the API envelope', async () => {
+  it('answers 404 to any method on unknown paths, in the API envelope', async () => {
     const h = createHarness();
     for (const path of ['/', '/favicon.ico', '/media/', '/liveness/x/y/z', '/media/%ZZ']) {
-      const reply = await h.send(new Request(`${origin}${path}`));
-      expect(reply.status).toBe(405);
-      expect(errorCode(reply)).toBe('MethodNotAllowed');
+      for (const method of ['GET', 'POST', 'DELETE']) {
+        const reply = await h.send(new Request(`${origin}${path}`, { method }));
+        expect(reply.status, `${method} ${path}`).toBe(404);
+        expect(errorCode(reply)).toBe('InvalidActionOrVersion');
+      }
     }
+  });
+
+  it('405 for another method on the endpoint', async () => {
+    const h = createHarness();
+    const reply = await h.send(new Request(`${origin}/portrait/?Action=GetAsset&Version=2024-01-01`));
+    expect(reply.status).toBe(405);
+    expect(errorCode(reply)).toBe('MethodNotAllowed');
+  });
+});
+
+describe('what the gateway echoes, and what it reads once', () => {
+  const post = (h: ReturnType<typeof createHarness>, url: string, body = '{}') =>
+    h.send(new Request(url, { method: 'POST', headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' }, body }));
+
+  it('refuses a query that names the Action or the Version twice, whichever comes first', async () => {
+    const h = createHarness();
+    for (const query of ['Action=GetAssetGroup&Action=DeleteAssetGroup&Version=2024-01-01', 'Action=GetAssetGroup&Version=2024-01-01&Version=2024-01-01']) {
+      const reply = await post(h, `${origin}/portrait/?${query}`, JSON.stringify(getGroup));
+      expect([reply.status, errorCode(reply)], query).toEqual([404, 'InvalidActionOrVersion']);
+      expect(envelopeOf(reply).ResponseMetadata.Error?.Message).toMatch(/^The query names (Action|Version) more than once\.$/);
+    }
+  });
+
+  it('cuts what it echoes to a short prefix: an unknown field, Action, Version or path', async () => {
+    const h = createHarness();
+    const long = 'x'.repeat(500_000);
+    const field = await h.call('ListAssets', `{"${long}":1}`);
+    expect(field.status).toBe(400);
+    expect(errorCode(field)).toBe(`InvalidParameter.${'x'.repeat(64)}…`);
+    expect(field.text.length).toBeLessThan(1000);
+    for (const url of [`${origin}/portrait/?Action=${'A'.repeat(5000)}&Version=2024-01-01`, `${origin}/portrait/?Action=ListAssets&Version=${'9'.repeat(5000)}`, `${origin}/${'p'.repeat(5000)}`]) {
+      const reply = await post(h, url);
+      expect(reply.status).toBe(404);
+      expect(reply.text.length, url.slice(0, 60)).toBeLessThan(1000);
+    }
+  });
+});
+
+describe('Content-Type', () => {
+  it('takes application/json or a +json type, any case, with parameters', async () => {
+    const h = createHarness();
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/merge-patch+json']) {
+      expect((await h.call('ListAssets', {}, { headers: { 'content-type': type } })).status, type).toBe(200);
+    }
+  });
+
+  it('400 InvalidParameter for any other type, or none', async () => {
+    const h = createHarness();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonx', 'multipart/form-data; boundary=x']) {
+      const reply = await h.call('ListAssets', {}, { headers: { 'content-type': type } });
+      expect([reply.status, errorCode(reply)], type).toEqual([400, 'InvalidParameter']);
+    }
+    const none = await h.send(new Request(actionUrl('ListAssets'), { method: 'POST', headers: { authorization: 'Bearer demo-key' }, body: new Uint8Array([123, 125]) }));
+    expect([none.status, errorCode(none)]).toEqual([400, 'InvalidParameter']);
   });
 });
 

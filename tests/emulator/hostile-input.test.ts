@@ -108,7 +108,7 @@ describe('strings', () => {
     const invalidUtf8 = new Uint8Array([...new TextEncoder().encode('{"Name":"'), 0xff, 0xfe, ...new TextEncoder().encode('"}')]);
     const request = new Request(`${origin}/portrait/?Action=CreateAssetGroup&Version=2024-01-01`, {
       method: 'POST',
-      headers: { authorization: 'Bearer demo-key' },
+      headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
       body: invalidUtf8,
     });
     expect((await h.send(request)).status).toBe(200);
@@ -116,6 +116,18 @@ describe('strings', () => {
 });
 
 describe('odd values', () => {
+  it('refuses a number too large for a double, wherever it is, naming where', async () => {
+    const h = createHarness();
+    for (const [body, code] of [
+      ['{"PageNumber":1e400}', 'InvalidParameter.PageNumber'],
+      ['{"PageSize":-1e400}', 'InvalidParameter.PageSize'],
+      ['{"Filter":{"GroupIds":["a",1e999]}}', 'InvalidParameter.Filter.GroupIds.1'],
+    ] as const) {
+      const reply = await h.call('ListAssets', body);
+      expect([reply.status, errorCode(reply)], body).toEqual([400, code]);
+    }
+  });
+
   it('refuses numbers and types the schema does not allow', async () => {
     const h = createHarness();
     expect((await h.fails('ListAssets', { PageSize: 1.5 })).code).toBe('InvalidParameter.PageSize');

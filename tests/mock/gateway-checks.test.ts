@@ -70,6 +70,18 @@ describe('what the front answers itself, in the envelope', () => {
     expectRefusal(reply, 401, 'Unauthorized');
   });
 
+  it('takes the Bearer scheme in any case, as RFC 9110 has it and the emulator does', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+      const reply = await post(actionUrl(mock.url, 'GetAsset'), getAsset(), { authorization: `${scheme} ${apiKey}` });
+      expect(reply.status, scheme).toBe(200);
+    }
+  });
+
+  it('400 naming the field for a number too large for a double, as the emulator does', async () => {
+    const reply = await post(actionUrl(mock.url, 'ListAssets'), '{"PageNumber":1e400}');
+    expectRefusal(reply, 400, 'InvalidParameter.PageNumber');
+  });
+
   it('413 for a body of 1 MiB and one byte', async () => {
     const reply = await post(actionUrl(mock.url, 'GetAsset'), new Uint8Array(protocol.maxBodyBytes + 1).fill(0x20));
     expectRefusal(reply, 413, 'RequestEntityTooLarge');
@@ -117,11 +129,11 @@ describe('what the front answers itself, in the envelope', () => {
     expectRefusal(reply, 400, 'InvalidParameter');
   });
 
-  it('checks in order: method before path, path before Action, Action before auth, auth before body', async () => {
+  it('checks in order: path before method, method before Action, Action before auth, auth before body', async () => {
     const wrongEverything = await read(await fetch(`${mock.url}/nope?Action=X`, { method: 'PUT', body: '{' }));
-    expect(wrongEverything.status).toBe(405);
-    const wrongPath = await post(`${mock.url}/nope?Action=X`, '{', { authorization: '' });
-    expect(wrongPath.status).toBe(404);
+    expect(wrongEverything.status).toBe(404);
+    const wrongMethod = await read(await fetch(actionUrl(mock.url, 'X'), { method: 'PUT', body: '{' }));
+    expect(wrongMethod.status).toBe(405);
     const unknownAction = await post(actionUrl(mock.url, 'X'), '{', { authorization: '' });
     expect(envelope(unknownAction).ResponseMetadata.Error?.Code).toBe('InvalidActionOrVersion');
     const noAuth = await post(actionUrl(mock.url, 'GetAsset'), '{', { authorization: '' });
