@@ -5,6 +5,7 @@
 //   --tenants <file>          a JSON array of { customerId, apiKeys, aigc?, groupQuota?, assetQuota? };
 //                             else the file named by PORTRAIT_EMULATOR_TENANTS; else the demo tenants
 //   --processing-delay <ms>   how long a new asset stays Processing; default 3000
+//   --public-url <origin>     where clients reach it, for the links in replies; default the listening address
 import { parseArgs } from 'node:util';
 import { demoTenants, loadTenants, startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../emulator/index.js';
 import { closeOnSignals } from './close-on-signals.js';
@@ -18,6 +19,7 @@ export async function runEmulatorCommand(extras: EmulatorCommandExtras = {}): Pr
       port: { type: 'string', default: '4010' },
       tenants: { type: 'string' },
       'processing-delay': { type: 'string', default: '3000' },
+      'public-url': { type: 'string' },
     },
   });
 
@@ -35,6 +37,7 @@ export async function runEmulatorCommand(extras: EmulatorCommandExtras = {}): Pr
     port,
     processingDelayMs,
     ...(tenants ? { tenants } : {}),
+    publicUrl: values['public-url'],
     ...extras,
     log: (line) => console.log(line),
   }).catch((error: unknown) => fail(messageOf(error), 1));

@@ -25,6 +25,11 @@ export interface Emulator {
   readonly handle: (request: Request) => Promise<Response>;
   /** The same, for servers that adapt their own requests and replies (see src/server/exchange.ts). */
   readonly answer: Handler;
+  /**
+   * Forgets liveness sessions past their grace period. Making a session does this too; a server
+   * calls it now and then so that memory comes back while no one calls (startEmulator does).
+   */
+  readonly prune: () => void;
 }
 
 const handlers: { [A in Action]: ActionHandler<A> } = {
@@ -58,7 +63,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     try {
       const now = settings.clock();
       const route = routeOf(request.method, request.url.pathname);
-      if (route.kind === 'media') return mediaRedirect(state, route.assetId, now, settings.processingDelayMs);
+      if (route.kind === 'media') return mediaRedirect(state, mediaLinks, route.assetId, request.url.searchParams, now, settings.processingDelayMs);
       if (route.kind === 'livenessPage') return livenessPage(state, route.token, now);
       if (route.kind === 'livenessOutcome') return settleLiveness(state, route.token, route.passed, now);
 
@@ -98,7 +103,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
   };
   const handle = async (request: Request) => toFetchResponse(await answer(fromFetchRequest(request)));
-  return { handle, answer };
+  return { handle, answer, prune: () => state.pruneSessions(settings.clock()) };
 }
 
 /** Where links in replies point: the origin the request came to, so the caller can open them. */

@@ -12,6 +12,11 @@ export interface EmulatorServerOptions extends EmulatorOptions {
   /** One line per request, like `POST GetAsset 200 3ms`; silent when absent. */
   log?: ((line: string) => void) | undefined;
   /**
+   * Where clients reach the emulator, such as `https://emulator.example.com`, when that is not the
+   * listening address: H5 links and media links are built on it. Default: the listening address.
+   */
+  publicUrl?: string | undefined;
+  /**
    * Answers each request in place of `emulator.answer`, so a caller can serve more pages on the
    * same origin (`npm start` adds the docs and the explorer) and hand the rest to the emulator.
    */
@@ -22,14 +27,35 @@ export interface RunningEmulator extends Listening {
   emulator: Emulator;
 }
 
+const pruneEveryMs = 10_000;
+
 export async function startEmulator(options: EmulatorServerOptions = {}): Promise<RunningEmulator> {
-  const { port = 4010, log, handler, ...emulatorOptions } = options;
+  const { port = 4010, log, handler, publicUrl, ...emulatorOptions } = options;
+  const publicOrigin = publicUrl === undefined ? undefined : originOf(publicUrl);
   const emulator = createEmulator(emulatorOptions);
   const listening = await listen(handler ? handler(emulator) : emulator.answer, {
     port,
     log,
+    publicOrigin,
     label: (request) => routeLabel(request.method, request.url),
     name: 'emulator',
   });
-  return { ...listening, emulator };
+  const pruning = setInterval(emulator.prune, pruneEveryMs).unref();
+  return {
+    ...listening,
+    emulator,
+    close: () => {
+      clearInterval(pruning);
+      return listening.close();
+    },
+  };
+}
+
+/** The origin of `publicUrl`, which must be an http(s) URL with nothing after the host but `/`. */
+function originOf(publicUrl: string): string {
+  const url = URL.canParse(publicUrl) ? new URL(publicUrl) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new TypeError(`publicUrl must be an http or https origin such as https://emulator.example.com, not ${JSON.stringify(publicUrl)}`);
+  }
+  return url.origin;
 }

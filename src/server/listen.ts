@@ -17,6 +17,12 @@ export interface ListenOptions {
   label: (request: ServerRequest) => string;
   /** The server's name in the message of a 500 it answers for a handler that threw. */
   name: string;
+  /**
+   * The origin requests are said to arrive at, and so the one links in replies are built on:
+   * where clients reach the server when that is not the listening address (a proxy in front).
+   * Never taken from a request: a Host header is the client's to choose.
+   */
+  publicOrigin?: string | undefined;
 }
 
 export interface Listening {
@@ -27,9 +33,9 @@ export interface Listening {
 
 export async function listen(handler: Handler, options: ListenOptions): Promise<Listening> {
   // Known once listening: asking the socket for its address on every request costs a syscall.
-  let url = '';
+  let origin = '';
   const server = createServer((incoming, outgoing) => {
-    void serve(handler, incoming, outgoing, url, options);
+    void serve(handler, incoming, outgoing, origin, options);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -38,7 +44,8 @@ export async function listen(handler: Handler, options: ListenOptions): Promise<
       resolve();
     });
   });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = options.publicOrigin ?? url;
   return {
     url,
     close: () =>
@@ -49,11 +56,11 @@ export async function listen(handler: Handler, options: ListenOptions): Promise<
   };
 }
 
-async function serve(handler: Handler, incoming: IncomingMessage, outgoing: ServerResponse, listening: string, options: ListenOptions) {
+async function serve(handler: Handler, incoming: IncomingMessage, outgoing: ServerResponse, origin: string, options: ListenOptions) {
   // Without listeners, a client that resets mid-request would be an uncaught error.
   incoming.on('error', ignore);
   outgoing.on('error', ignore);
-  const request = serverRequest(incoming, originOf(incoming, listening));
+  const request = serverRequest(incoming, origin);
   const failure = { reason: '' };
   if (options.log) logWhenDone(request, outgoing, options, failure);
   const internalError = (error: unknown) => {
@@ -120,26 +127,6 @@ function serverRequest(incoming: IncomingMessage, origin: string): ServerRequest
 function joined(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
-
-/**
- * The origin the client used, from its Host header when that is a plain host[:port] (so links
- * say `localhost:4010` to a client that called localhost), else the listening address.
- */
-function originOf(incoming: IncomingMessage, listening: string): string {
-  const host = incoming.headers.host;
-  if (!host) return listening;
-  let origin = originsByHost.get(host);
-  if (origin === undefined) {
-    const usable = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host) && URL.canParse(`http://${host}`);
-    origin = usable ? `http://${host}` : '';
-    // Clients send the same few Host values; a hostile stream of new ones only restarts the cache.
-    if (originsByHost.size >= 1000) originsByHost.clear();
-    originsByHost.set(host, origin);
-  }
-  return origin || listening;
-}
-
-const originsByHost = new Map<string, string>();
 
 /** Why a request failed, for the log line; the API key is cut out should anything quote it. */
 function describeFailure(error: unknown, authorization: string | undefined): string {

@@ -31,7 +31,8 @@ describe('processing', () => {
       CreateTime: '2026-03-18T07:20:44Z',
       UpdateTime: '2026-03-18T07:20:44Z',
     });
-    expect((await media(h, `${origin}/media/${Id}`)).status).toBe(404);
+    // No signed link yet, and a link without a signature opens nothing.
+    expect((await media(h, `${origin}/media/${Id}`)).status).toBe(403);
 
     h.advance(2999);
     expect((await h.ok('GetAsset', { Id })).Status).toBe('Processing');
@@ -71,7 +72,7 @@ describe('processing', () => {
     const unnamed = await h.ok('GetAsset', { Id: noExtension.Id });
     expect(unnamed.Status).toBe('Failed');
     expect(unnamed.FailedReason).toMatch(/\.wav.*\.mp3/);
-    expect((await media(h, `${origin}/media/${wrongType.Id}`)).status).toBe(404);
+    expect((await media(h, `${origin}/media/${wrongType.Id}`)).status).toBe(403);
   });
 
   it("accepts every extension the document lists for its type, in any case, and fails another type's", async () => {
@@ -86,9 +87,33 @@ describe('processing', () => {
     expect((await h.ok('GetAsset', { Id: mismatched })).Status).toBe('Failed');
   });
 
-  it('404 for the media link of an unknown asset', async () => {
-    const h = createHarness();
-    expect((await media(h, `${origin}/media/asset-20260318072044-zzzzz`)).status).toBe(404);
+  it('403 for a media link that is unsigned, forged, moved to another asset or expired; 404 once the asset is gone', async () => {
+    const { h, groupId } = await withGroup();
+    const first = await h.ok('CreateAsset', { GroupId: groupId, URL: 'https://cdn.example.com/a.png', AssetType: 'Image' });
+    const second = await h.ok('CreateAsset', { GroupId: groupId, URL: 'https://cdn.example.com/b.png', AssetType: 'Image' });
+    h.advance(3000);
+    const link = new URL((await h.ok('GetAsset', { Id: first.Id })).URL);
+    expect((await media(h, link.href)).status).toBe(302);
+
+    const altered = (change: (url: URL) => void) => {
+      const copy = new URL(link);
+      change(copy);
+      return copy.href;
+    };
+    expect((await media(h, `${origin}/media/asset-20260318072044-zzzzz`)).status).toBe(403);
+    expect((await media(h, altered((url) => url.searchParams.set('X-Signature', '0'.repeat(64))))).status).toBe(403);
+    expect((await media(h, altered((url) => url.searchParams.set('X-Expires', String(Number(url.searchParams.get('X-Expires')) + 1))))).status).toBe(403);
+    expect((await media(h, altered((url) => (url.pathname = `/media/${second.Id}`)))).status).toBe(403);
+    expect((await media(h, altered((url) => url.searchParams.delete('X-Expires')))).status).toBe(403);
+
+    h.advance(12 * 3600 * 1000);
+    expect((await media(h, link.href)).status).toBe(302);
+    h.advance(1000);
+    expect((await media(h, link.href)).status).toBe(403);
+
+    const fresh = new URL((await h.ok('GetAsset', { Id: first.Id })).URL);
+    await h.ok('DeleteAsset', { Id: first.Id });
+    expect((await media(h, fresh.href)).status).toBe(404);
   });
 });
 

@@ -50,9 +50,15 @@ describe('loadTenants', () => {
     await expect(loadTenants(path)).rejects.toThrow(path);
   });
 
-  it('never quotes a key in its errors', async () => {
-    const path = await tenantsFile('[{"customerId":"a","apiKeys":["sk-secret-1"]},{"customerId":"b","apiKeys":["sk-secret-1"]}]');
+  it.each([
+    ['a key listed twice', '[{"customerId":"a","apiKeys":["sk-secret-1"]},{"customerId":"b","apiKeys":["sk-secret-1"]}]', /is already the key/],
+    ['malformed JSON around a key', '[{"customerId":"a","apiKeys":["sk-secret-1" "x"]}]', /is not valid JSON \(line 1, column \d+\)\.$/],
+    ['a key where JSON should start', 'sk-secret-1', /is not valid JSON\.$/],
+    ['a key on the line that breaks', '[\n {"customerId":"a",\n  "apiKeys":["sk-secret-1",]}]', /is not valid JSON\.$/],
+  ])('never quotes a key in its errors: %s', async (_, content, message) => {
+    const path = await tenantsFile(content);
     const error = await loadTenants(path).catch((caught: unknown) => caught);
+    expect(String(error)).toMatch(message);
     expect(String(error)).not.toContain('sk-secret-1');
   });
 

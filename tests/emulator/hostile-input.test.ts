@@ -33,9 +33,8 @@ describe('prototype keys', () => {
     expect((await h.ok('GetAssetGroup', { Id, ProjectName: '__proto__' })).ProjectName).toBe('__proto__');
     expect((await h.ok('ListAssetGroups', { ProjectName: '__proto__', Filter: { Name: 'constructor' } })).TotalCount).toBe(1);
     expect((await h.ok('ListAssetGroups', { ProjectName: 'constructor' })).TotalCount).toBe(0);
-    for (const path of ['/media/__proto__', '/media/constructor', '/liveness/__proto__', '/liveness/constructor']) {
-      expect((await h.send(new Request(`${origin}${path}`))).status).toBe(404);
-    }
+    for (const path of ['/media/__proto__', '/media/constructor']) expect((await h.send(new Request(`${origin}${path}`))).status).toBe(403);
+    for (const path of ['/liveness/__proto__', '/liveness/constructor']) expect((await h.send(new Request(`${origin}${path}`))).status).toBe(404);
     expect((await h.send(new Request(`${origin}/liveness/__proto__/pass`, { method: 'POST' }))).status).toBe(404);
   });
 });

@@ -31,8 +31,17 @@ describe('CreateVisualValidateSession and the H5 page', () => {
     expect(page.text).toContain('<meta name="viewport"');
     expect(page.text).toMatch(new RegExp(`<form method="post" action="/liveness/${BytedToken}/pass"><button[^>]*>Pass the check</button>`));
     expect(page.text).toMatch(new RegExp(`<form method="post" action="/liveness/${BytedToken}/fail"><button[^>]*>Fail the check</button>`));
-    // Nothing loads from elsewhere.
+    // Nothing loads from elsewhere, and no other site may frame the page (a header: a meta tag cannot say it).
     expect(page.text).not.toMatch(/\b(src|href)=|url\(|@import/);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('400 InvalidParameter.CallbackURL for a URL a browser cannot open, though `format: uri` lets it through', async () => {
+    const h = createHarness();
+    for (const CallbackURL of ['http://example.com:99999/cb', 'javascript:alert(1)', 'mailto:a@example.com', 'http://[::1/cb']) {
+      const reply = await h.call('CreateVisualValidateSession', { CallbackURL });
+      expect([reply.status, (reply.body as { ResponseMetadata: { Error?: { Code: string } } }).ResponseMetadata.Error?.Code], CallbackURL).toEqual([400, 'InvalidParameter.CallbackURL']);
+    }
   });
 
   it('404 for an unknown token and 410 once expired, as short HTML', async () => {
@@ -86,6 +95,23 @@ describe('GetVisualValidateResult', () => {
     expect(await h.ok('GetVisualValidateResult', { BytedToken })).toHaveProperty('GroupId');
     h.advance(1);
     expect(await h.fails('GetVisualValidateResult', { BytedToken })).toMatchObject({ status: 200, code: 'TokenExpired' });
+  });
+
+  it('forgets an expired session after a grace period as long again: TokenExpired until then, InvalidToken after', async () => {
+    const h = createHarness();
+    const { BytedToken } = await session(h);
+    h.advance(240_000);
+    await session(h);
+    expect((await h.fails('GetVisualValidateResult', { BytedToken })).code).toBe('TokenExpired');
+    h.advance(1);
+    // Making a session sweeps the old ones; so does prune(), which startEmulator calls while idle.
+    await session(h);
+    expect((await h.fails('GetVisualValidateResult', { BytedToken })).code).toBe('InvalidToken');
+    const idle = await session(h);
+    h.advance(240_001);
+    h.emulator.prune();
+    expect((await h.fails('GetVisualValidateResult', { BytedToken: idle.BytedToken })).code).toBe('InvalidToken');
+    expect((await h.send(new Request(idle.H5Link))).status).toBe(404);
   });
 
   it('InvalidToken for an unknown token, another customer’s, another project’s, and a failed check', async () => {

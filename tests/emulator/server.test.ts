@@ -141,3 +141,42 @@ describe('startEmulator', () => {
     );
   });
 });
+
+describe('the links in replies', () => {
+  /** CreateVisualValidateSession over a raw socket, with any Host header. */
+  async function h5Link(url: string, host: string): Promise<string> {
+    const { request } = await import('node:http');
+    const body = JSON.stringify({ CallbackURL: 'https://app.example.com/cb' });
+    return new Promise((resolve, reject) => {
+      const sent = request(
+        `${url}/portrait/?Action=CreateVisualValidateSession&Version=${apiVersion}`,
+        { method: 'POST', headers: { host, authorization: `Bearer ${secret}`, 'content-type': 'application/json' } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve((JSON.parse(text) as { Result: { H5Link: string } }).Result.H5Link));
+        },
+      );
+      sent.on('error', reject);
+      sent.end(body);
+    });
+  }
+
+  it('are built on the listening address, whatever Host the request names', async () => {
+    for (const host of ['evil.example:1234', 'localhost:1', '127.0.0.1:9']) {
+      expect(await h5Link(running.url, host), host).toMatch(new RegExp(`^${running.url}/liveness/`));
+    }
+  });
+
+  it('are built on publicUrl when one is given, and a publicUrl that is not an origin is refused', async () => {
+    const behindProxy = await startEmulator({ port: 0, tenants: [{ customerId: 'acme', apiKeys: [secret] }], publicUrl: 'https://emulator.example.com/' });
+    try {
+      expect(await h5Link(behindProxy.url, 'evil.example')).toMatch(/^https:\/\/emulator\.example\.com\/liveness\//);
+    } finally {
+      await behindProxy.close();
+    }
+    for (const publicUrl of ['emulator.example.com', 'ftp://e.example', 'https://e.example/base', 'https://e.example/?q=1', 'https://user:pw@e.example']) {
+      await expect(startEmulator({ port: 0, publicUrl }), publicUrl).rejects.toThrow('publicUrl must be an http or https origin');
+    }
+  });
+});

@@ -6,10 +6,16 @@ import type { ActionHandler } from './action-context.js';
 import { addGroup } from './groups.js';
 import { requestDefault } from './schema-defaults.js';
 import { sessionIsExpired } from '../model/state.js';
+import { webUrl } from '../model/web-url.js';
 
 const defaultProjectName = requestDefault('CreateVisualValidateSession', 'ProjectName');
 
 export const createVisualValidateSession: ActionHandler<'CreateVisualValidateSession'> = ({ state, tenant, now, links }, request) => {
+  // The H5 page sends the browser there when the check ends: it must be a place a browser can go.
+  if (!webUrl(request.CallbackURL)) {
+    return { status: 400, error: { Code: 'InvalidParameter.CallbackURL', Message: 'CallbackURL must be an http or https URL that a browser can open.' } };
+  }
+  state.pruneSessions(now);
   const token = state.ids.bytedToken(now);
   state.sessions.set(token, {
     token,

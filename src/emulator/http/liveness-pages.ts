@@ -5,6 +5,7 @@ import { namedEnums } from '../../protocol/index.js';
 import type { Reply } from '../../server/exchange.js';
 import { sessionIsExpired, sessionLifetimeMs, type EmulatorState, type StoredSession } from '../model/state.js';
 import { isoSeconds } from '../model/timestamps.js';
+import { webUrl } from '../model/web-url.js';
 import { livenessPathPrefix } from './routes.js';
 
 const resultCodes = { passed: namedEnums.LivenessResultCode.Passed, failed: namedEnums.LivenessResultCode.Failed } as const;
@@ -31,8 +32,10 @@ export function settleLiveness(state: EmulatorState, token: string, passed: bool
   const found = liveSession(state, token, now);
   if ('refusal' in found) return found.refusal;
   const { session } = found;
+  // Checked when the session was made; checked again before anything is recorded.
+  const callback = webUrl(session.callbackUrl);
+  if (!callback) return html(400, 'Broken link', '<h1>Broken link</h1><p>This session has no CallbackURL a browser can open.</p>');
   if (session.outcome === 'pending') session.outcome = passed ? 'passed' : 'failed';
-  const callback = new URL(session.callbackUrl);
   callback.searchParams.set('bytedToken', session.token);
   callback.searchParams.set('resultCode', session.outcome === 'passed' ? resultCodes.passed : resultCodes.failed);
   return { status: 303, headers: { Location: callback.href, 'Cache-Control': 'no-store' }, body: '' };
@@ -74,8 +77,8 @@ function html(status: number, title: string, body: string): Reply {
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      // Self-contained by design: nothing may load from elsewhere.
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      // Self-contained by design: nothing may load from elsewhere, and no other page may frame it.
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
     },
     body: page,
   };

@@ -1,32 +1,44 @@
-// Fresh identifiers in the upstream's shapes. Every id the emulator ever issued is remembered,
-// so a deleted group's id is never handed out again.
+// Fresh identifiers in the upstream's shapes. Each id begins with the second it was issued in, so
+// two ids can only clash within one second: the ids of the current second are remembered, and no
+// more (a deleted group's id cannot come back, since its second never does).
 import { compactStamp } from './timestamps.js';
 
 const lowerAlphanumerics = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const upperAlphanumerics = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 export class IdIssuer {
+  #second = '';
   readonly #issued = new Set<string>();
 
   /** `group-YYYYMMDDhhmmss-xxxxx` */
   groupId(now: number): string {
-    return this.#unique(() => `group-${compactStamp(now)}-${randomString(lowerAlphanumerics, 5)}`);
+    return this.#unique(now, (stamp) => `group-${stamp}-${randomString(lowerAlphanumerics, 5)}`);
   }
 
   /** `asset-YYYYMMDDhhmmss-xxxxx` */
   assetId(now: number): string {
-    return this.#unique(() => `asset-${compactStamp(now)}-${randomString(lowerAlphanumerics, 5)}`);
+    return this.#unique(now, (stamp) => `asset-${stamp}-${randomString(lowerAlphanumerics, 5)}`);
   }
 
   /** `YYYYMMDDhhmmss` and 8 upper-case alphanumerics, like `20260516170000EXAMPLE`. */
   bytedToken(now: number): string {
-    return this.#unique(() => `${compactStamp(now)}${randomString(upperAlphanumerics, 8)}`);
+    return this.#unique(now, (stamp) => `${stamp}${randomString(upperAlphanumerics, 8)}`);
   }
 
-  #unique(candidate: () => string): string {
+  /** How many ids are remembered: those of the current second. */
+  get remembered(): number {
+    return this.#issued.size;
+  }
+
+  #unique(now: number, candidate: (stamp: string) => string): string {
+    const stamp = compactStamp(now);
+    if (stamp !== this.#second) {
+      this.#second = stamp;
+      this.#issued.clear();
+    }
     // 36^5 ids per second: a clash is rare, and a frozen test clock must still get fresh ids.
     for (;;) {
-      const id = candidate();
+      const id = candidate(stamp);
       if (!this.#issued.has(id)) {
         this.#issued.add(id);
         return id;

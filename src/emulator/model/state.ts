@@ -10,6 +10,9 @@ type AssetItem = components['schemas']['AssetItem'];
 /** How long a liveness session's BytedToken lives, from the document. */
 export const sessionLifetimeMs = protocol.bytedTokenLifetimeSeconds * 1000;
 
+/** How long an expired session still answers TokenExpired before it is forgotten (then: InvalidToken). */
+export const expiredSessionGraceMs = sessionLifetimeMs;
+
 /** A token is good for its lifetime from its creation, the last millisecond included. */
 export function sessionIsExpired(session: StoredSession, now: number): boolean {
   return now - session.createdAt > sessionLifetimeMs;
@@ -56,6 +59,17 @@ export class EmulatorState {
 
   assetCount(customerId: string): number {
     return countOwned(this.assets.values(), customerId);
+  }
+
+  /**
+   * Forgets the sessions past their grace period, so memory does not grow with every session
+   * ever made. Sessions are kept in creation order, so the sweep stops at the first one it keeps.
+   */
+  pruneSessions(now: number): void {
+    for (const session of this.sessions.values()) {
+      if (now - session.createdAt <= sessionLifetimeMs + expiredSessionGraceMs) break;
+      this.sessions.delete(session.token);
+    }
   }
 
   /** Deletes a group and every asset in it; the quota they held is free at once. */
