@@ -123,7 +123,14 @@ function outcome(kind: 'ok' | 'error', title: string, facts: [string, string][],
 }
 
 function openFromHash() {
-  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  let id: string;
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    // A hand-typed or cut-off link (`#%E0%A4`): nothing to open, and the page stays whole.
+    return;
+  }
+  const target = document.getElementById(id);
   if (target instanceof HTMLDetailsElement) {
     target.open = true;
     target.scrollIntoView();

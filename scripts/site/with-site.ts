@@ -2,8 +2,7 @@
 // trailing slash, or as .../index.html) answer the pages from the site directory, and
 // GET /spec/<file> the generated views; every other request goes to the handler being wrapped,
 // the emulator's gateway included.
-import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handler, Reply } from '../../src/emulator/index.js';
 import { sitePages, viewsDir, type SitePage } from './site-layout.js';
@@ -22,32 +21,35 @@ export function viewFiles(): string[] {
   return readdirSync(viewsDir).filter((file) => file.endsWith('.json'));
 }
 
-/** `/spec/<file>` for each view, read once: they change only with `npm run generate`. */
-function viewReplies(): Map<string, Reply> {
-  const views = viewFiles();
-  const headers = { 'content-type': 'application/json', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
-  return new Map(views.map((file) => [`/spec/${file}`, { status: 200, headers, body: readFileSync(join(viewsDir, file), 'utf8') }]));
+/** Served as they are; no other site may frame a page (a header: a meta tag cannot say it). */
+const servedHeaders = { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', 'content-security-policy': "frame-ancestors 'none'" };
+
+/**
+ * Every reply the site gives, by path, read once when the server starts (`npm start` rebuilds a
+ * stale site first): each page at its three paths, and `/spec/<file>` for each view.
+ */
+function siteReplies(siteDir: string): Map<string, Reply> {
+  const replies = new Map<string, Reply>();
+  for (const [path, page] of pagePaths) {
+    const file = join(siteDir, sitePages[page]);
+    replies.set(
+      path,
+      existsSync(file)
+        ? { status: 200, headers: { ...servedHeaders, 'content-type': 'text/html; charset=utf-8' }, body: readFileSync(file, 'utf8') }
+        : { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `The ${page} page is not built yet: run npm run docs, then start again.\n` },
+    );
+  }
+  for (const file of viewFiles()) {
+    replies.set(`/spec/${file}`, { status: 200, headers: { ...servedHeaders, 'content-type': 'application/json' }, body: readFileSync(join(viewsDir, file), 'utf8') });
+  }
+  return replies;
 }
 
 export function withSite(answer: Handler, siteDir: string): Handler {
-  const views = viewReplies();
+  const replies = siteReplies(siteDir);
+  // For HEAD too: node:http sends the headers of the body (its length included) and drops it.
   return async (request) => {
-    const view = views.get(request.url.pathname);
-    if (view && (request.method === 'GET' || request.method === 'HEAD')) return view;
-    const page = pagePaths.get(request.url.pathname);
-    if (!page || (request.method !== 'GET' && request.method !== 'HEAD')) return answer(request);
-    let html: string;
-    try {
-      // Read on every request, so a rebuild (`npm run docs`) shows on the next reload.
-      html = await readFile(join(siteDir, sitePages[page]), 'utf8');
-    } catch {
-      return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `The ${page} page is not built yet: run npm run docs.\n` };
-    }
-    // For HEAD too: node:http sends the headers of this body (its length included) and drops it.
-    return {
-      status: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' },
-      body: html,
-    };
+    const reply = request.method === 'GET' || request.method === 'HEAD' ? replies.get(request.url.pathname) : undefined;
+    return reply ?? answer(request);
   };
 }

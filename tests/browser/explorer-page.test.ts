@@ -85,3 +85,30 @@ describe('the explorer (/explorer)', () => {
     }
   }, 30_000);
 });
+
+describe('the explorer, opened oddly', () => {
+  it('stays whole when the link ends in a malformed #fragment, and opens a good one', async () => {
+    const { site, browser } = ready();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${site.url}/explorer#%E0%A4%A`);
+      await expect.poll(() => page.getByRole('form', { name: 'CreateAssetGroup' }).count()).toBe(1);
+      expect(errors).toEqual([]);
+      await page.goto(`${site.url}/explorer#GetAsset`);
+      await expect.poll(() => page.locator('details#GetAsset').getAttribute('open')).toBe('');
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('cannot be framed by another site: the docs, the explorer and the views say frame-ancestors none', async () => {
+    const { site } = ready();
+    for (const path of ['/docs', '/explorer', '/spec/portrait.openapi.json']) {
+      const reply = await fetch(`${site.url}${path}`);
+      expect(reply.headers.get('content-security-policy'), path).toBe("frame-ancestors 'none'");
+    }
+  });
+});
