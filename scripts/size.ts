@@ -6,8 +6,12 @@ import { projectRoot as root } from './project-root.js';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** Gzipped bytes the whole client entry may weigh: measured 6,196 when this was set. */
-const clientBudgetBytes = 6_400;
+/**
+ * Gzipped bytes the whole client entry may weigh. Raised from 6,400 to 7,300 on purpose when the
+ * client learned to bound what comes from outside (replies read within maxResponseBytes, no
+ * redirect followed, options checked): measured 7,120 then.
+ */
+const clientBudgetBytes = 7_300;
 
 
 async function bundle(contents: string, options: { ignoreAnnotations?: boolean } = {}): Promise<Uint8Array> {

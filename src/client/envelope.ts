@@ -29,16 +29,24 @@ export function decodeEnvelope(action: Action, { response, body }: Reply, redact
   const status = response.status;
   const reported = metadata?.Error;
   const result = envelope?.Result;
-  if (!reported && response.ok && metadata && typeof result === 'object' && result !== null) {
-    return { ok: true, result, requestId: String(metadata.RequestId ?? ''), status };
-  }
-  const code = reported && typeof reported.Code === 'string' && reported.Code ? redact(reported.Code) : 'InvalidResponse';
-  const message = reported
-    ? redact(typeof reported.Message === 'string' ? reported.Message : '')
-    : `HTTP ${status}: the reply is not a Portrait API envelope.`;
-  const codeN = typeof reported?.CodeN === 'number' ? reported.CodeN : undefined;
   const requestId = typeof metadata?.RequestId === 'string' ? redact(metadata.RequestId) : undefined;
+  if (!reported && response.ok && requestId !== undefined && typeof result === 'object' && result !== null) {
+    return { ok: true, result, requestId, status };
+  }
+  const named = reported && typeof reported.Code === 'string' && reported.Code !== '';
+  const code = named ? redact(reported.Code as string) : 'InvalidResponse';
+  const message = named
+    ? redact(typeof reported.Message === 'string' ? reported.Message : '')
+    : `HTTP ${status}: the reply is not a Portrait API envelope${invalidPart(status, reported, requestId)}.`;
+  const codeN = typeof reported?.CodeN === 'number' ? reported.CodeN : undefined;
   const error = new PortraitError({ code, message, codeN, requestId, action, status });
   const retryAfterMs = parseRetryAfter(response.headers);
   return { ok: false, error, failure: { kind: 'reply', status, baseCode: error.baseCode, retryAfterMs } };
+}
+
+/** What makes a reply no envelope, when it is close to one. */
+function invalidPart(status: number, reported: unknown, requestId: string | undefined): string {
+  if (status >= 300 && status < 400) return ' (a redirect, which the client does not follow)';
+  if (reported) return ' (ResponseMetadata.Error has no Code)';
+  return requestId === undefined ? ' (no ResponseMetadata.RequestId string)' : '';
 }

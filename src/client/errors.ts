@@ -85,6 +85,11 @@ export class PortraitRequestTooLargeError extends PortraitClientError {
   override name = 'PortraitRequestTooLargeError';
 }
 
+/** The reply was over `maxResponseBytes` (after decompression); the client stopped reading it. */
+export class PortraitResponseTooLargeError extends PortraitClientError {
+  override name = 'PortraitResponseTooLargeError';
+}
+
 /** A waiter reached `maxWaitTime` before the resource reached the state it waits for. */
 export class PortraitWaiterTimeoutError extends PortraitClientError {
   override name = 'PortraitWaiterTimeoutError';

@@ -16,6 +16,7 @@ export {
   PortraitConnectionError,
   PortraitError,
   PortraitRequestTooLargeError,
+  PortraitResponseTooLargeError,
   PortraitTimeoutError,
   PortraitWaiterTimeoutError,
   type PortraitErrorCode,

@@ -2,6 +2,7 @@
 import type { PaginatedAction } from '../protocol/generated.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import type { CallOptions, PortraitClient, WithMetadata } from './client.js';
+import { PortraitError } from './errors.js';
 
 export interface PaginatorConfig {
   client: PortraitClient;
@@ -25,6 +26,18 @@ function paginate<A extends PaginatedAction>(action: A, config: PaginatorConfig,
     for (;;) {
       const request = { ...input, PageNumber: pageNumber, ...(config.pageSize === undefined ? {} : { PageSize: config.pageSize }) };
       const page = (await config.client.call(action, request as RequestOf<A>, callOptions)) as ListPage<A>;
+      // A server that ignores PageNumber, or answers something else, would otherwise loop for ever.
+      const broken = !Array.isArray(page.Items)
+        ? 'has no Items list'
+        : page.PageNumber !== pageNumber
+          ? `is page ${String(page.PageNumber)}, not the page ${pageNumber} asked for`
+          : !(page.PageSize > 0 && Number.isInteger(page.TotalCount))
+            ? 'has no usable PageSize and TotalCount'
+            : undefined;
+      if (broken) {
+        const { requestId, httpStatus } = page.$metadata;
+        throw new PortraitError({ code: 'InvalidResponse', message: `The ${action} reply ${broken}; paging stopped.`, requestId, action, status: httpStatus });
+      }
       if (page.Items.length === 0) return;
       yield page;
       // The last page: what was seen so far covers TotalCount.

@@ -4,7 +4,8 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { actions, type Action, type paths } from '../protocol/generated.js';
 import type { RequestOf } from '../protocol/action-types.js';
-import { abortedCall, PortraitConnectionError, PortraitRequestTooLargeError, PortraitTimeoutError } from './errors.js';
+import { abortedCall, PortraitConnectionError, PortraitRequestTooLargeError, PortraitResponseTooLargeError, PortraitTimeoutError } from './errors.js';
+import { boundedReply, readReplyText } from './read-reply.js';
 import { bodySerializerFor } from './request-body.js';
 import type { Outcome } from './retry.js';
 
@@ -18,6 +19,8 @@ interface TransportOptions {
   fetch?: FetchFunction | undefined;
   /** Applied to text that goes into an error message. */
   redact: (text: string) => string;
+  /** The largest reply body read, after decompression. */
+  maxResponseBytes: number;
 }
 
 export interface Reply {
@@ -36,12 +39,14 @@ interface Transport {
 const notSentCodes = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT'];
 
 export function createTransport(options: TransportOptions): Transport {
-  const { baseUrl, redact } = options;
+  const { baseUrl, redact, maxResponseBytes } = options;
   const fetchImpl: FetchFunction = options.fetch ?? fetch;
   // A static key goes in the client's headers: as middleware (an id, a frozen options object and
   // an await per request) it measured 1 to 3 µs more a call in-process, and 15 B more gzipped,
-  // over the size budget.
-  const raw = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${options.apiKey}` }, fetch: fetchImpl });
+  // over the size budget. A redirect is never followed: it would carry the key and the body to
+  // wherever it points (a 307) or turn the call into a GET (a 302); it comes back as a reply,
+  // which is no envelope, so the call fails with InvalidResponse.
+  const raw = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${options.apiKey}` }, fetch: fetchImpl, redirect: 'manual' });
 
   async function send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined): Promise<Outcome<Reply>> {
     const controller = new AbortController();
@@ -62,19 +67,24 @@ export function createTransport(options: TransportOptions): Transport {
       // TypeScript checks `body` against the union of the Actions' requests here: it cannot tie a
       // path picked at run time to its own body (microsoft/TypeScript#30581). RequestOf ties them
       // where the client's methods and `call` are typed.
+      // A success body comes as a stream read here within the limit; openapi-fetch reads an error
+      // body itself, so that reply is bounded before it gets it.
       const { data, error, response } = await raw.POST(actions[action].path, {
         body,
         bodySerializer: bodySerializerFor(action),
-        parseAs: 'text',
+        parseAs: 'stream',
         fetch: (request) =>
           new Promise((resolve, reject) => {
             rejectReply = reject;
-            fetchImpl(request, init).then(resolve, reject);
+            fetchImpl(request, init)
+              .then((reply) => (reply.ok ? reply : boundedReply(reply, maxResponseBytes, action)))
+              .then(resolve, reject);
           }),
       });
-      return { ok: true, response, body: data ?? error };
+      const text = data ? await readReplyText(data, response.headers.get('content-length'), maxResponseBytes, action) : error;
+      return { ok: true, response, body: text };
     } catch (cause) {
-      if (cause instanceof PortraitRequestTooLargeError) throw cause;
+      if (cause instanceof PortraitRequestTooLargeError || cause instanceof PortraitResponseTooLargeError) throw cause;
       if (signal?.aborted) throw abortedCall(action, signal.reason);
       // Not by the caller, so by the timer.
       if (controller.signal.aborted) {

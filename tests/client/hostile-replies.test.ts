@@ -1,0 +1,147 @@
+// The client against servers that misbehave: replies too large or endless, gzip bombs, redirects,
+// envelopes that are almost right and paging that never ends. Each ends in a typed error, soon.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createPortraitClient,
+  paginateListAssets,
+  PortraitClientError,
+  PortraitError,
+  PortraitResponseTooLargeError,
+} from '../../src/client/index.js';
+import { startScriptedServer, success, type ScriptedServer } from '../support/scripted-server.js';
+
+const started: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((server) => server.close()));
+});
+
+async function scripted(...args: Parameters<typeof startScriptedServer>): Promise<ScriptedServer> {
+  const server = await startScriptedServer(...args);
+  started.push(server);
+  return server;
+}
+
+/** A server that answers 200 and then sends `chunk` for ever, counting what it managed to send. */
+async function endless(chunk: Buffer): Promise<{ url: string; sent: () => number }> {
+  let sent = 0;
+  const server: Server = createServer((request, response) => {
+    request.resume();
+    response.writeHead(200, { 'content-type': 'application/json' });
+    const pump = () => {
+      while (!response.destroyed && response.write(chunk)) sent += chunk.length;
+      if (!response.destroyed) response.once('drain', pump);
+    };
+    pump();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  started.push({ close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent: () => sent };
+}
+
+describe('maxResponseBytes', () => {
+  it('stops reading a large reply, a success or an error, with PortraitResponseTooLargeError', async () => {
+    for (const status of [200, 500]) {
+      const server = await scripted(() => ({ status, body: { ...success('GetAsset', { Id: 'a' }).body, padding: 'x'.repeat(100_000) } }));
+      const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, maxResponseBytes: 64 * 1024, maxRetries: 0 });
+      await expect(client.getAsset({ Id: 'a' }), String(status)).rejects.toThrow(PortraitResponseTooLargeError);
+    }
+  });
+
+  it('stops an endless reply soon after the limit, without waiting for its end', async () => {
+    const server = await endless(Buffer.alloc(64 * 1024, ' '));
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, maxResponseBytes: 1024 * 1024, maxRetries: 0 });
+    await expect(client.getAsset({ Id: 'a' })).rejects.toThrow('GetAsset reply is over maxResponseBytes (1048576 bytes)');
+    expect(server.sent()).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('counts after decompression: a 30 KB gzip of 30 MB is over the default 10 MiB', async () => {
+    const bomb = gzipSync(Buffer.alloc(30 * 1024 * 1024, ' '));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const server = await scripted(() => ({ raw: bomb, status: 200, contentType: 'application/json', headers: { 'content-encoding': 'gzip' } }));
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, maxRetries: 0 });
+    await expect(client.getAsset({ Id: 'a' })).rejects.toThrow(PortraitResponseTooLargeError);
+  });
+
+  it('refuses a reply whose Content-Length is over the limit before reading it', async () => {
+    const server = await scripted(() => ({ raw: 'x'.repeat(2048), status: 200, contentType: 'application/json' }));
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, maxResponseBytes: 1024, maxRetries: 0 });
+    await expect(client.getAsset({ Id: 'a' })).rejects.toThrow(PortraitResponseTooLargeError);
+  });
+});
+
+describe('redirects', () => {
+  it.each([307, 302, 301, 308])('never follows a %i: InvalidResponse, and the other origin sees nothing', async (status) => {
+    const elsewhere = await scripted(() => success('GetAsset', { Id: 'stolen' }));
+    const server = await scripted(() => ({ status, headers: { location: `${elsewhere.url}/portrait/?Action=GetAsset&Version=2024-01-01` }, body: {} }));
+    const client = createPortraitClient({ apiKey: 'sk-secret', baseUrl: server.url, minRetryDelayMs: 1 });
+    const error = await client.getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
+    expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
+    expect((error as PortraitError).message).toContain('a redirect, which the client does not follow');
+    expect(elsewhere.received).toHaveLength(0);
+    expect(server.received).toHaveLength(1);
+  });
+});
+
+describe('envelopes that are almost right', () => {
+  it.each([123, { toString: 1 }, null, ['R']])('InvalidResponse, not retried, for a success whose RequestId is %j', async (requestId) => {
+    const server = await scripted(() => ({ body: { ResponseMetadata: { RequestId: requestId, Action: 'GetAsset', Version: '2024-01-01' }, Result: { Id: 'a' } } }));
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, minRetryDelayMs: 1 });
+    const error = await client.getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
+    expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('InvalidResponse for an Error without a string Code', async () => {
+    const server = await scripted(() => ({ body: { ResponseMetadata: { RequestId: 'R', Error: { Code: 5 } } } }));
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, maxRetries: 0 });
+    await expect(client.getAsset({ Id: 'a' })).rejects.toThrow('(ResponseMetadata.Error has no Code)');
+  });
+});
+
+describe('options checked when the client is made', () => {
+  it('refuses a key with a control character, a space or a character outside ASCII, without quoting it', () => {
+    for (const apiKey of ['sk-secret\n', 'sk-\rsecret', 'sk secret', 'sk-sécret', 'sk-secret\u0000']) {
+      const make = () => createPortraitClient({ apiKey });
+      expect(make).toThrow(PortraitClientError);
+      expect(make).toThrow(/^(?!.*secret)/s);
+    }
+  });
+
+  it('refuses timeouts, retries and limits no timer or count can keep, at creation and per call', async () => {
+    for (const timeoutMs of [Infinity, 2 ** 31, 0, Number.NaN, 1.5, -1]) {
+      expect(() => createPortraitClient({ apiKey: 'k', timeoutMs }), String(timeoutMs)).toThrow(/^timeoutMs must be a whole number from 1 to 2147483647/);
+    }
+    expect(() => createPortraitClient({ apiKey: 'k', maxRetries: -1 })).toThrow(/^maxRetries must be/);
+    expect(() => createPortraitClient({ apiKey: 'k', maxResponseBytes: 0 })).toThrow(/^maxResponseBytes must be/);
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9' });
+    await expect(client.getAsset({ Id: 'a' }, { timeoutMs: Infinity })).rejects.toThrow(/^timeoutMs must be/);
+  });
+});
+
+describe('paginators against a server that does not page', () => {
+  const page = (pageNumber: number, items: unknown) =>
+    success('ListAssets', { Items: items, TotalCount: 100, PageNumber: pageNumber, PageSize: 2 });
+  const item = { Id: 'asset-1', GroupId: 'g', Name: '', AssetType: 'Image', Status: 'Active', URL: '', ProjectName: 'default', CreateTime: '2026-03-18T07:20:44Z', UpdateTime: '2026-03-18T07:20:44Z' };
+
+  it('stops with InvalidResponse when the server repeats a page', async () => {
+    const server = await scripted(() => page(1, [item, item]));
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, maxRetries: 0 });
+    const seen: unknown[] = [];
+    const paging = (async () => {
+      for await (const listed of paginateListAssets({ client, pageSize: 2 })) seen.push(listed);
+    })();
+    await expect(paging).rejects.toThrow('The ListAssets reply is page 1, not the page 2 asked for; paging stopped.');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('stops with InvalidResponse, not a TypeError, when a page has no Items', async () => {
+    const server = await scripted(() => page(1, undefined));
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, maxRetries: 0 });
+    const error = await paginateListAssets({ client })[Symbol.asyncIterator]().next().catch((caught: unknown) => caught);
+    expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
+    expect((error as Error).message).toContain('has no Items list');
+  });
+});
