@@ -6,6 +6,7 @@
 //   --skip <a,b>          checks not to run, such as groups.quota
 //   --asset-timeout <s>   how long an asset may stay Processing (180)
 //   --group-quota <n>     the customer's group quota (the document's activeGroupQuota)
+//   --fuzz <n>            also send n generated valid and n invalid bodies per Action (0)
 // Keys may come from PORTRAIT_API_KEY and PORTRAIT_SECOND_API_KEY instead. Exit code 1 on any failure.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     skip: { type: 'string' },
     'asset-timeout': { type: 'string', default: '180' },
     'group-quota': { type: 'string', default: String(protocol.activeGroupQuota) },
+    fuzz: { type: 'string', default: '0' },
   },
 });
 
@@ -45,6 +47,7 @@ try {
     skip: values.skip?.split(',').map((name) => name.trim()) ?? [],
     assetTimeoutMs: Number(values['asset-timeout']) * 1000,
     groupQuota: Number(values['group-quota']),
+    fuzz: Number(values.fuzz),
     onProgress: (result) => console.log(formatCheck(result)),
   });
   console.log(`\n${formatSummary(report)}`);

@@ -47,8 +47,8 @@ export class PortraitError extends PortraitClientError {
     this.status = details.status;
   }
 
-  /** True for a PortraitError, and, when `code` is given, one whose base code is `code`. */
-  static is(error: unknown, code?: ErrorCode): error is PortraitError {
+  /** True for a PortraitError, and, when `code` is given, one whose base code is `code` (`InvalidResponse`: the reply was no envelope). */
+  static is(error: unknown, code?: ErrorCode | 'InvalidResponse'): error is PortraitError {
     return error instanceof PortraitError && (code === undefined || error.baseCode === code);
   }
 }

@@ -1,7 +1,7 @@
 // Runs the checks against one server, in their run order, and cleans up what they created.
 import { protocol } from '../protocol/index.js';
 import { CheckContext, CheckFailure, type ContractSettings, type RunState } from './context.js';
-import { allChecks } from './checks/index.js';
+import { checksToRun } from './checks/index.js';
 import type { ProbeTarget } from './probe.js';
 
 export interface ContractOptions {
@@ -20,6 +20,8 @@ export interface ContractOptions {
   groupQuota?: number | undefined;
   /** Names of checks not to run. */
   skip?: string[] | undefined;
+  /** Also send this many generated valid and invalid bodies per Action (the fuzz.<Action> checks); 0 by default. */
+  fuzz?: number | undefined;
   onProgress?: ((result: CheckResult) => void) | undefined;
 }
 
@@ -62,7 +64,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const started = performance.now();
   const results: CheckResult[] = [];
   try {
-    for (const check of allChecks) {
+    for (const check of checksToRun(options.fuzz ?? 0)) {
       const checkStarted = performance.now();
       const finish = (status: CheckResult['status'], messages: string[]) => {
         const result = { name: check.name, title: check.title, status, durationMs: Math.round(performance.now() - checkStarted), messages };

@@ -19,6 +19,13 @@ describe('the contract checks against the emulator', () => {
     expect(report.results.length).toBeGreaterThanOrEqual(25);
   });
 
+  it('pass with --fuzz: generated valid bodies taken, invalid ones refused, for every Action', async () => {
+    const emulator = createEmulator({ processingDelayMs });
+    const report = await runContract({ ...fastContract, fuzz: 8, baseUrl: 'http://emulator.local', fetch: (r) => emulator.handle(r) });
+    expect(failures(report)).toEqual([]);
+    expect(report.results.filter((r) => r.name.startsWith('fuzz.') && r.status === 'passed')).toHaveLength(12);
+  });
+
   describe('over sockets', () => {
     let server: Awaited<ReturnType<typeof startEmulator>>;
     let proxy: RunningMock;

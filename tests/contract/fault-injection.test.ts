@@ -96,3 +96,36 @@ describe('a broken emulator fails the contract', () => {
     expect(report.results.filter((r) => r.status === 'failed').map((r) => r.name)).toContain(caughtBy);
   });
 });
+
+describe('a broken emulator fails the contract with --fuzz', () => {
+  const unknownField = /"Fuzz\d+":/;
+  const fuzzVariants: { broken: string; fault: Fault; caughtBy: string }[] = [
+    {
+      broken: 'GetAsset takes a body with an unknown field',
+      fault: answerInstead('GetAsset', (text) => unknownField.test(text), () => envelope('GetAsset', {})),
+      caughtBy: 'fuzz.GetAsset',
+    },
+    {
+      broken: 'ListAssets answers 500 to a valid body with a Filter',
+      fault: answerInstead('ListAssets', (text) => text.includes('"Filter"'), () => Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: '2024-01-01', Error: { Code: 'InternalError', Message: 'boom' } } }, { status: 500 })),
+      caughtBy: 'fuzz.ListAssets',
+    },
+    {
+      broken: 'CreateAssetGroup refuses an unknown field but makes the group anyway',
+      fault: (handle) => async (request) => {
+        const text = new URL(request.url).searchParams.get('Action') === 'CreateAssetGroup' ? await request.clone().text() : '';
+        if (!unknownField.test(text)) return handle(request);
+        const { Name = 'made-anyway' } = JSON.parse(text) as { Name?: string };
+        await handle(new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify({ Name }) }));
+        return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'CreateAssetGroup', Version: '2024-01-01', Error: { Code: 'InvalidParameter.Fuzz', Message: 'unknown field' } } }, { status: 400 });
+      },
+      caughtBy: 'fuzz.CreateAssetGroup',
+    },
+  ];
+
+  it.each(fuzzVariants)('$broken: caught by $caughtBy', async ({ fault, caughtBy }) => {
+    const emulator = createEmulator({ processingDelayMs: 20 });
+    const report = await runContract({ ...fast, fuzz: 8, baseUrl: 'http://emulator.local', fetch: fault((r) => emulator.handle(r)) });
+    expect(report.results.filter((r) => r.status === 'failed').map((r) => r.name)).toContain(caughtBy);
+  });
+});

@@ -38,7 +38,7 @@ async function judge(base: string, probe: Probe): Promise<{ status: number; code
   const response = await fetch(`${base}${probe.path ?? endpoint('ListAssets')}`, {
     method: probe.method ?? 'POST',
     headers: probe.headers ?? { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    ...(probe.body === undefined ? {} : { body: probe.body }),
+    ...(probe.body === undefined ? {} : { body: probe.body as BodyInit }),
   });
   const text = await response.text();
   let code = '';

@@ -1,0 +1,49 @@
+// `--fuzz N`: for every Action, N generated valid bodies and N invalid ones. A conforming server
+// answers none with a 5xx, every reply in the spec (the probe holds each to the document), takes
+// every valid body (it may still answer NotFound or QuotaExceeded, which depend on its state),
+// refuses every invalid one with 400 MissingParameter or InvalidParameter, and changes nothing
+// the customer can see while refusing.
+import { actionNames, type Action } from '../../protocol/index.js';
+import { describe, type Check, type CheckContext } from '../context.js';
+import { fuzzBodies } from '../fuzz-bodies.js';
+
+const refusalCodes = ['InvalidParameter', 'MissingParameter'];
+
+/** What the customer holds, as the List Actions count it. */
+async function holdings(ctx: CheckContext): Promise<string> {
+  const groups = await ctx.call('ListAssetGroups', {});
+  const assets = await ctx.call('ListAssets', {});
+  return `${groups.result?.TotalCount ?? '?'} groups and ${assets.result?.TotalCount ?? '?'} assets`;
+}
+
+function fuzzCheck(action: Action, count: number): Check {
+  return {
+    name: `fuzz.${action}`,
+    title: `${action}: ${count} generated valid bodies taken and ${count} invalid ones refused, with no 5xx and no change`,
+    async run(ctx) {
+      const { valid, invalid } = fuzzBodies(action, count);
+      for (const body of valid) {
+        const reply = await ctx.send({ action, body });
+        const what = `${action} ${JSON.stringify(body)}`;
+        ctx.expect(reply.status < 500, `${what}: ${describe(reply)}`);
+        ctx.expect(!(reply.status === 400 && refusalCodes.includes(reply.baseCode ?? '')), `${what} is valid, but was refused: ${describe(reply)}`);
+        const made = (reply.result as { Id?: unknown } | undefined)?.Id;
+        if (typeof made === 'string' && action === 'CreateAssetGroup') ctx.created('groups', made, what);
+        if (typeof made === 'string' && action === 'CreateAsset') ctx.created('assets', made, what);
+      }
+      const before = await holdings(ctx);
+      for (const { text, how } of invalid) {
+        const reply = await ctx.send({ action, raw: text });
+        ctx.expect(reply.status === 400 && refusalCodes.includes(reply.baseCode ?? ''), `${action} with ${how}: expected 400 MissingParameter or InvalidParameter, got ${describe(reply)}`);
+      }
+      const after = await holdings(ctx);
+      ctx.expect(after === before, `${action}: while refusing invalid bodies the customer went from ${before} to ${after}`);
+    },
+  };
+}
+
+/** One check per Action; none for a count of 0. */
+export function fuzzChecks(count: number): Check[] {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`fuzz must be a whole number of bodies per Action, not ${count}`);
+  return count === 0 ? [] : actionNames.map((action) => fuzzCheck(action, count));
+}
