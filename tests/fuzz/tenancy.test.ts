@@ -41,7 +41,7 @@ it('keeps two customers apart under any interleaving of their Actions', async ()
         const response = await emulator.handle(
           new Request(`http://emulator.local/portrait/?Action=${action}&Version=2024-01-01`, {
             method: 'POST',
-            headers: { Authorization: `Bearer ${keys[by]}` },
+            headers: { Authorization: `Bearer ${keys[by]}`, 'Content-Type': 'application/json' },
             body: JSON.stringify(body),
           }),
         );

@@ -52,7 +52,7 @@ beforeAll(async () => {
       return;
     }
     if (fate === 'drop-before') return req.socket.destroy();
-    const upstream = await fetch(`${emulator.url}${req.url}`, { method: 'POST', headers: { authorization: String(req.headers.authorization) }, body });
+    const upstream = await fetch(`${emulator.url}${req.url}`, { method: 'POST', headers: { authorization: String(req.headers.authorization), 'content-type': 'application/json' }, body });
     const text = await upstream.text();
     if (fate === 'drop-after') return req.socket.destroy();
     if (fate === 'stall-after') return;
