@@ -38,7 +38,20 @@ export function withCallSchemas(document: OpenApiDocument): OpenApiDocument {
   schemas.PortraitCallResult = union('CallResult', 'The Result of one successful call, discriminated by `Action`.');
   Object.assign(view.components.schemas, schemas);
   view['x-portrait-actions'] = Object.fromEntries(
-    actions.map((action) => [action, { request: schemaRef(`${action}Request`), result: schemaRef(`${action}Result`), response: schemaRef(`${action}Response`) }]),
+    postOperations(document).map(({ operation }) => {
+      const action = operation.operationId;
+      const facts = {
+        request: schemaRef(`${action}Request`),
+        result: schemaRef(`${action}Result`),
+        response: schemaRef(`${action}Response`),
+        // What the single-endpoint view cannot say operation by operation.
+        tag: operation.tags[0],
+        statuses: Object.keys(operation.responses).map(Number),
+        paginated: operation['x-portrait-paginated'] === true,
+        createsResource: operation['x-portrait-creates-resource'] === true,
+      };
+      return [action, facts];
+    }),
   );
   return view;
 }
@@ -76,9 +89,10 @@ export function singleEndpointView(document: OpenApiDocument): OpenApiDocument {
   view.paths = { [endpoint]: { post: operation as unknown as OperationObject } };
   view.info.description = `**The single-endpoint view**, generated from the per-Action document for routers, mocks and generators that cannot read a query inside a path key: all Actions are the one operation \`POST ${endpoint}\`, and where the text below speaks of one path per Action, read the \`Action\` query parameter.\n\n${document.info.description ?? ''}`;
   // A shared reply the merge inlined everywhere (Forbidden, beside inline 403s) is no longer used.
-  const used = JSON.stringify(view.paths);
+  const used = JSON.stringify([view.paths, (view as { webhooks?: unknown }).webhooks]);
   for (const name of Object.keys(view.components.responses)) if (!used.includes(`"#/components/responses/${name}"`)) delete view.components.responses[name];
-  view.tags = [{ name: 'Actions', description: 'All Actions, as one operation. The per-Action document describes each Action as an operation of its own.' }];
+  // The Actions' own tags stay declared: the webhook keeps its tag, and x-portrait-actions names them.
+  view.tags = [{ name: 'Actions', description: 'All Actions, as one operation. The per-Action document describes each Action as an operation of its own.' }, ...(document.tags ?? [])];
   return view;
 }
 
@@ -95,6 +109,14 @@ function mergedResponses(document: OpenApiDocument, operations: OperationObject[
       continue;
     }
     const replies = answering.map((operation) => [operation.operationId, resolveResponse(document, operation.responses[status])] as const);
+    // What the merge below keeps is all there is to keep; anything more stops generation.
+    for (const [action, reply] of replies) {
+      const extra = Object.keys(reply).filter((key) => key !== 'description' && key !== 'content');
+      const media = Object.keys(reply.content ?? {});
+      if (extra.length > 0 || media.length !== 1 || media[0] !== 'application/json') {
+        throw new Error(`${action} ${status}: replies that differ by Action are merged from a description and JSON content only`);
+      }
+    }
     const schemas = uniqueSchemas(replies.flatMap(([, reply]) => (reply.content?.['application/json'] ? [reply.content['application/json'].schema] : [])));
     merged[status] = {
       description: replies.map(([action, reply]) => `**${action}**: ${reply.description}`).join('\n\n'),
@@ -154,6 +176,7 @@ export function downgradeTo30(document: OpenApiDocument): Json {
   const license = info.license as Json | undefined;
   if (license) delete license.identifier;
   delete view.jsonSchemaDialect;
+  if (JSON.stringify(view).includes('"#/components/pathItems/')) throw new Error('a $ref into components.pathItems has no OpenAPI 3.0 form');
   // 3.0 has no webhooks; Redoc and others read the same object under `x-webhooks`.
   if (view.webhooks !== undefined) view['x-webhooks'] = view.webhooks;
   delete view.webhooks;
@@ -188,7 +211,6 @@ const sameIn30 = new Set([
   'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'multipleOf', 'minItems', 'maxItems', 'uniqueItems',
   'minProperties', 'maxProperties', 'discriminator', 'xml', 'externalDocs', 'example', 'nullable',
 ]);
-const subschemaMaps = new Set(['properties']);
 const subschemaLists = new Set(['allOf', 'anyOf', 'oneOf']);
 const subschemas = new Set(['items', 'additionalProperties', 'not']);
 
@@ -197,11 +219,23 @@ export function schema30(schema: unknown, where: string): unknown {
   if (schema === true) return {};
   if (schema === false) return { not: {} };
   if (typeof schema !== 'object' || schema === null) throw new Error(`${where}: not a schema`);
+  const source = schema as Json;
+  const cannot = (what: string) => new Error(`${where}: ${what} has no OpenAPI 3.0 form`);
+  if (source.type === 'null' || source.const === null) throw cannot('null as a type or a constant');
+  if (typeof source.$ref === 'string' && Array.isArray(source.type)) throw cannot('a $ref made nullable by a type list');
+  for (const bound of ['Minimum', 'Maximum']) {
+    if (typeof source[`exclusive${bound}`] === 'number' && source[bound.toLowerCase()] !== undefined) throw cannot(`exclusive${bound} beside ${bound.toLowerCase()}`);
+  }
   const out: Json = {};
-  for (const [key, value] of Object.entries(schema as Json)) {
+  const forbidden: string[] = [];
+  for (const [key, value] of Object.entries(source)) {
     if (key.startsWith('x-')) out[key] = value;
-    else if (subschemaMaps.has(key)) out[key] = Object.fromEntries(Object.entries(value as Json).map(([name, item]) => [name, schema30(item, `${where}.${key}.${name}`)]));
-    else if (subschemaLists.has(key)) out[key] = (value as unknown[]).map((item, index) => schema30(item, `${where}.${key}[${index}]`));
+    else if (key === 'properties') {
+      // A property that must be absent (`false`): generators type `{ not: {} }` as any value, so
+      // 3.0 gets it left out of `properties` and refused by a `not: { required }` instead.
+      const entries = Object.entries(value as Json).filter(([name, item]) => (item === false ? (forbidden.push(name), false) : true));
+      out.properties = Object.fromEntries(entries.map(([name, item]) => [name, schema30(item, `${where}.properties.${name}`)]));
+    } else if (subschemaLists.has(key)) out[key] = (value as unknown[]).map((item, index) => schema30(item, `${where}.${key}[${index}]`));
     // additionalProperties may stay a boolean in 3.0; other subschemas may not.
     else if (subschemas.has(key)) out[key] = key === 'additionalProperties' && typeof value === 'boolean' ? value : schema30(value, `${where}.${key}`);
     else if (key === 'const') out.enum = [value];
@@ -211,7 +245,11 @@ export function schema30(schema: unknown, where: string): unknown {
       out[key === 'exclusiveMinimum' ? 'minimum' : 'maximum'] = value;
       out[key] = true;
     } else if (sameIn30.has(key)) out[key] = value;
-    else throw new Error(`${where}: the 3.1 keyword "${key}" has no OpenAPI 3.0 form`);
+    else throw cannot(`the 3.1 keyword "${key}"`);
+  }
+  if (forbidden.length > 0) {
+    if (out.not !== undefined) throw cannot('a property that must be absent beside `not`');
+    out.not = { anyOf: forbidden.map((name) => ({ required: [name] })) };
   }
   if (Array.isArray(out.type)) {
     const types = out.type as string[];

@@ -1,8 +1,9 @@
 // Another team's router: openapi-backend, given the single-endpoint view, routes every Action to
-// its one operation, validates the query and the body on the way in, and here passes each call
-// on to the emulator. It reads only OpenAPI 3.0 (it refuses 3.1's `webhooks`), so it gets the 3.0.3
-// view; and it strips a request's trailing slash but not the document's, so it runs with
-// `ignoreTrailingSlashes: false` (the README says so).
+// its one operation, validates the query and the body on the way in (the body against any Action's
+// request: which request goes with which Action, PortraitCall says, and a router does not check),
+// and here passes each call on to the emulator. It reads only OpenAPI 3.0 (a 3.1 document fails its
+// definition check), so it gets the 3.0.3 view; and it strips a request's trailing slash but not
+// the document's, so it runs with `ignoreTrailingSlashes: false` (the README says so).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import addFormats from 'ajv-formats';
@@ -10,7 +11,7 @@ import { OpenAPIBackend, type Context, type Document, type Request as RoutedRequ
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { actionNames, apiVersion } from '../../src/protocol/index.js';
+import { actionNames, apiVersion, validateSchema } from '../../src/protocol/index.js';
 import { callEveryAction } from './every-action.js';
 
 const view = async (file: string) => JSON.parse(await readFile(join(projectRoot, 'generated', file), 'utf8')) as Document;
@@ -75,6 +76,15 @@ it('refuses an unknown Action, a wrong Version and a body no Action takes before
   expect(await refused({ Action: 'GetAsset', Version: '2023-01-01' }, { Id: 'asset-1' })).toBe(400);
   expect(await refused({ Action: 'GetAsset', Version: apiVersion }, { Id: 1, Surprise: true })).toBe(400);
   expect((await route({ method: 'POST', path: '/portrait/', query: { Action: 'GetAsset', Version: apiVersion }, body: { Id: 'asset-1' }, headers: {} })).status).toBe(401);
+});
+
+it('takes a body that is some other Action\'s request: pairing them is PortraitCall\'s job, as the README says', async () => {
+  const route = await router();
+  const mismatched = await route({ method: 'POST', path: '/portrait/', query: { Action: 'DeleteAsset', Version: apiVersion }, body: { Name: 'x' }, headers });
+  // Past the router; the emulator then refuses it with the Action's own schema.
+  expect(mismatched.operationId).toBe('callAction');
+  expect(mismatched.status).toBe(400);
+  expect(validateSchema('PortraitCall', { Action: 'DeleteAsset', Version: apiVersion, Body: { Name: 'x' } }).valid).toBe(false);
 });
 
 it('reads only OpenAPI 3.0: the 3.1 view is refused, which is why routers get the 3.0.3 view', async () => {

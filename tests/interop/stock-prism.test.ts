@@ -33,9 +33,11 @@ const post = (action: string, body: unknown, headers: Record<string, string> = {
 it.each(actionNames)('answers %s with a success envelope, that Action\'s own when asked by Prefer', async (action) => {
   const plain = await post(action, firstRequestExample(action));
   expect(plain.status).toBe(200);
-  // Without Prefer, Prism answers the first example: some Action's reply, valid as that Action's.
-  const first = (await plain.json()) as unknown;
-  expect(actionNames.some((any) => validateReply(any, 200, first).valid)).toBe(true);
+  // Without Prefer, Prism answers the first 200 example of the view, whichever Action was called.
+  const first = (await plain.json()) as { ResponseMetadata: { Action: string } };
+  const [firstName, firstExample] = okExamples[0] ?? [];
+  expect(first).toEqual(firstExample?.value);
+  expect(validateReply(firstName?.split('_')[0] as typeof action, 200, first).valid).toBe(true);
 
   const [name] = okExamples.find(([key, example]) => key.startsWith(`${action}_`) && !example.value.ResponseMetadata.Error) ?? [];
   const own = await post(action, firstRequestExample(action), { prefer: `example=${name}` });

@@ -40,7 +40,13 @@ describe('every view', () => {
       request: '#/components/schemas/GetAssetRequest',
       result: '#/components/schemas/GetAssetResult',
       response: '#/components/schemas/GetAssetResponse',
+      tag: 'Assets',
+      statuses: [200, 400, 401, 403, 404, 413, 429, 500],
+      paginated: false,
+      createsResource: false,
     });
+    expect(view['x-portrait-actions'].ListAssets).toMatchObject({ paginated: true, createsResource: false });
+    expect(view['x-portrait-actions'].CreateAsset).toMatchObject({ paginated: false, createsResource: true });
   });
 });
 
@@ -114,10 +120,12 @@ describe('the OpenAPI 3.0.3 downgrade', () => {
     expect(schema30({ type: ['string', 'integer'] }, 's')).toEqual({ anyOf: [{ type: 'string' }, { type: 'integer' }] });
     expect(schema30(true, 's')).toEqual({});
     expect(schema30(false, 's')).toEqual({ not: {} });
-    expect(schema30({ type: 'object', properties: { a: false, b: true }, additionalProperties: false }, 's')).toEqual({
+    // A property that must be absent is left out and refused by `not`: generators type `{ not: {} }` as any value.
+    expect(schema30({ type: 'object', properties: { a: false, b: true, c: false }, additionalProperties: false }, 's')).toEqual({
       type: 'object',
-      properties: { a: { not: {} }, b: {} },
+      properties: { b: {} },
       additionalProperties: false,
+      not: { anyOf: [{ required: ['a'] }, { required: ['c'] }] },
     });
     expect(schema30({ type: 'integer', exclusiveMinimum: 0 }, 's')).toEqual({ type: 'integer', minimum: 0, exclusiveMinimum: true });
     // 3.0 ignores what stands beside a $ref.
@@ -127,6 +135,20 @@ describe('the OpenAPI 3.0.3 downgrade', () => {
       example: 'https://a.example',
     });
     expect(schema30({ allOf: [{ const: 1 }], items: { type: ['integer', 'null'] } }, 's')).toEqual({ allOf: [{ enum: [1] }], items: { type: 'integer', nullable: true } });
+  });
+
+  it('stops on a construct it cannot write faithfully in 3.0, rather than loosen it', () => {
+    expect(() => schema30({ type: 'null' }, 'N')).toThrow('N: null as a type or a constant has no OpenAPI 3.0 form');
+    expect(() => schema30({ const: null }, 'N')).toThrow('null as a type or a constant');
+    expect(() => schema30({ $ref: '#/components/schemas/Url', type: ['string', 'null'] }, 'R')).toThrow('a $ref made nullable by a type list');
+    expect(() => schema30({ type: 'integer', exclusiveMinimum: 5, minimum: 0 }, 'B')).toThrow('exclusiveMinimum beside minimum');
+    expect(() => schema30({ properties: { a: false }, not: { required: ['b'] } }, 'X')).toThrow('beside `not`');
+  });
+
+  it('keeps a 3.0 validator refusing the properties 3.1 forbids: no Result in an error envelope', () => {
+    const errorResponse = views.perAction30.components.schemas.ErrorResponse as Json;
+    expect(JSON.stringify(errorResponse)).not.toContain('"not":{}');
+    expect(errorResponse.not).toEqual({ anyOf: [{ required: ['Result'] }] });
   });
 
   it('stops on a 3.1 keyword that has no 3.0 form, naming where', () => {
