@@ -4,6 +4,7 @@
 // follows a redirect, gives up after a time limit, and stops reading past a size limit counted
 // after decompression. Each of those is an UpstreamError that the proxy turns into a 502 or 504.
 import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+import { readStream } from '../server/read-body.js';
 
 export interface UpstreamLimits {
   /** From sending the request to the reply's last byte. */
@@ -60,19 +61,17 @@ export async function callUpstream(input: IHttpRequest, upstream: string, limits
     void response.body?.cancel().catch(() => {});
     throw new UpstreamError('redirect', `The upstream answered HTTP ${response.status}, a redirect${redirectTarget(response, base)}; the proxy never follows one.`);
   }
-  let text: string;
-  try {
-    text = await readCapped(response, limits.maxReplyBytes);
-  } catch (error) {
-    if (error instanceof UpstreamError) throw error;
-    throw signal.aborted ? timedOut() : new UpstreamError('unreachable', 'The upstream reply could not be read.');
+  const read = await readStream(response.body, limits.maxReplyBytes);
+  if (read.outcome === 'tooLarge') {
+    throw new UpstreamError('tooLarge', `The upstream reply passed ${limits.maxReplyBytes} bytes (decompressed); the proxy stopped reading it.`);
   }
+  if (read.outcome === 'unreadable') throw signal.aborted ? timedOut() : new UpstreamError('unreachable', 'The upstream reply could not be read.');
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     responseHeaders[name] = value;
   });
   const json = /^application\/(?:[\w.+-]+\+)?json\b/i.test(response.headers.get('content-type') ?? '');
-  return { statusCode: response.status, headers: responseHeaders, body: json ? parseOrText(text) : text };
+  return { statusCode: response.status, headers: responseHeaders, body: json ? parseOrText(read.text) : read.text };
 }
 
 /** ` to <origin>`, or where it points when that is the upstream itself; never the path, which can hold tokens. */
@@ -81,25 +80,6 @@ function redirectTarget(response: Response, base: URL): string {
   if (!location || !URL.canParse(location, base)) return '';
   const target = new URL(location, base);
   return ` to ${target.origin === base.origin ? 'the upstream itself' : target.origin}`;
-}
-
-/** The body as text, decompressed, read no further than `limit` bytes. */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      void reader.cancel().catch(() => {});
-      throw new UpstreamError('tooLarge', `The upstream reply passed ${limit} bytes (decompressed); the proxy stopped reading it.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 function parseOrText(text: string): unknown {

@@ -59,8 +59,13 @@ function readStreamedBody(request: IncomingMessage, limit: number): Promise<Body
 
 export async function readFetchBody(request: Request, limit: number): Promise<BodyRead> {
   if (declaredTooLarge(request.headers.get('content-length'), limit)) return { outcome: 'tooLarge' };
-  if (!request.body) return { outcome: 'read', text: '', byteLength: 0 };
-  const reader = request.body.getReader();
+  return readStream(request.body, limit);
+}
+
+/** A web stream (a Fetch body) as text, read no further than `limit` bytes; past it the stream is cancelled. */
+export async function readStream(body: ReadableStream<Uint8Array> | null, limit: number): Promise<BodyRead> {
+  if (!body) return { outcome: 'read', text: '', byteLength: 0 };
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
@@ -76,7 +81,7 @@ export async function readFetchBody(request: Request, limit: number): Promise<Bo
       chunks.push(value);
     }
   } catch {
-    // The sender's stream failed (a client that went away): nothing to answer but a refusal.
+    // The sender's stream failed (a client that went away, an upstream that stalled): nothing to read.
     return { outcome: 'unreadable' };
   }
   return { outcome: 'read', text: Buffer.concat(chunks, size).toString('utf8'), byteLength: size };
