@@ -3,14 +3,16 @@
 // (the generated views of the document). The site is
 // rebuilt first when missing or older than the document or its sources.
 import { buildSite, defaultSiteDir, siteIsStale, viewFiles, withSite } from './site/index.js';
-import { fail, messageOf, runEmulatorCommand } from '../src/cli/emulator-command.js';
+import { emulatorCommandLine, fail, messageOf, runEmulatorCommand } from '../src/cli/emulator-command.js';
 
-if (await siteIsStale()) {
+async function buildSiteWhenStale() {
+  if (!(await siteIsStale())) return;
   console.log('Building the docs site (npm run docs)...');
   await buildSite().catch((error: unknown) => fail(`The docs site did not build: ${messageOf(error)}`, 1));
 }
 
-const running = await runEmulatorCommand({ handler: (emulator) => withSite(emulator.answer, defaultSiteDir) });
+const command = emulatorCommandLine('npm start --', 'The Portrait emulator with its docs (/docs), the explorer (/explorer) and the views of the document (/spec/<file>) on one origin.');
+const running = await runEmulatorCommand(command, { prepare: buildSiteWhenStale, handler: (emulator) => withSite(emulator.answer, defaultSiteDir) });
 console.log(`Docs:     ${running.url}/docs`);
 console.log(`Explorer: ${running.url}/explorer`);
 console.log(`OpenAPI:  ${viewFiles().map((file) => `${running.url}/spec/${file}`).join('\n          ')}`);

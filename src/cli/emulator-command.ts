@@ -1,41 +1,59 @@
-// The emulator's command line, shared by `npm run emulator` (the bare emulator) and `npm start`
-// (the emulator with the docs site): parse the flags, start, print where it listens and which
-// keys work, and close on SIGINT/SIGTERM.
-//   --port <n>                default 4010
-//   --tenants <file>          a JSON array of { customerId, apiKeys, aigc?, groupQuota?, assetQuota? };
-//                             else the file named by PORTRAIT_EMULATOR_TENANTS; else the demo tenants
-//   --processing-delay <ms>   how long a new asset stays Processing; default 3000
-//   --public-url <origin>     where clients reach it, for the links in replies; default the listening address
-import { parseArgs } from 'node:util';
+// The emulator's command line, shared by `portrait-emulator` (`npm run emulator`) and `npm start`
+// (the emulator with the docs site): flags, start, where it listens and which keys work, and a
+// clean close on SIGINT/SIGTERM.
+import { corsOriginsFrom } from '../server/cors.js';
 import { demoTenants, loadTenants, startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../emulator/index.js';
 import { closeOnSignals } from './close-on-signals.js';
+import { parseCommandLine, portFrom, usageError, type CommandLine, type Flag } from './command-line.js';
 
-/** What a command adds to the emulator's own options (npm start: the site's pages). */
-export type EmulatorCommandExtras = Pick<EmulatorServerOptions, 'handler'>;
+/** What a command adds to the emulator's own options (npm start: the site's pages, built first). */
+export type EmulatorCommandExtras = Pick<EmulatorServerOptions, 'handler'> & {
+  /** Runs once the flags are read (and not for --help), before the emulator starts. */
+  prepare?: (() => Promise<void>) | undefined;
+};
 
-export async function runEmulatorCommand(extras: EmulatorCommandExtras = {}): Promise<RunningEmulator> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '4010' },
-      tenants: { type: 'string' },
-      'processing-delay': { type: 'string', default: '3000' },
-      'public-url': { type: 'string' },
+export function emulatorCommandLine(name: string, summary: string) {
+  return {
+    name,
+    summary,
+    flags: {
+      port: { type: 'string', value: 'n', description: 'the port to listen on, 0 for any free one', default: process.env.PORT || '4010' },
+      host: { type: 'string', value: 'address', description: 'the address to listen on', default: '127.0.0.1' },
+      tenants: { type: 'string', value: 'file', description: 'a JSON array of { customerId, apiKeys, aigc?, groupQuota?, assetQuota? }; else the demo tenants' },
+      'processing-delay': { type: 'string', value: 'ms', description: 'how long a new asset stays Processing', default: '3000' },
+      'public-url': { type: 'string', value: 'origin', description: 'where clients reach it, for the links in replies; else the listening address' },
+      'cors-origin': { type: 'string', value: 'origins', description: 'origins whose pages may call it: *, none, or a comma-separated list', default: '*' },
     },
-  });
+    notes: [
+      'Environment: PORT (the default port), PORTRAIT_EMULATOR_TENANTS (a tenants file when --tenants is not given).',
+      `Example: ${name} --port 4011 --processing-delay 500`,
+    ],
+  } as const satisfies CommandLine<Record<string, Flag>>;
+}
 
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not ${JSON.stringify(values.port)}`, 2);
+export async function runEmulatorCommand(command: ReturnType<typeof emulatorCommandLine>, { prepare, ...extras }: EmulatorCommandExtras = {}): Promise<RunningEmulator> {
+  const values = parseCommandLine(command);
+  const port = portFrom(command, values.port);
   const processingDelayMs = Number(values['processing-delay']);
   if (!Number.isFinite(processingDelayMs) || processingDelayMs < 0) {
-    fail(`--processing-delay must be a number of milliseconds, not ${JSON.stringify(values['processing-delay'])}`, 2);
+    usageError(command, `--processing-delay must be a number of milliseconds, not ${JSON.stringify(values['processing-delay'])}`);
+  }
+  let corsOrigins;
+  try {
+    corsOrigins = corsOriginsFrom(values['cors-origin']);
+  } catch (error) {
+    usageError(command, `--cors-origin: ${messageOf(error)}`);
   }
 
   const tenantsFile = values.tenants ?? (process.env.PORTRAIT_EMULATOR_TENANTS || undefined);
   const tenants = tenantsFile ? await loadTenants(tenantsFile).catch((error: unknown) => fail(messageOf(error), 2)) : undefined;
 
+  await prepare?.();
   const running = await startEmulator({
     port,
+    host: values.host,
     processingDelayMs,
+    corsOrigins,
     ...(tenants ? { tenants } : {}),
     publicUrl: values['public-url'],
     ...extras,

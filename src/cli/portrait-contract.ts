@@ -1,38 +1,40 @@
 #!/usr/bin/env node
-// `portrait-contract` (in this repository `npm run contract --`) --base-url <url> --api-key <key>
-//   [--second-api-key <key>] [--junit <file>]
-//   --through-proxy       send every call through the Prism validating proxy too, a second judge
-//   --image-url <url>     a public image the server can download (needed against the real API)
-//   --skip <a,b>          checks not to run, such as groups.quota
-//   --asset-timeout <s>   how long an asset may stay Processing (180)
-//   --group-quota <n>     the customer's group quota (the document's activeGroupQuota)
-//   --fuzz <n>            also send n generated valid and n invalid bodies per Action (0)
-// Keys may come from PORTRAIT_API_KEY and PORTRAIT_SECOND_API_KEY instead. Exit code 1 on any failure.
+// `portrait-contract` (in this repository `npm run contract --`): the conformance checks against
+// any Portrait API server. `--help` lists its flags. Exit code 1 on any failure, 2 on a usage error.
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { formatCheck, formatSummary, runContract, toJUnit } from '../contract/index.js';
 import { protocol } from '../protocol/index.js';
+import { parseCommandLine, usageError, type CommandLine, type Flag } from './command-line.js';
 
-const { values } = parseArgs({
-  options: {
-    'base-url': { type: 'string' },
-    'api-key': { type: 'string' },
-    'second-api-key': { type: 'string' },
-    junit: { type: 'string' },
-    'through-proxy': { type: 'boolean', default: false },
-    'image-url': { type: 'string' },
-    skip: { type: 'string' },
-    'asset-timeout': { type: 'string', default: '180' },
-    'group-quota': { type: 'string', default: String(protocol.activeGroupQuota) },
-    fuzz: { type: 'string', default: '0' },
+const command = {
+  name: 'portrait-contract',
+  summary: 'Walks a Portrait API server through real flows and judges every reply against the document.',
+  flags: {
+    'base-url': { type: 'string', value: 'url', description: 'the server, such as http://127.0.0.1:4010 or https://api.alltoken.ai/v1 (required)' },
+    'api-key': { type: 'string', value: 'key', description: 'a key of the server (required; better: PORTRAIT_API_KEY)' },
+    'second-api-key': { type: 'string', value: 'key', description: "another customer's key, for the tenancy checks (better: PORTRAIT_SECOND_API_KEY)" },
+    junit: { type: 'string', value: 'file', description: 'also write a JUnit XML report there' },
+    'through-proxy': { type: 'boolean', description: 'send every call through the Prism validating proxy too, a second judge', default: 'false' },
+    'image-url': { type: 'string', value: 'url', description: 'a public image the server can download (needed against the real API)' },
+    skip: { type: 'string', value: 'a,b', description: 'checks not to run, such as groups.quota' },
+    'asset-timeout': { type: 'string', value: 's', description: 'how long an asset may stay Processing', default: '180' },
+    'group-quota': { type: 'string', value: 'n', description: "the customer's group quota", default: String(protocol.activeGroupQuota) },
+    fuzz: { type: 'string', value: 'n', description: 'also send n generated valid and n invalid bodies per Action', default: '0' },
   },
-});
+  notes: [
+    'Environment: PORTRAIT_API_KEY, PORTRAIT_SECOND_API_KEY (keys kept off the command line).',
+    'Example: portrait-contract --base-url http://127.0.0.1:4010 --api-key demo-key --second-api-key demo-key-2 --junit contract.xml',
+    'The stateless mock (portrait-mock) is no target: it answers examples, not state. Point it at the emulator or a real server.',
+  ],
+} as const satisfies CommandLine<Record<string, Flag>>;
 
+const values = parseCommandLine(command);
 const baseUrl = values['base-url'];
 const apiKey = values['api-key'] ?? process.env.PORTRAIT_API_KEY;
-if (!baseUrl || !apiKey) {
-  console.error('Usage: portrait-contract --base-url <url> --api-key <key> [--second-api-key <key>] [--junit <file>] [--through-proxy]\n       (in this repository: npm run contract -- ...)');
-  process.exit(2);
+if (!baseUrl || !apiKey) usageError(command, baseUrl ? 'an API key is needed: --api-key, or PORTRAIT_API_KEY' : '--base-url is needed');
+for (const name of ['asset-timeout', 'group-quota', 'fuzz'] as const) {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < 0) usageError(command, `--${name} must be a whole number, not ${JSON.stringify(values[name])}`);
 }
 
 const proxy = values['through-proxy'] ? await startProxy(baseUrl) : undefined;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run emulator`: the stateful Portrait emulator on 127.0.0.1 (it does what
-// openapi/ describes); flags in emulator-command.ts: --port, --tenants, --processing-delay.
-import { runEmulatorCommand } from './emulator-command.js';
+// `portrait-emulator` (in this repository `npm run emulator --`): the stateful Portrait emulator.
+// `--help` lists its flags (emulator-command.ts).
+import { emulatorCommandLine, runEmulatorCommand } from './emulator-command.js';
 
-await runEmulatorCommand();
+await runEmulatorCommand(emulatorCommandLine('portrait-emulator', 'The Portrait API in memory, as openapi/ describes it: state, tenancy, quotas, asset processing and the liveness pages.'));

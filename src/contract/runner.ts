@@ -63,6 +63,14 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const skip = new Set(options.skip ?? []);
   const started = performance.now();
   const results: CheckResult[] = [];
+  // Every check would fail the same way on an address that does not answer or a refused key:
+  // one result says which, and nothing else runs.
+  const unusable = await unusableTarget(target, settings);
+  if (unusable) {
+    const result: CheckResult = { name: 'reachable', title: 'the server answers, and takes the API key', status: 'failed', durationMs: Math.round(performance.now() - started), messages: [unusable] };
+    options.onProgress?.(result);
+    return { baseUrl: target.baseUrl, results: [result], passed: false, durationMs: result.durationMs };
+  }
   try {
     for (const check of checksToRun(options.fuzz ?? 0)) {
       const checkStarted = performance.now();
@@ -95,6 +103,24 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     passed: results.every((result) => result.status !== 'failed'),
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** Why no check can run against the target, if none can: no answer, no Portrait envelope, or a refused key. */
+async function unusableTarget(target: ProbeTarget, settings: ContractSettings): Promise<string | undefined> {
+  const ctx = new CheckContext(target, settings, { tag: 'reachable', groups: [], assets: [], shared: {} }, { name: 'reachable' });
+  let reply;
+  try {
+    reply = await ctx.call('ListAssetGroups', {});
+  } catch (error) {
+    return target.redact(`${target.baseUrl} does not answer: ${describeError(error)}. Check --base-url, and that the server runs.`);
+  }
+  if (reply.status === 401 || reply.status === 403 || reply.baseCode === 'Unauthorized') {
+    return `${target.baseUrl} refused the API key (HTTP ${reply.status}${reply.baseCode ? ` ${reply.baseCode}` : ''}). Check --api-key or PORTRAIT_API_KEY.`;
+  }
+  if (reply.error === undefined && reply.result === undefined) {
+    return `${target.baseUrl} answered HTTP ${reply.status} without a Portrait API envelope: is --base-url the API's base, such as https://api.alltoken.ai/v1?`;
+  }
+  return undefined;
 }
 
 /** Deletes what the run created, newest first; what is already gone is fine. */

@@ -6,3 +6,5 @@ export type { RateLimits } from './http/rate-limiter.js';
 export { startEmulator, type EmulatorServerOptions, type RunningEmulator } from './server.js';
 export { loadTenants } from './model/tenants-file.js';
 export { demoTenants, type TenantConfig } from './model/tenants.js';
+export type { CorsOrigins } from '../server/cors.js';
+export { PortInUseError } from '../server/listen.js';

@@ -1,6 +1,7 @@
 // The emulator over a socket, on the server kit shared with the mock (src/server): 127.0.0.1
 // only, one log line per request that names the Action, never a header or key.
 import { listen, type Listening } from '../server/listen.js';
+import { withCors, type CorsOrigins } from '../server/cors.js';
 import type { Handler } from '../server/exchange.js';
 import { createEmulator, type Emulator } from './emulator.js';
 import { routeLabel } from './http/routes.js';
@@ -16,6 +17,10 @@ export interface EmulatorServerOptions extends EmulatorOptions {
    * listening address: H5 links and media links are built on it. Default: the listening address.
    */
   publicUrl?: string | undefined;
+  /** The address to listen on; 127.0.0.1 by default. */
+  host?: string | undefined;
+  /** Origins whose pages may call it from a browser: `*` (the default), a list, or `[]` for none. */
+  corsOrigins?: CorsOrigins | undefined;
   /**
    * Answers each request in place of `emulator.answer`, so a caller can serve more pages on the
    * same origin (`npm start` adds the docs and the explorer) and hand the rest to the emulator.
@@ -30,11 +35,12 @@ export interface RunningEmulator extends Listening {
 const pruneEveryMs = 10_000;
 
 export async function startEmulator(options: EmulatorServerOptions = {}): Promise<RunningEmulator> {
-  const { port = 4010, log, handler, publicUrl, ...emulatorOptions } = options;
+  const { port = 4010, host, log, handler, publicUrl, corsOrigins = '*', ...emulatorOptions } = options;
   const publicOrigin = publicUrl === undefined ? undefined : originOf(publicUrl);
   const emulator = createEmulator(emulatorOptions);
-  const listening = await listen(handler ? handler(emulator) : emulator.answer, {
+  const listening = await listen(withCors(handler ? handler(emulator) : emulator.answer, corsOrigins), {
     port,
+    host,
     log,
     publicOrigin,
     label: (request) => routeLabel(request.method, request.url),

@@ -12,7 +12,8 @@ const headersNotCopied = new Set(['content-length', 'transfer-encoding', 'connec
 export function prismReply(response: IHttpResponse, violations: readonly Violation[], body: unknown = response.body): Reply {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers ?? {})) {
-    if (!headersNotCopied.has(name.toLowerCase())) headers[name] = String(value);
+    // Which origins may read the reply is this server's to say (withCors), not the upstream's.
+    if (!headersNotCopied.has(name.toLowerCase()) && !/^access-control-/i.test(name)) headers[name] = String(value);
   }
   let text = '';
   if (typeof body === 'string') {

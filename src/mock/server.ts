@@ -1,6 +1,7 @@
 // The mock's HTTP server, on the server kit shared with the emulator (src/server): 127.0.0.1
 // only, one log line per request without any header in it, and no request that can crash it.
 import { echoedAction } from '../protocol/index.js';
+import { withCors, type CorsOrigins } from '../server/cors.js';
 import { listen, type Listening } from '../server/listen.js';
 import { createFront } from './front.js';
 import { loadActionOperations } from './operations.js';
@@ -21,6 +22,13 @@ export interface MockOptions {
   maxUpstreamReplyBytes?: number | undefined;
   /** One line per request; silent when absent. */
   log?: ((line: string) => void) | undefined;
+  /** The address to listen on; 127.0.0.1 by default. */
+  host?: string | undefined;
+  /**
+   * Origins whose pages may call it from a browser: `*`, a list, or `[]` for none. By default any
+   * origin in mock mode, and none in proxy mode, which carries real keys.
+   */
+  corsOrigins?: CorsOrigins | undefined;
 }
 
 export type RunningMock = Listening;
@@ -31,8 +39,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     : { proxy: false };
   const prism = await loadPrismPackages();
   const front = createFront(await loadActionOperations(prism), createPrism(mode, prism), mode);
-  return listen(front, {
+  return listen(withCors(front, options.corsOrigins ?? (mode.proxy ? [] : '*')), {
     port: options.port ?? 4010,
+    host: options.host,
     log: options.log,
     label: (request) => echoedAction(request.url) || '-',
     name: 'mock',

@@ -11,6 +11,8 @@ import { readIncomingBody } from './read-body.js';
 export interface ListenOptions {
   /** 0 picks a free port. */
   port: number;
+  /** The address to listen on; 127.0.0.1 by default, so nothing outside this machine can call. */
+  host?: string | undefined;
   /** One line per request, like `POST GetAsset 200 3ms`; silent when absent. */
   log?: ((line: string) => void) | undefined;
   /** What a log line calls a request; built from the request line only, so no id or key leaks. */
@@ -25,6 +27,15 @@ export interface ListenOptions {
   publicOrigin?: string | undefined;
 }
 
+/** The port is taken by another process. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+
+  constructor(port: number, host: string) {
+    super(`Port ${port} on ${host} is already in use; choose another with --port (or PORT), or 0 for any free port.`);
+  }
+}
+
 export interface Listening {
   /** `http://127.0.0.1:<port>` */
   url: string;
@@ -37,14 +48,16 @@ export async function listen(handler: Handler, options: ListenOptions): Promise<
   const server = createServer((incoming, outgoing) => {
     void serve(handler, incoming, outgoing, origin, options);
   });
+  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      // The one failure a user fixes by choosing: say which port, and how to choose another.
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.port, host) : error);
     });
+    server.listen(options.port, host, () => resolve());
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.removeAllListeners('error');
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`;
   origin = options.publicOrigin ?? url;
   return {
     url,

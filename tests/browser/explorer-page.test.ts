@@ -112,3 +112,29 @@ describe('the explorer, opened oddly', () => {
     }
   });
 });
+
+describe('the explorer against a server on another origin', () => {
+  it('calls the mock on another port: CORS lets the page read the reply', async () => {
+    const { startMock } = await import('../../src/mock/index.js');
+    const mock = await startMock({ port: 0 });
+    const { site, browser } = ready();
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const requests = await recordRequests(context, site.url, [mock.url]);
+    const page = await context.newPage();
+    await page.goto(`${site.url}/explorer`);
+    try {
+      await page.getByLabel('Base URL').fill(mock.url);
+      const form = page.getByRole('form', { name: 'CreateAssetGroup' });
+      await form.getByRole('button', { name: 'Send' }).click();
+      const result = form.getByRole('status');
+      // The mock answers the document's example.
+      await expect.poll(() => result.innerText()).toMatch(/"Id": "group-20260518163348-xtzxl"/);
+      expect(await result.innerText()).toMatch(/HTTP status\s+200/);
+      expect(requests.urls).toContain(`${mock.url}/portrait/?Action=CreateAssetGroup&Version=2024-01-01`);
+      await page.screenshot({ path: await screenshotPath('explorer-cross-origin.png'), fullPage: true });
+    } finally {
+      await context.close();
+      await mock.close();
+    }
+  }, 30_000);
+});

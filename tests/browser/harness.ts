@@ -83,12 +83,12 @@ export interface RequestLog {
 }
 
 /**
- * Records every request of the context and refuses those to any other host, so a page that
- * would reach the network cannot also pass by getting an answer.
+ * Records every request of the context and refuses those to any other host (but the origins
+ * `alsoAllowed`), so a page that would reach the network cannot also pass by getting an answer.
  */
-export async function recordRequests(context: BrowserContext, origin: string): Promise<RequestLog> {
+export async function recordRequests(context: BrowserContext, origin: string, alsoAllowed: readonly string[] = []): Promise<RequestLog> {
   const urls: string[] = [];
-  const isLocal = (url: string) => url.startsWith(`${origin}/`) || url === origin || /^(data|blob|about):/.test(url);
+  const isLocal = (url: string) => [origin, ...alsoAllowed].some((allowed) => url.startsWith(`${allowed}/`) || url === allowed) || /^(data|blob|about):/.test(url);
   context.on('request', (request) => urls.push(request.url()));
   await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
   return { urls, foreign: () => urls.filter((url) => !isLocal(url)) };

@@ -1,0 +1,87 @@
+// What every command here does with its arguments: `--help` and `-h` print the usage (every flag,
+// its default, and the environment variables it reads) and exit 0; `--version` prints the
+// package's version; an unknown flag or a missing value prints the reason and the usage to stderr
+// and exits 2, never a stack trace.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+export interface Flag {
+  /** `string` flags take a value, shown as `<value>` in the usage. */
+  type: 'string' | 'boolean';
+  value?: string;
+  description: string;
+  /** Shown as the default; also what the command gets when the flag is absent. */
+  default?: string;
+}
+
+export interface CommandLine<Flags extends Record<string, Flag>> {
+  /** `portrait-emulator`, as users type it. */
+  name: string;
+  /** One line: what the command does. */
+  summary: string;
+  flags: Flags;
+  /** Lines after the flags: environment variables, examples. */
+  notes?: string[];
+}
+
+type Values<Flags extends Record<string, Flag>> = {
+  [K in keyof Flags]: Flags[K]['type'] extends 'boolean' ? boolean : Flags[K] extends { default: string } ? string : string | undefined;
+};
+
+export function usage(command: CommandLine<Record<string, Flag>>): string {
+  const rows = Object.entries(command.flags).map(([name, flag]) => {
+    const left = `  --${name}${flag.type === 'string' ? ` <${flag.value ?? 'value'}>` : ''}`;
+    const right = `${flag.description}${flag.default === undefined ? '' : ` (default: ${flag.default})`}`;
+    return `${left.padEnd(30)} ${right}`;
+  });
+  rows.push(`${'  --help, -h'.padEnd(30)} print this and exit`, `${'  --version'.padEnd(30)} print the version and exit`);
+  return [`Usage: ${command.name} [options]`, '', command.summary, '', 'Options:', ...rows, ...(command.notes?.length ? ['', ...command.notes] : []), ''].join('\n');
+}
+
+/** The flags' values, or the process ends here: after the usage, the version, or a usage error (exit 2). */
+export function parseCommandLine<Flags extends Record<string, Flag>>(command: CommandLine<Flags>, args = process.argv.slice(2)): Values<Flags> {
+  const options = Object.fromEntries(
+    Object.entries(command.flags).map(([name, flag]) => [name, { type: flag.type, ...(flag.default === undefined ? {} : { default: flag.type === 'boolean' ? flag.default === 'true' : flag.default }) }]),
+  );
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    return usageError(command, error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+  }
+  if (values.help) {
+    process.stdout.write(usage(command));
+    process.exit(0);
+  }
+  if (values.version) {
+    process.stdout.write(`${command.name} ${packageVersion()}\n`);
+    process.exit(0);
+  }
+  return values as Values<Flags>;
+}
+
+/** Ends the process with `reason` and the usage on stderr, exit code 2. */
+export function usageError(command: CommandLine<Record<string, Flag>>, reason: string): never {
+  process.stderr.write(`${command.name}: ${reason}\n\n${usage(command)}`);
+  process.exit(2);
+}
+
+/** This package's version, from the package.json above this file (in src/ or in dist/src/). */
+function packageVersion(): string {
+  for (let up = '../'; up.length <= 12; up += '../') {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(`${up}package.json`, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'portrait-api-toolkit') return manifest.version ?? 'unknown';
+    } catch {
+      // Not this directory: look one further up.
+    }
+  }
+  return 'unknown';
+}
+
+/** A port from a flag or from PORT: a whole number from 0 to 65535, or a usage error. */
+export function portFrom(command: CommandLine<Record<string, Flag>>, text: string): number {
+  const port = Number(text);
+  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) usageError(command, `--port must be a port number from 0 to 65535, not ${JSON.stringify(text)}`);
+  return port;
+}

@@ -1,0 +1,108 @@
+// The commands as users run them: --help and --version, a usage error for an unknown flag (exit 2,
+// no stack trace), one line for a busy port, and one line from the contract run when its target
+// cannot be used.
+import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.js';
+
+const root = new URL('../..', import.meta.url);
+const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string };
+const commands = {
+  'portrait-emulator': 'src/cli/portrait-emulator.ts',
+  'portrait-mock': 'src/cli/portrait-mock.ts',
+  'portrait-contract': 'src/cli/portrait-contract.ts',
+  'npm start --': 'scripts/start.ts',
+} as const;
+const flagsOf: Record<keyof typeof commands, string[]> = {
+  'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--public-url', '--cors-origin'],
+  'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--public-url', '--cors-origin'],
+  'portrait-mock': ['--port', '--host', '--upstream', '--errors', '--upstream-timeout', '--max-upstream-reply', '--cors-origin'],
+  'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz'],
+};
+
+async function run(file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', file, ...args], { cwd: root, timeout: 30_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe.each(Object.entries(commands))('%s', (name, file) => {
+  it('prints its usage with every flag and its default for --help and -h, and exits 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const { code, stdout } = await run(file, [flag]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^Usage: ${name} \\[options\\]\\n`));
+      for (const option of flagsOf[name as keyof typeof commands]) expect(stdout).toContain(`  ${option}`);
+      expect(stdout).toContain('--version');
+    }
+  });
+
+  it('prints its version for --version', async () => {
+    const { code, stdout } = await run(file, ['--version']);
+    expect([code, stdout]).toEqual([0, `${name} ${version}\n`]);
+  });
+
+  it('answers an unknown flag with the reason and the usage on stderr, exit 2, and no stack trace', async () => {
+    const { code, stdout, stderr } = await run(file, ['--bogus']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^${name}: Unknown option '--bogus'`));
+    expect(stderr).toContain(`Usage: ${name} [options]`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+}, 60_000);
+
+describe('servers', () => {
+  it('say in one line that the port is taken, naming --port', async () => {
+    const busy = await startEmulator({ port: 0 });
+    try {
+      const port = new URL(busy.url).port;
+      for (const file of [commands['portrait-emulator'], commands['portrait-mock']]) {
+        const { code, stderr } = await run(file, ['--port', port]);
+        expect(code).toBe(1);
+        expect(stderr).toBe(`Port ${port} on 127.0.0.1 is already in use; choose another with --port (or PORT), or 0 for any free port.\n`);
+      }
+    } finally {
+      await busy.close();
+    }
+  }, 60_000);
+
+  it('listen on PORT when --port is not given', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', commands['portrait-emulator']], { cwd: root, env: { ...process.env, PORT: '0' } });
+    try {
+      const line = await new Promise<string>((resolve) => child.stdout.setEncoding('utf8').on('data', (text: string) => text.includes('listening') && resolve(text)));
+      expect(line).toMatch(/Portrait emulator listening on http:\/\/127\.0\.0\.1:\d+\n/);
+    } finally {
+      child.kill();
+    }
+  }, 30_000);
+});
+
+describe('the contract run', () => {
+  it('stops at once, in one line, when the base URL does not answer', async () => {
+    const { code, stdout } = await run(commands['portrait-contract'], ['--base-url', 'http://127.0.0.1:9', '--api-key', 'sk-test-key']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/✗ reachable .*\n\s+http:\/\/127\.0\.0\.1:9 does not answer: /);
+    expect(stdout).toContain('Check --base-url, and that the server runs.');
+    expect(stdout).toContain('0 passed, 1 failed, 0 skipped');
+  }, 30_000);
+
+  it('stops at once, in one line, when the key is refused, never quoting it', async () => {
+    const server = await startEmulator({ port: 0 });
+    try {
+      const { code, stdout } = await run(commands['portrait-contract'], ['--base-url', server.url, '--api-key', 'sk-wrong-secret']);
+      expect(code).toBe(1);
+      expect(stdout).toContain(`${server.url} refused the API key (HTTP 401 Unauthorized). Check --api-key or PORTRAIT_API_KEY.`);
+      expect(stdout).not.toContain('sk-wrong-secret');
+      expect(stdout).toContain('0 passed, 1 failed, 0 skipped');
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+});
