@@ -3,6 +3,9 @@
 /** The API version every Action is called with. */
 export const apiVersion = "2024-01-01" as const;
 
+/** This package's version (package.json), for the client's User-Agent. */
+export const packageVersion = "0.1.0" as const;
+
 /** The servers the document lists; the first is the production gateway. */
 export const servers = [
   {
@@ -186,3 +189,136 @@ export const patterns = {
   HttpUrl: new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://"),
   AssetId: new RegExp("^asset-[0-9A-Za-z_-]{1,120}$"),
 } as const;
+
+/** One method per Action, documented from the document; `M` gives each its type. */
+export interface ActionMethodsOf<M extends Record<Action, unknown>> {
+  /**
+   * Create an AIGC portrait group
+   *
+   * Creates an empty **AIGC** (virtual portrait) group. Call it once per virtual character or
+   * presenter you want to reuse, before adding any media. Only `AIGC` can be created here:
+   * **LivenessFace** real-person groups come from the liveness flow
+   * (CreateVisualValidateSession, then GetVisualValidateResult), never from this Action.
+   *
+   * @see The docs: `/docs#operation/CreateAssetGroup` on the server `npm start` runs; the request: `POST /portrait/?Action=CreateAssetGroup&Version=2024-01-01`.
+   */
+  createAssetGroup: M['CreateAssetGroup'];
+  /**
+   * Read one portrait group
+   *
+   * Returns one group by its `Id`: its name, description, type (`AIGC` or `LivenessFace`),
+   * project and timestamps. Call it to check that a group id you stored still exists and belongs
+   * to your API key, to read a group back after UpdateAssetGroup, or to learn the type of the
+   * group that GetVisualValidateResult gave you.
+   *
+   * @see The docs: `/docs#operation/GetAssetGroup` on the server `npm start` runs; the request: `POST /portrait/?Action=GetAssetGroup&Version=2024-01-01`.
+   */
+  getAssetGroup: M['GetAssetGroup'];
+  /**
+   * List your portrait groups, page by page
+   *
+   * Returns the API key's customer's groups, both `AIGC` and `LivenessFace`, one page at a
+   * time. Call it to find a group whose id you did not keep, to check how many of your 50
+   * active groups are in use (`TotalCount` with an empty `Filter`), or to look for a group by
+   * name before creating it again.
+   *
+   * @see The docs: `/docs#operation/ListAssetGroups` on the server `npm start` runs; the request: `POST /portrait/?Action=ListAssetGroups&Version=2024-01-01`.
+   */
+  listAssetGroups: M['ListAssetGroups'];
+  /**
+   * Rename a group or change its description
+   *
+   * Changes the `Name` and/or `Description` of one of your groups (`AIGC` or `LivenessFace`).
+   * Call it when a group's label no longer fits, for example after GetVisualValidateResult
+   * gave you a LivenessFace group you want to name after the person. Nothing else can change:
+   * the type, project and assets stay as they are, and any other field in the body (such as
+   * `GroupType` or `Title`) is refused with `InvalidParameter.<Field>`. Omitted fields keep
+   * their value.
+   *
+   * @see The docs: `/docs#operation/UpdateAssetGroup` on the server `npm start` runs; the request: `POST /portrait/?Action=UpdateAssetGroup&Version=2024-01-01`.
+   */
+  updateAssetGroup: M['UpdateAssetGroup'];
+  /**
+   * Delete a group and its assets
+   *
+   * Deletes one of your groups (`AIGC` or `LivenessFace`) **together with all of its
+   * assets**. Call it when a portrait is no longer needed, or to make room when
+   * CreateAssetGroup answers `QuotaExceeded`: the group's slot in the customer's 50
+   * active-group quota is released immediately. Deletion cannot be undone, and the deleted
+   * assets' `asset://<Id>` references stop working, so make sure no pending video generation
+   * still uses them.
+   *
+   * @see The docs: `/docs#operation/DeleteAssetGroup` on the server `npm start` runs; the request: `POST /portrait/?Action=DeleteAssetGroup&Version=2024-01-01`.
+   */
+  deleteAssetGroup: M['DeleteAssetGroup'];
+  /**
+   * Add a media file to a group by URL
+   *
+   * Adds an image, video or audio file to a portrait group (AIGC or LivenessFace) from a public
+   * URL. Upload the file to your own storage or CDN first: binary uploads and base64 are not
+   * accepted.
+   *
+   * @see The docs: `/docs#operation/CreateAsset` on the server `npm start` runs; the request: `POST /portrait/?Action=CreateAsset&Version=2024-01-01`.
+   */
+  createAsset: M['CreateAsset'];
+  /**
+   * Read one asset and its processing status
+   *
+   * Returns one asset of your own: its group, name, media type, `Status` and, once processed, a
+   * signed download `URL`.
+   *
+   * @see The docs: `/docs#operation/GetAsset` on the server `npm start` runs; the request: `POST /portrait/?Action=GetAsset&Version=2024-01-01`.
+   */
+  getAsset: M['GetAsset'];
+  /**
+   * List your assets, with filters and paging
+   *
+   * Returns a page of your own assets, across all groups or filtered by group, group type,
+   * status or name. Use it to find assets you did not keep the `Id` of, to check which assets of
+   * a group are `Active`, or to clean up `Failed` ones. Only the API key's own customer's assets
+   * are listed; another customer's group ids in `Filter.GroupIds` simply match nothing.
+   *
+   * @see The docs: `/docs#operation/ListAssets` on the server `npm start` runs; the request: `POST /portrait/?Action=ListAssets&Version=2024-01-01`.
+   */
+  listAssets: M['ListAssets'];
+  /**
+   * Rename an asset
+   *
+   * Changes the `Name` of one of your assets. The name is the only thing that can change: to
+   * replace the media, call CreateAsset with the new file (and DeleteAsset for the old one).
+   * `Id` and `Name` are both required.
+   *
+   * @see The docs: `/docs#operation/UpdateAsset` on the server `npm start` runs; the request: `POST /portrait/?Action=UpdateAsset&Version=2024-01-01`.
+   */
+  updateAsset: M['UpdateAsset'];
+  /**
+   * Delete an asset
+   *
+   * Permanently deletes one of your assets. Call it when a file is no longer wanted, or to clean
+   * up a `Failed` asset after you have created its replacement.
+   *
+   * @see The docs: `/docs#operation/DeleteAsset` on the server `npm start` runs; the request: `POST /portrait/?Action=DeleteAsset&Version=2024-01-01`.
+   */
+  deleteAsset: M['DeleteAsset'];
+  /**
+   * Start an H5 liveness check for a real person
+   *
+   * Starts the liveness check that turns a real person into a `LivenessFace` portrait group.
+   * Call it when that person is ready to take the check: the returned `BytedToken` and `H5Link`
+   * live only about **120 seconds**.
+   *
+   * @see The docs: `/docs#operation/CreateVisualValidateSession` on the server `npm start` runs; the request: `POST /portrait/?Action=CreateVisualValidateSession&Version=2024-01-01`.
+   */
+  createVisualValidateSession: M['CreateVisualValidateSession'];
+  /**
+   * Exchange a liveness token for the new group's id
+   *
+   * Returns the `GroupId` of the `LivenessFace` group created by a passed liveness check. Call it
+   * from your backend once your `CallbackURL` has received `resultCode=10000`, with the
+   * `BytedToken` from CreateVisualValidateSession (the callback also carries it as
+   * `bytedToken`). Call it promptly: the token is only valid for about 120 seconds.
+   *
+   * @see The docs: `/docs#operation/GetVisualValidateResult` on the server `npm start` runs; the request: `POST /portrait/?Action=GetVisualValidateResult&Version=2024-01-01`.
+   */
+  getVisualValidateResult: M['GetVisualValidateResult'];
+}

@@ -7,11 +7,12 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /**
- * Gzipped bytes the whole client entry may weigh. Raised from 6,400 to 7,300 on purpose when the
- * client learned to bound what comes from outside (replies read within maxResponseBytes, no
- * redirect followed, options checked): measured 7,120 then.
+ * Gzipped bytes the whole client entry may weigh. Raised from 6,400 on purpose twice: to 7,300
+ * when the client learned to bound what comes from outside (replies read within
+ * maxResponseBytes, no redirect followed, options checked; 7,120 then), and to 7,600 for a
+ * logger, per-call headers, a User-Agent, the key from PORTRAIT_API_KEY and `$response` (7,469).
  */
-const clientBudgetBytes = 7_300;
+const clientBudgetBytes = 7_600;
 
 
 async function bundle(contents: string, options: { ignoreAnnotations?: boolean } = {}): Promise<Uint8Array> {

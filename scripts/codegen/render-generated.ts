@@ -2,6 +2,7 @@
 // types, and generated/protocol.ts, the protocol's facts as code (the Action table, the
 // x-portrait-* extensions, named enums and patterns), so that nothing in src/ restates them.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,7 @@ export function renderProtocol(document: OpenApiDocument): string {
   return [
     banner,
     constant('The API version every Action is called with.', 'apiVersion', document.info.version),
+    constant("This package's version (package.json), for the client's User-Agent.", 'packageVersion', packageVersion()),
     constant('The servers the document lists; the first is the production gateway.', 'servers', (document.servers ?? []).map(({ url, description }) => ({ url, description }))),
     constant("The protocol's numbers and its endpoint (`x-portrait-protocol`).", 'protocol', protocolFacts(document)),
     constant(
@@ -73,7 +75,33 @@ export function renderProtocol(document: OpenApiDocument): string {
     constant('The file name extensions each AssetType accepts (`x-portrait-file-extensions` on AssetType).', 'fileExtensions', fileExtensions(document)),
     constant('Each enum with `x-enum-varnames`, as name to value, by schema name.', 'namedEnums', namedEnums(document)),
     `/** The patterns of the named string schemas in components.schemas. */\nexport const patterns = {\n${patterns(document).join('\n')}\n} as const;\n`,
+    actionMethodDocs(document),
   ].join('\n');
+}
+
+/**
+ * The client's method names, one per Action, each with its summary and the first paragraph of its
+ * description as JSDoc, so an editor shows them on hover. `M` gives each method its type.
+ */
+function actionMethodDocs(document: OpenApiDocument): string {
+  const comment = (text: string) => text.replaceAll('*/', '*\\/');
+  const members = postOperations(document).map(({ operation }) => {
+    const action = operation.operationId;
+    const [firstParagraph = ''] = (operation.description ?? '').trim().split(/\n\s*\n/);
+    const lines = [
+      operation.summary ?? action,
+      '',
+      ...firstParagraph.split('\n').map((line) => line.trim()),
+      '',
+      `@see The docs: \`/docs#operation/${action}\` on the server \`npm start\` runs; the request: \`POST ${protocolFacts(document).endpoint as string}?Action=${action}&Version=${document.info.version}\`.`,
+    ];
+    return `  /**\n${lines.map((line) => `   *${line ? ` ${comment(line)}` : ''}`).join('\n')}\n   */\n  ${action[0]?.toLowerCase()}${action.slice(1)}: M['${action}'];`;
+  });
+  return `/** One method per Action, documented from the document; \`M\` gives each its type. */\nexport interface ActionMethodsOf<M extends Record<Action, unknown>> {\n${members.join('\n')}\n}\n`;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function protocolFacts(document: OpenApiDocument) {

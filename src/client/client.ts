@@ -1,7 +1,7 @@
 // The typed Portrait API client: one method per Action, composed of the transport (one attempt
 // over openapi-fetch), the envelope decoder (reply to Result or PortraitError) and the retry loop.
 import type { Client } from 'openapi-fetch';
-import { actionNames, servers, type Action, type paths } from '../protocol/generated.js';
+import { actionNames, packageVersion, servers, type Action, type ActionMethodsOf, type paths } from '../protocol/generated.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import { decodeEnvelope } from './envelope.js';
 import { PortraitClientError } from './errors.js';
@@ -18,20 +18,37 @@ export interface ResultMetadata {
   totalRetryDelayMs: number;
 }
 
-/** A result with its call's metadata under `$metadata` (not enumerable: JSON and spreads skip it). */
-export type WithMetadata<T> = T & { readonly $metadata: ResultMetadata };
+/**
+ * A result with its call's metadata under `$metadata` and the HTTP response under `$response`
+ * (its status and headers; the client has read its body). Neither is enumerable: JSON and
+ * spreads skip them.
+ */
+export type WithMetadata<T> = T & { readonly $metadata: ResultMetadata; readonly $response: Response };
 
+/** Options for one call; each overrides the client's. */
 export interface CallOptions {
+  /** Aborts the call, a pause between retries included, with PortraitAbortError. */
   signal?: AbortSignal | undefined;
   /** Per attempt. */
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
   /** Retry a Create* Action after an ambiguous failure (a timeout, a dropped connection, a 500). */
   retryCreates?: boolean | undefined;
+  /** Sent with this call's request, beside the client's. */
+  headers?: Record<string, string> | undefined;
+}
+
+/** Where the client reports each attempt: `console` will do. Lines never hold the API key. */
+export interface PortraitLogger {
+  /** Each attempt, as it ends. */
+  debug?: ((message: string) => void) | undefined;
+  /** Each retry, before its pause. */
+  warn?: ((message: string) => void) | undefined;
 }
 
 export interface PortraitClientOptions {
-  apiKey: string;
+  /** In Node, PORTRAIT_API_KEY when not given. */
+  apiKey?: string | undefined;
   /** Defaults to the production gateway, `https://api.alltoken.ai/v1`. */
   baseUrl?: string | undefined;
   /** Sent as `ProjectName` on every call whose body does not set one; the server's default is `default`. */
@@ -48,16 +65,19 @@ export interface PortraitClientOptions {
   minRetryDelayMs?: number | undefined;
   maxRetryDelayMs?: number | undefined;
   retryCreates?: boolean | undefined;
+  logger?: PortraitLogger | undefined;
 }
+
+/** Node's process, when there is one: the client runs in browsers too. */
+const node = typeof process === 'object' && typeof process.versions?.node === 'string' ? process : undefined;
 
 /** Callable with no body when every field of the Action's request is optional. */
 type ActionArgs<A extends Action> = {} extends RequestOf<A>
   ? [body?: RequestOf<A>, options?: CallOptions]
   : [body: RequestOf<A>, options?: CallOptions];
 
-type ActionMethods = {
-  [A in Action as Uncapitalize<A>]: (...args: ActionArgs<A>) => Promise<WithMetadata<ResultOf<A>>>;
-};
+/** Each method's documentation comes from the document (generated/protocol.ts). */
+type ActionMethods = ActionMethodsOf<{ [A in Action]: (...args: ActionArgs<A>) => Promise<WithMetadata<ResultOf<A>>> }>;
 
 export interface PortraitClient extends ActionMethods {
   /** Calls any Action by name. */
@@ -65,6 +85,10 @@ export interface PortraitClient extends ActionMethods {
   /** The underlying openapi-fetch client, authenticated, for what the methods do not cover. */
   readonly raw: Client<paths>;
   readonly baseUrl: string;
+}
+
+function uncapitalized<A extends Action>(action: A): Uncapitalize<A> {
+  return `${action[0]?.toLowerCase() ?? ''}${action.slice(1)}` as Uncapitalize<A>;
 }
 
 /** A whole number from `min` to 2^31 - 1 (the longest timer), or the error that names the option. */
@@ -75,10 +99,11 @@ function checked(name: string, value: number, min: number): number {
   return value;
 }
 
-export function createPortraitClient(options: PortraitClientOptions): PortraitClient {
-  const { apiKey, projectName } = options;
+export function createPortraitClient(options: PortraitClientOptions = {}): PortraitClient {
+  const { projectName, logger } = options;
+  const apiKey = options.apiKey ?? node?.env.PORTRAIT_API_KEY;
   if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    throw new PortraitClientError('createPortraitClient needs an apiKey.');
+    throw new PortraitClientError(`createPortraitClient needs an apiKey: pass { apiKey }${node ? ', or set PORTRAIT_API_KEY' : ''}.`);
   }
   // A header value cannot hold them: every call would fail later, as a confusing connection error.
   if (/[^\x21-\x7e]/.test(apiKey)) {
@@ -94,7 +119,9 @@ export function createPortraitClient(options: PortraitClientOptions): PortraitCl
   const maxResponseBytes = checked('maxResponseBytes', options.maxResponseBytes ?? 10 * 2 ** 20, 1);
   /** Servers can echo what they were sent; the key must not reach an error or a log through them. */
   const redact = (text: string) => text.replaceAll(apiKey, '[redacted]');
-  const { raw, send } = createTransport({ baseUrl, apiKey, fetch: options.fetch, redact, maxResponseBytes });
+  // Browsers set their own User-Agent; in Node the server learns who calls.
+  const userAgent = node ? `portrait-api-toolkit/${packageVersion} node/${node.version}` : undefined;
+  const { raw, send } = createTransport({ baseUrl, apiKey, fetch: options.fetch, redact, maxResponseBytes, userAgent });
 
   async function call<A extends Action>(action: A, ...[body = {}, callOptions = {}]: ActionArgs<A>): Promise<WithMetadata<ResultOf<A>>> {
     const payload = projectName !== undefined && !('ProjectName' in body) ? { ...body, ProjectName: projectName } : body;
@@ -105,18 +132,29 @@ export function createPortraitClient(options: PortraitClientOptions): PortraitCl
       retryCreates: callOptions.retryCreates ?? options.retryCreates ?? false,
     };
     const timeoutMs = callOptions.timeoutMs === undefined ? defaults.timeoutMs : checked('timeoutMs', callOptions.timeoutMs, 1);
-    const { signal } = callOptions;
-    const [value, attempts, totalRetryDelayMs] = await retrying(action, policy, signal, () =>
-      send(action, payload, timeoutMs, signal).then((sent) => (sent.ok ? decodeEnvelope(action, sent, redact) : sent)),
+    const { signal, headers } = callOptions;
+    let attempt = 0;
+    const [value, attempts, totalRetryDelayMs] = await retrying(
+      action,
+      policy,
+      signal,
+      async () => {
+        const started = Date.now();
+        attempt++;
+        const outcome = await send(action, payload, timeoutMs, signal, headers).then((sent) => (sent.ok ? decodeEnvelope(action, sent, redact) : sent));
+        logger?.debug?.(`Portrait ${action} attempt ${attempt}: ${outcome.ok ? `HTTP ${outcome.status}, RequestId ${outcome.requestId}` : `${outcome.error.name}: ${outcome.error.message}`} (${Date.now() - started} ms)`);
+        return outcome;
+      },
+      (error, delayMs) => logger?.warn?.(`Portrait ${action}: retrying in ${Math.round(delayMs)} ms after ${error.name}: ${error.message}`),
     );
     const metadata: ResultMetadata = { requestId: value.requestId, action, httpStatus: value.status, attempts, totalRetryDelayMs };
     // Not enumerable, writable or configurable: defineProperty's defaults.
-    return Object.defineProperty(value.result, '$metadata', { value: metadata }) as WithMetadata<ResultOf<A>>;
+    return Object.defineProperties(value.result, { $metadata: { value: metadata }, $response: { value: value.response } }) as WithMetadata<ResultOf<A>>;
   }
 
-  const methods = Object.fromEntries(
-    actionNames.map((action) => [action[0]?.toLowerCase() + action.slice(1), (...args: ActionArgs<typeof action>) => call(action, ...args)]),
-  ) as ActionMethods;
+  const methods = {} as Record<Uncapitalize<Action>, (...args: never[]) => unknown>;
+  for (const action of actionNames) methods[uncapitalized(action)] = (...args: ActionArgs<typeof action>) => call(action, ...args);
 
-  return { ...methods, call, raw, baseUrl };
+  // Each method calls its own Action: the loop above cannot tell TypeScript so.
+  return { ...(methods as ActionMethods), call, raw, baseUrl };
 }

@@ -9,6 +9,7 @@ interface Decoded {
   result: object;
   requestId: string;
   status: number;
+  response: Response;
 }
 
 interface Envelope {
@@ -31,7 +32,7 @@ export function decodeEnvelope(action: Action, { response, body }: Reply, redact
   const result = envelope?.Result;
   const requestId = typeof metadata?.RequestId === 'string' ? redact(metadata.RequestId) : undefined;
   if (!reported && response.ok && requestId !== undefined && typeof result === 'object' && result !== null) {
-    return { ok: true, result, requestId, status };
+    return { ok: true, result, requestId, status, response };
   }
   const named = reported && typeof reported.Code === 'string' && reported.Code !== '';
   const code = named ? redact(reported.Code as string) : 'InvalidResponse';

@@ -32,6 +32,7 @@ export async function retrying<T>(
   policy: RetryPolicy,
   signal: AbortSignal | undefined,
   attempt: () => Promise<Outcome<T>>,
+  onRetry?: (error: PortraitClientError, delayMs: number) => void,
 ): Promise<[value: T & { ok: true }, attempts: number, totalRetryDelayMs: number]> {
   let totalRetryDelayMs = 0;
   for (let retries = 0; ; retries++) {
@@ -40,6 +41,7 @@ export async function retrying<T>(
     if (outcome.ok) return [outcome, retries + 1, totalRetryDelayMs];
     if (retries >= policy.maxRetries || !isRetryable(outcome.failure, action, policy)) throw outcome.error;
     const delay = retryDelayMs(retries, outcome.failure, policy);
+    onRetry?.(outcome.error, delay);
     await sleep(delay, signal).catch((reason: unknown) => {
       throw abortedCall(action, reason);
     });

@@ -21,6 +21,8 @@ interface TransportOptions {
   redact: (text: string) => string;
   /** The largest reply body read, after decompression. */
   maxResponseBytes: number;
+  /** Sent as User-Agent, where the platform lets a page set it (Node). */
+  userAgent?: string | undefined;
 }
 
 export interface Reply {
@@ -32,7 +34,7 @@ export interface Reply {
 interface Transport {
   /** The openapi-fetch client, with the key set. */
   readonly raw: Client<paths>;
-  send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined): Promise<Outcome<Reply>>;
+  send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined, headers?: Record<string, string>): Promise<Outcome<Reply>>;
 }
 
 /** Connection failures that happen before a request can have reached the server. */
@@ -46,9 +48,10 @@ export function createTransport(options: TransportOptions): Transport {
   // over the size budget. A redirect is never followed: it would carry the key and the body to
   // wherever it points (a 307) or turn the call into a GET (a 302); it comes back as a reply,
   // which is no envelope, so the call fails with InvalidResponse.
-  const raw = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${options.apiKey}` }, fetch: fetchImpl, redirect: 'manual' });
+  const clientHeaders = { Authorization: `Bearer ${options.apiKey}`, ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}) };
+  const raw = createClient<paths>({ baseUrl, headers: clientHeaders, fetch: fetchImpl, redirect: 'manual' });
 
-  async function send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined): Promise<Outcome<Reply>> {
+  async function send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined, headers?: Record<string, string>): Promise<Outcome<Reply>> {
     const controller = new AbortController();
     let rejectReply: ((reason: unknown) => void) | undefined;
     // Stopped by the timer or by the caller's signal (with its reason), the attempt settles even
@@ -71,6 +74,7 @@ export function createTransport(options: TransportOptions): Transport {
       // body itself, so that reply is bounded before it gets it.
       const { data, error, response } = await raw.POST(actions[action].path, {
         body,
+        ...(headers ? { headers } : {}),
         bodySerializer: bodySerializerFor(action),
         parseAs: 'stream',
         fetch: (request) =>

@@ -13,6 +13,9 @@ export interface WaiterConfig {
   /** First pause between polls, in seconds; it doubles up to `maxDelay`. */
   minDelay?: number | undefined;
   maxDelay?: number | undefined;
+  /** Aborts the wait, a poll or a pause, with PortraitAbortError. */
+  signal?: AbortSignal | undefined;
+  /** @deprecated The name every other option of the client uses is `signal`. */
   abortSignal?: AbortSignal | undefined;
 }
 
@@ -31,7 +34,7 @@ async function poll<T>(
   const minDelayMs = (config.minDelay ?? defaults.minDelay) * 1000;
   const maxDelayMs = Math.max(minDelayMs, (config.maxDelay ?? defaults.maxDelay) * 1000);
   const deadline = Date.now() + maxWaitMs;
-  const signal = config.abortSignal;
+  const signal = config.signal ?? config.abortSignal;
   for (let round = 0; ; round++) {
     const state = await check(signal);
     if (state.done) return state.value as T;

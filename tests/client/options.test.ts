@@ -1,0 +1,122 @@
+// The client as openai-node and AWS SDK v3 users expect it: documentation on hover, per-call
+// headers, a logger, a User-Agent, the key from PORTRAIT_API_KEY, the raw Response, `signal`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { afterEach, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../scripts/project-root.js';
+import { createPortraitClient, PortraitAbortError, PortraitClientError, waitUntilAssetActive } from '../../src/client/index.js';
+import { actionNames, postOperations, portraitDocument } from '../../src/protocol/index.js';
+import { failure, startScriptedServer, success, type ScriptedServer } from '../support/scripted-server.js';
+
+const started: ScriptedServer[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((server) => server.close()));
+});
+async function scripted(...args: Parameters<typeof startScriptedServer>) {
+  const server = await startScriptedServer(...args);
+  started.push(server);
+  return server;
+}
+
+describe('documentation', () => {
+  it('shows each method\'s summary and description from the document on hover, with its docs anchor', () => {
+    const file = join(projectRoot, 'tests/client/hover-probe.ts');
+    const source = `import { createPortraitClient } from '../../src/client/index.js';\nconst client = createPortraitClient({ apiKey: 'k' });\n${actionNames
+      .map((action) => `client.${action[0]?.toLowerCase()}${action.slice(1)};`)
+      .join('\n')}\n`;
+    const host = ts.createCompilerHost({ module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true });
+    const readFile = host.readFile.bind(host);
+    host.readFile = (name) => (name === file ? source : readFile(name));
+    host.fileExists = ((exists) => (name: string) => name === file || exists(name))(host.fileExists.bind(host));
+    const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true }, host);
+    const checker = program.getTypeChecker();
+    const accesses: ts.PropertyAccessExpression[] = [];
+    const visit = (node: ts.Node) => {
+      if (ts.isPropertyAccessExpression(node)) accesses.push(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(program.getSourceFile(file) as ts.SourceFile);
+    const operations = postOperations(portraitDocument);
+    expect(accesses).toHaveLength(actionNames.length);
+    for (const [index, access] of accesses.entries()) {
+      const symbol = checker.getSymbolAtLocation(access.name);
+      const docs = ts.displayPartsToString(symbol?.getDocumentationComment(checker));
+      const tags = symbol?.getJsDocTags(checker).map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text)}`).join('\n') ?? '';
+      const operation = operations[index]?.operation;
+      expect(docs, operation?.operationId).toContain(operation?.summary);
+      expect(docs).toContain((operation?.description ?? '').split('\n')[0]?.trim());
+      expect(tags).toContain(`/docs#operation/${operation?.operationId}`);
+    }
+  });
+
+  it('is in the declarations the package ships, through generated/protocol.ts', () => {
+    const generated = readFileSync(join(projectRoot, 'generated/protocol.ts'), 'utf8');
+    for (const { operation } of postOperations(portraitDocument)) expect(generated).toContain(`   * ${operation.summary}\n`);
+  });
+});
+
+describe('per call and per client', () => {
+  it('sends per-call headers beside its own, and an identifying User-Agent in Node', async () => {
+    const server = await scripted(() => success('GetAsset', { Id: 'a' }));
+    const client = createPortraitClient({ apiKey: 'sk-key', baseUrl: server.url });
+    await client.getAsset({ Id: 'a' }, { headers: { 'X-Trace': 'trace-1' } });
+    const [received] = server.received;
+    expect(received?.headers['x-trace']).toBe('trace-1');
+    expect(received?.headers.authorization).toBe('Bearer sk-key');
+    const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(received?.headers['user-agent']).toBe(`portrait-api-toolkit/${version} node/${process.version}`);
+  });
+
+  it('logs each attempt and each retry to its logger, never the key', async () => {
+    const server = await scripted((_, index) => (index === 0 ? failure('GetAsset', 'InternalError', 500) : success('GetAsset', { Id: 'a' })));
+    const lines: string[] = [];
+    const logger = { debug: (line: string) => lines.push(`debug ${line}`), warn: (line: string) => lines.push(`warn ${line}`) };
+    const client = createPortraitClient({ apiKey: 'sk-logged-secret', baseUrl: server.url, minRetryDelayMs: 1, logger });
+    await client.getAsset({ Id: 'a' });
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^debug Portrait GetAsset attempt 1: PortraitError: GetAsset failed with InternalError \(HTTP 500\).* \(\d+ ms\)$/);
+    expect(lines[1]).toMatch(/^warn Portrait GetAsset: retrying in \d+ ms after PortraitError/);
+    expect(lines[2]).toMatch(/^debug Portrait GetAsset attempt 2: HTTP 200, RequestId REQ\d+ \(\d+ ms\)$/);
+    expect(lines.join('\n')).not.toContain('sk-logged-secret');
+  });
+
+  it('gives the raw Response under $response, unenumerable like $metadata', async () => {
+    const server = await scripted(() => ({ ...success('GetAsset', { Id: 'a' }), headers: { 'x-upstream': 'yes' } }));
+    const asset = await createPortraitClient({ apiKey: 'k', baseUrl: server.url }).getAsset({ Id: 'a' });
+    expect(asset.$response.status).toBe(200);
+    expect(asset.$response.headers.get('x-upstream')).toBe('yes');
+    expect(Object.keys(asset)).toEqual(['Id']);
+  });
+});
+
+describe('the API key from the environment, in Node', () => {
+  const saved = process.env.PORTRAIT_API_KEY;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PORTRAIT_API_KEY;
+    else process.env.PORTRAIT_API_KEY = saved;
+  });
+
+  it('takes PORTRAIT_API_KEY when no apiKey is given', async () => {
+    const server = await scripted(() => success('GetAsset', { Id: 'a' }));
+    process.env.PORTRAIT_API_KEY = 'sk-from-env';
+    await createPortraitClient({ baseUrl: server.url }).getAsset({ Id: 'a' });
+    expect(server.received[0]?.headers.authorization).toBe('Bearer sk-from-env');
+  });
+
+  it('says where a key can come from when there is none', () => {
+    delete process.env.PORTRAIT_API_KEY;
+    expect(() => createPortraitClient()).toThrow(new PortraitClientError('createPortraitClient needs an apiKey: pass { apiKey }, or set PORTRAIT_API_KEY.'));
+  });
+});
+
+describe('one name for aborting: signal', () => {
+  it('stops a waiter through `signal`, as every call takes it', async () => {
+    const server = await scripted(() => success('GetAsset', { Id: 'a', Status: 'Processing' }));
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url });
+    const controller = new AbortController();
+    const waiting = waitUntilAssetActive({ client, signal: controller.signal, minDelay: 10, maxDelay: 10 }, { Id: 'a' });
+    setTimeout(() => controller.abort(), 50);
+    await expect(waiting).rejects.toThrow(PortraitAbortError);
+  });
+});
