@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handler, Reply } from '../../src/emulator/index.js';
+import { servers } from '../../src/protocol/index.js';
 import { sitePages, viewsDir, type SitePage } from './site-layout.js';
 
 
@@ -45,11 +46,25 @@ function siteReplies(siteDir: string): Map<string, Reply> {
   return replies;
 }
 
+/** The local server the document lists; the docs show the origin actually serving them instead. */
+const listedLocalServer = `"url":${JSON.stringify(servers.find((server) => server.url.startsWith('http://127.0.0.1'))?.url ?? '')}`;
+
 export function withSite(answer: Handler, siteDir: string): Handler {
   const replies = siteReplies(siteDir);
+  // One docs page per origin it is served on (a server has one or two): the servers list names it.
+  const docsByOrigin = new Map<string, Reply>();
+  const docsFor = (reply: Reply, origin: string): Reply => {
+    let served = docsByOrigin.get(origin);
+    if (!served) {
+      served = { ...reply, body: reply.body.replaceAll(listedLocalServer, `"url":${JSON.stringify(origin)}`) };
+      if (docsByOrigin.size < 8) docsByOrigin.set(origin, served);
+    }
+    return served;
+  };
   // For HEAD too: node:http sends the headers of the body (its length included) and drops it.
   return async (request) => {
     const reply = request.method === 'GET' || request.method === 'HEAD' ? replies.get(request.url.pathname) : undefined;
-    return reply ?? answer(request);
+    if (!reply) return answer(request);
+    return pagePaths.get(request.url.pathname) === 'docs' && reply.status === 200 ? docsFor(reply, request.url.origin) : reply;
   };
 }

@@ -41,6 +41,8 @@ describe('the docs page (/docs)', () => {
       await menu.getByRole('link', { name: 'Asset groups', exact: true }).click();
       await menu.getByRole('link', { name: 'Create an AIGC portrait group' }).click();
       await expect.poll(() => content.innerText()).toContain('/portrait/?Action=CreateAssetGroup&Version=2024-01-01');
+      // The servers it lists: the gateway, and the origin that served this page (not the document's default port).
+      await expect.poll(() => page.locator('body').innerHTML()).toContain(site.url);
       await page.screenshot({ path: await screenshotPath('docs.png') });
 
       // Search runs in blob: workers: local too, and allowed by the page's policy. The result
@@ -58,6 +60,22 @@ describe('the docs page (/docs)', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('links to the explorer, and the explorer links back', async () => {
+    const { site, browser } = ready();
+    const context = await browser.newContext();
+    try {
+      await recordRequests(context, site.url);
+      const page = await context.newPage();
+      await page.goto(`${site.url}/docs`);
+      await page.getByRole('link', { name: /Try every Action in the explorer/ }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/explorer/');
+      await page.getByRole('link', { name: 'Read the reference docs' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/docs/index.html');
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
 
   it('is served on /docs, /docs/ and /docs/index.html as one HTML file', async () => {
     const { site } = ready();
