@@ -194,11 +194,14 @@ describe('the published package', () => {
         const ran = await mustRun('npx', run.slice(1), { cwd: project, env: { ...quickStart.runEnv, PORTRAIT_BASE_URL: url } });
         expect(ran.stdout).toMatch(/^asset:\/\/asset-\d{14}-[0-9a-z]{5} [0-9A-F]{32}\n$/);
 
-        const contract = await runCommand('npx', ['portrait-contract', '--base-url', url, '--api-key', 'demo-key', '--second-api-key', 'demo-key-2'], {
+        // As the README's CI jobs run it, keys from the environment.
+        const contract = await runCommand('npx', ['portrait-contract', '--base-url', url, '--fuzz', '20', '--junit', 'contract.xml'], {
           cwd: project,
+          env: { PORTRAIT_API_KEY: 'demo-key', PORTRAIT_SECOND_API_KEY: 'demo-key-2' },
         });
-        expect(contract.stdout).toMatch(/\n28 passed, 0 failed, 0 skipped against http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s\n$/);
+        expect(contract.stdout).toMatch(/\n40 passed, 0 failed, 0 skipped against http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s\nJUnit report: contract\.xml\n$/);
         expect(contract.code).toBe(0);
+        expect(await readFile(join(project, 'contract.xml'), 'utf8')).toMatch(/<testsuite [^>]*tests="40" failures="0"/);
       } finally {
         await emulator.stop();
       }
