@@ -141,6 +141,12 @@ describe('the published package', () => {
     expect(JSON.parse(stdout)).toEqual({ file: 'dist/generated/schema.js', text: 'export {};\n', keys: [] });
   }, 30_000);
 
+  it('ships the documentation of every client method in its declarations, for editors to show', async () => {
+    const declarations = await readFile(join(lean, 'node_modules', manifest.name, 'dist/generated/protocol.d.ts'), 'utf8');
+    expect(declarations.match(/@see The docs: `\/docs#operation\/\w+`/g)).toHaveLength(12);
+    expect(declarations).toContain('   * Create an AIGC portrait group\n');
+  });
+
   it('resolves each generated view as portrait-api-toolkit/spec/<file>', async () => {
     const views = (await readdir(join(projectRoot, 'generated'))).filter((file) => file.endsWith('.json'));
     const probe = [
