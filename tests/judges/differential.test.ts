@@ -12,7 +12,8 @@ import { actionNames, apiVersion, protocol } from '../../src/protocol/index.js';
 import { brokenBody, validValue } from '../support/arbitraries.js';
 import { requestSchema } from '../support/schemas.js';
 
-const runs = Math.max(10, Math.round(Number(process.env.FUZZ_RUNS ?? 150) / 5));
+// 15 bodies per Action and kind in `npm test`, 200 in `npm run test:long`.
+const runs = Math.max(15, Math.round(Number(process.env.FUZZ_RUNS ?? 75) / 5));
 const key = 'demo-key';
 
 interface Probe {
