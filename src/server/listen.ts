@@ -56,7 +56,9 @@ export async function listen(handler: Handler, options: ListenOptions): Promise<
     });
     server.listen(options.port, host, () => resolve());
   });
+  // Listening now: a later error of the server itself (not of one connection) must not end the process.
   server.removeAllListeners('error');
+  server.on('error', ignore);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`;
   origin = options.publicOrigin ?? url;
   return {
