@@ -38,7 +38,7 @@ export function decodeEnvelope(action: Action, { response, body }: Reply, redact
   const code = named ? redact(reported.Code as string) : 'InvalidResponse';
   const message = named
     ? redact(typeof reported.Message === 'string' ? reported.Message : '')
-    : `HTTP ${status}: the reply is not a Portrait API envelope${invalidPart(status, reported, requestId)}.`;
+    : `HTTP ${status}: the reply is not a Portrait API envelope${invalidPart(response, reported, requestId)}.`;
   const codeN = typeof reported?.CodeN === 'number' ? reported.CodeN : undefined;
   const error = new PortraitError({ code, message, codeN, requestId, action, status });
   const retryAfterMs = parseRetryAfter(response.headers);
@@ -46,8 +46,9 @@ export function decodeEnvelope(action: Action, { response, body }: Reply, redact
 }
 
 /** What makes a reply no envelope, when it is close to one. */
-function invalidPart(status: number, reported: unknown, requestId: string | undefined): string {
-  if (status >= 300 && status < 400) return ' (a redirect, which the client does not follow)';
+function invalidPart(response: Response, reported: unknown, requestId: string | undefined): string {
+  // A browser keeps a redirect it does not follow opaque: status 0.
+  if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect') return ' (a redirect, which the client does not follow)';
   if (reported) return ' (ResponseMetadata.Error has no Code)';
   return requestId === undefined ? ' (no ResponseMetadata.RequestId string)' : '';
 }

@@ -81,11 +81,16 @@ export function createTransport(options: TransportOptions): Transport {
           new Promise((resolve, reject) => {
             rejectReply = reject;
             fetchImpl(request, init)
-              .then((reply) => (reply.ok ? reply : boundedReply(reply, maxResponseBytes, action)))
+              .then((reply) => (reply.ok ? reply : boundedReply(reply, maxResponseBytes, action, controller.signal)))
               .then(resolve, reject);
           }),
       });
-      const text = data ? await readReplyText(data, response.headers.get('content-length'), maxResponseBytes, action) : error;
+      // A fetch without streamed bodies (some polyfills) has no `data` stream: its text is read whole, bounded by its length.
+      const text = data
+        ? await readReplyText(data, response.headers.get('content-length'), maxResponseBytes, action, controller.signal)
+        : response.ok && response.body == null && !response.bodyUsed
+          ? await readReplyText(null, response.headers.get('content-length'), maxResponseBytes, action).then(() => response.text())
+          : error;
       return { ok: true, response, body: text };
     } catch (cause) {
       if (cause instanceof PortraitRequestTooLargeError || cause instanceof PortraitResponseTooLargeError) throw cause;

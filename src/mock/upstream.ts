@@ -4,6 +4,7 @@
 // follows a redirect, gives up after a time limit, and stops reading past a size limit counted
 // after decompression. Each of those is an UpstreamError that the proxy turns into a 502 or 504.
 import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+import { bodyShapeIssue } from '../protocol/index.js';
 import { readStream } from '../server/read-body.js';
 
 export interface UpstreamLimits {
@@ -16,7 +17,7 @@ export interface UpstreamLimits {
 // 10 MiB of reply, decompressed.
 export const defaultUpstreamLimits: UpstreamLimits = { timeoutMs: 30_000, maxReplyBytes: 10 * 2 ** 20 };
 
-export type UpstreamFailure = 'redirect' | 'timeout' | 'tooLarge' | 'unreachable';
+export type UpstreamFailure = 'redirect' | 'timeout' | 'tooLarge' | 'misshapen' | 'unreachable';
 
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
@@ -71,7 +72,10 @@ export async function callUpstream(input: IHttpRequest, upstream: string, limits
     responseHeaders[name] = value;
   });
   const json = /^application\/(?:[\w.+-]+\+)?json\b/i.test(response.headers.get('content-type') ?? '');
-  return { statusCode: response.status, headers: responseHeaders, body: json ? parseOrText(read.text) : read.text };
+  const body = json ? parseOrText(read.text) : read.text;
+  // Validators and serializers recurse: a reply nested deeper than any the document describes stops here.
+  if (bodyShapeIssue(body)) throw new UpstreamError('misshapen', 'The upstream reply is nested too deeply or holds too many values to be a Portrait API reply.');
+  return { statusCode: response.status, headers: responseHeaders, body };
 }
 
 /** ` to <origin>`, or where it points when that is the upstream itself; never the path, which can hold tokens. */

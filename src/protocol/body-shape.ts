@@ -9,12 +9,17 @@ import type { ValidationIssue } from './validation-issues.js';
 
 /** Deeper than any request schema (body, Filter, GroupIds, item) with room to spare. */
 const maxNestingDepth = 32;
+/** More values than any request or reply the document describes (a list is at most 100 items of a dozen fields). */
+const maxValues = 20_000;
 
-/** The first issue with the body's shape: a value nested too deeply, or a number that is not finite. */
+/** The first issue with the body's shape: a value nested too deeply, too many values, or a number that is not finite. */
 export function bodyShapeIssue(value: unknown): ValidationIssue | undefined {
   // Iterative on purpose: recursion is exactly what a hostile body would overflow.
   const pending: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
+  let seen = 0;
   for (let next = pending.pop(); next; next = pending.pop()) {
+    // Bounded work: a body of a million small values is refused before it costs seconds.
+    if (++seen > maxValues) return { path: next.path.split('/').slice(0, 2).join('/'), keyword: 'maxItems', message: `holds more than ${maxValues} values` };
     if (typeof next.value === 'number' && !Number.isFinite(next.value)) {
       return { path: next.path, keyword: 'type', message: 'is a number too large to represent' };
     }

@@ -18,6 +18,7 @@ export {
 export { portraitDocument } from './portrait-document.js';
 export type { PortraitCall, PortraitCallResult, RequestOf, ResultOf } from './action-types.js';
 export { requestProperty } from './request-property.js';
+export { bodyShapeIssue } from './body-shape.js';
 export {
   actionFromQuery,
   bearerToken,

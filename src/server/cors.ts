@@ -6,9 +6,17 @@ import type { Handler, Reply } from './exchange.js';
 /** `*` (any origin), a list of origins such as `https://app.example.com`, or `[]` for none. */
 export type CorsOrigins = '*' | readonly string[];
 
-/** What a browser may send and read: the API's request headers, and the reply headers a client uses. */
-const allowHeaders = 'Authorization, Content-Type, Prefer';
+/** What a browser may read of a reply: the headers a client uses. */
 const exposeHeaders = 'Retry-After, sl-violations';
+
+/**
+ * The request headers a preflight may grant: those it asks for (a client's own per-call headers
+ * included), when they are header names, and never more than 20.
+ */
+function allowedHeaders(requested: string | undefined): string {
+  const names = (requested ?? '').split(',').map((name) => name.trim()).filter((name) => /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/.test(name));
+  return ['Authorization', 'Content-Type', 'Prefer', ...names.slice(0, 20)].join(', ');
+}
 
 export function withCors(handler: Handler, origins: CorsOrigins): Handler {
   const allowed = (origin: string) => origins === '*' || origins.includes(origin);
@@ -19,7 +27,11 @@ export function withCors(handler: Handler, origins: CorsOrigins): Handler {
     if (request.method === 'OPTIONS' && request.header('access-control-request-method') !== undefined) {
       const preflight: Reply = { status: 204, headers: grant, body: '' };
       if (allowed(origin)) {
-        Object.assign(preflight.headers, { 'Access-Control-Allow-Methods': 'POST, GET', 'Access-Control-Allow-Headers': allowHeaders, 'Access-Control-Max-Age': '600' });
+        Object.assign(preflight.headers, {
+          'Access-Control-Allow-Methods': 'POST, GET',
+          'Access-Control-Allow-Headers': allowedHeaders(request.header('access-control-request-headers')),
+          'Access-Control-Max-Age': '600',
+        });
       }
       return preflight;
     }

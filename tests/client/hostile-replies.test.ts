@@ -10,6 +10,7 @@ import {
   PortraitClientError,
   PortraitError,
   PortraitResponseTooLargeError,
+  PortraitTimeoutError,
 } from '../../src/client/index.js';
 import { startScriptedServer, success, type ScriptedServer } from '../support/scripted-server.js';
 
@@ -65,15 +66,32 @@ describe('maxResponseBytes', () => {
     await expect(client.getAsset({ Id: 'a' })).rejects.toThrow(PortraitResponseTooLargeError);
   });
 
-  it('refuses a reply whose Content-Length is over the limit before reading it', async () => {
-    const server = await scripted(() => ({ raw: 'x'.repeat(2048), status: 200, contentType: 'application/json' }));
-    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, maxResponseBytes: 1024, maxRetries: 0 });
+  it('refuses a reply whose Content-Length is over the limit before reading any of it', async () => {
+    // Headers promising 2 KB, then nothing: reading would wait for the timeout instead.
+    const server = createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '2048' });
+      response.flushHeaders();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    started.push({ close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) });
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxResponseBytes: 1024, maxRetries: 0, timeoutMs: 20_000 });
     await expect(client.getAsset({ Id: 'a' })).rejects.toThrow(PortraitResponseTooLargeError);
+  });
+
+  it('times out a success body that stalls, even through a fetch that ignores its signal', async () => {
+    const stalled: typeof fetch = async () =>
+      new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"ResponseMetadata":')) }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: 'http://portrait.local', fetch: (request) => stalled(request), timeoutMs: 200, maxRetries: 0 });
+    await expect(client.getAsset({ Id: 'a' })).rejects.toThrow(PortraitTimeoutError);
   });
 });
 
 describe('redirects', () => {
-  it.each([307, 302, 301, 308])('never follows a %i: InvalidResponse, and the other origin sees nothing', async (status) => {
+  it.each([307, 302, 301, 308, 303])('never follows a %i: InvalidResponse, and the other origin sees nothing', async (status) => {
     const elsewhere = await scripted(() => success('GetAsset', { Id: 'stolen' }));
     const server = await scripted(() => ({ status, headers: { location: `${elsewhere.url}/portrait/?Action=GetAsset&Version=2024-01-01` }, body: {} }));
     const client = createPortraitClient({ apiKey: 'sk-secret', baseUrl: server.url, minRetryDelayMs: 1 });
@@ -81,6 +99,16 @@ describe('redirects', () => {
     expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
     expect((error as PortraitError).message).toContain('a redirect, which the client does not follow');
     expect(elsewhere.received).toHaveLength(0);
+    expect(server.received).toHaveLength(1);
+  });
+});
+
+describe('replies without a body', () => {
+  it.each([304, 205])('a %i is InvalidResponse, not a connection error, and is not retried', async (status) => {
+    const server = await scripted(() => ({ raw: '', status, contentType: 'application/json' }));
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, minRetryDelayMs: 1 });
+    const error = await client.getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
+    expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
     expect(server.received).toHaveLength(1);
   });
 });

@@ -48,7 +48,7 @@ describe('documentation', () => {
       expect(docs).toContain((operation?.description ?? '').split('\n')[0]?.trim());
       expect(tags).toContain(`/docs#operation/${operation?.operationId}`);
     }
-  });
+  }, 30_000);
 
   it('is in the declarations the package ships, through generated/protocol.ts', () => {
     const generated = readFileSync(join(projectRoot, 'generated/protocol.ts'), 'utf8');

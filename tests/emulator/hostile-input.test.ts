@@ -115,6 +115,13 @@ describe('strings', () => {
 });
 
 describe('odd values', () => {
+  it('refuses a body of more values than any request holds, at once and naming the field', async () => {
+    const h = createHarness();
+    const reply = await h.call('ListAssets', `{"Filter":{"GroupIds":[${'0,'.repeat(400_000)}0]}}`);
+    expect([reply.status, errorCode(reply)]).toEqual([400, 'InvalidParameter.Filter']);
+    expect((reply.body as { ResponseMetadata: { Error: { Message: string } } }).ResponseMetadata.Error.Message).toBe('Filter holds more than 20000 values.');
+  });
+
   it('refuses a number too large for a double, wherever it is, naming where', async () => {
     const h = createHarness();
     for (const [body, code] of [

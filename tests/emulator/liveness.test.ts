@@ -9,6 +9,17 @@ async function session(h: Harness, key?: string, ProjectName?: string) {
   return h.ok('CreateVisualValidateSession', { CallbackURL: callback, ...(ProjectName ? { ProjectName } : {}) }, key);
 }
 
+/** A CreateVisualValidateSession request for the demo key, as the server kit hands it over (fast: no Fetch objects). */
+function serverRequest(body: string) {
+  return {
+    method: 'POST',
+    url: new URL(`${origin}/portrait/?Action=CreateVisualValidateSession&Version=2024-01-01`),
+    header: (name: string) => ({ authorization: 'Bearer demo-key', 'content-type': 'application/json' })[name],
+    headers: () => ({}),
+    readBody: async () => ({ outcome: 'read' as const, text: body, byteLength: body.length }),
+  };
+}
+
 function settle(h: Harness, token: string, outcome: 'pass' | 'fail') {
   return h.send(new Request(`${origin}/liveness/${token}/${outcome}`, { method: 'POST', redirect: 'manual' }));
 }
@@ -113,6 +124,25 @@ describe('GetVisualValidateResult', () => {
     expect((await h.fails('GetVisualValidateResult', { BytedToken: idle.BytedToken })).code).toBe('InvalidToken');
     expect((await h.send(new Request(idle.H5Link))).status).toBe(404);
   });
+
+  it('forgets a session past its grace when asked for it, with no sweep in between', async () => {
+    const h = createHarness();
+    const { BytedToken, H5Link } = await session(h);
+    h.advance(240_001);
+    expect((await h.fails('GetVisualValidateResult', { BytedToken })).code).toBe('InvalidToken');
+    expect((await h.send(new Request(H5Link))).status).toBe(404);
+  });
+
+  it('holds at most 10,000 open sessions per customer: then 429 RateLimitExceeded, until they are forgotten', async () => {
+    const h = createHarness();
+    const body = JSON.stringify({ CallbackURL: callback });
+    for (let i = 0; i < 10_000; i++) await h.emulator.answer(serverRequest(body));
+    const refused = await h.fails('CreateVisualValidateSession', { CallbackURL: callback });
+    expect([refused.status, refused.code]).toEqual([429, 'RateLimitExceeded']);
+    expect((await session(h, otherKey)).BytedToken).toBeDefined();
+    h.advance(240_001);
+    expect((await session(h)).BytedToken).toBeDefined();
+  }, 30_000);
 
   it('InvalidToken for an unknown token, another customer’s, another project’s, and a failed check', async () => {
     const h = createHarness();

@@ -80,6 +80,11 @@ function rawProbes(): Probe[] {
     probes.push({ name: `body ${body.slice(0, 60)}`, body });
   }
   probes.push({ name: 'a body of 1 MiB and one byte', body: new Uint8Array(protocol.maxBodyBytes + 1).fill(0x20) });
+  // URLs that `format: uri` lets through and a browser cannot open (see the one documented difference below).
+  for (const url of ['http://example.com:99999/cb', 'https://', 'javascript:alert(1)', 'http://user:pw@example.com/cb', 'http://[::1]:8080/cb', 'https://example.com:443/cb?x=1#f']) {
+    probes.push({ name: `CallbackURL ${url}`, path: endpoint('CreateVisualValidateSession'), body: JSON.stringify({ CallbackURL: url }) });
+    probes.push({ name: `asset URL ${url}`, path: endpoint('CreateAsset'), body: JSON.stringify({ GroupId: 'group-20260518163348-xtzxl', URL: url, AssetType: 'Image' }) });
+  }
   return probes;
 }
 
@@ -94,8 +99,18 @@ function bodyProbes(): Probe[] {
   return probes;
 }
 
+/**
+ * The one difference the README documents: the mock judges a CallbackURL by the document
+ * (`format: uri`), the emulator also by whether a browser can open it, since its H5 page sends
+ * the browser there.
+ */
+function documentedDifference(probe: Probe, byMock: { status: number }, byEmulator: { code: string }): boolean {
+  return probe.name.startsWith('CallbackURL ') && byMock.status === 200 && byEmulator.code === 'InvalidParameter.CallbackURL';
+}
+
 it('the mock and the emulator judge every request alike', async () => {
   const disagreements: string[] = [];
+  const documented: string[] = [];
   let compared = 0;
   for (const probe of [...rawProbes(), ...bodyProbes()]) {
     const [byMock, byEmulator] = await Promise.all([judge(mock.url, probe), judge(emulator.url, probe)]);
@@ -104,8 +119,11 @@ it('the mock and the emulator judge every request alike', async () => {
     const emulatorRefused = statelessRefusal(byEmulator);
     // Both refused: the same refusal. Neither refused: both took the request (its outcome may depend on state).
     const agree = mockRefused || emulatorRefused ? byMock.status === byEmulator.status && byMock.code === byEmulator.code : true;
-    if (!agree) disagreements.push(`${probe.name}: mock ${byMock.status} ${byMock.code}, emulator ${byEmulator.status} ${byEmulator.code}`);
+    if (agree) continue;
+    if (documentedDifference(probe, byMock, byEmulator)) documented.push(probe.name);
+    else disagreements.push(`${probe.name}: mock ${byMock.status} ${byMock.code}, emulator ${byEmulator.status} ${byEmulator.code}`);
   }
   expect(compared).toBeGreaterThan(100);
   expect(disagreements).toEqual([]);
+  expect(documented).toEqual(['CallbackURL http://example.com:99999/cb', 'CallbackURL https://']);
 }, 120_000);

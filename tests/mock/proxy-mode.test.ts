@@ -200,6 +200,21 @@ describe('the validating proxy against a hostile or broken upstream', () => {
     }
   });
 
+  it('answers 502, not 500, to a reply nested too deeply or too large in values to be the API\'s', async () => {
+    for (const raw of ['['.repeat(200_000) + ']'.repeat(200_000), `{"Items":[${'0,'.repeat(100_000)}0]}`]) {
+      const nested = await startScriptedServer(() => ({ raw, status: 200, contentType: 'application/json' }));
+      const proxied = await startMock({ port: 0, upstream: nested.url });
+      try {
+        const reply = await post(actionUrl(proxied.url, action), requestBody());
+        expect(reply.status).toBe(502);
+        expect(errorOf(reply)?.Message).toContain('nested too deeply or holds too many values');
+      } finally {
+        await proxied.close();
+        await nested.close();
+      }
+    }
+  });
+
   it('refuses limits it cannot keep', async () => {
     await expect(startMock({ port: 0, upstream: upstream.url, upstreamTimeoutMs: Infinity })).rejects.toThrow(RangeError);
     await expect(startMock({ port: 0, upstream: upstream.url, maxUpstreamReplyBytes: 0 })).rejects.toThrow('maxUpstreamReplyBytes must be a whole number');

@@ -40,6 +40,14 @@ describe.each([
     expect(reply.headers.get('access-control-allow-headers')).toMatch(/Authorization.*Content-Type/);
   });
 
+  it('grants the headers a preflight asks for, so per-call headers work from a browser', async () => {
+    const reply = await fetch(`${url()}${path}`, {
+      method: 'OPTIONS',
+      headers: { origin: app, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, x-request-source' },
+    });
+    expect(reply.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-request-source');
+  });
+
   it('grants the call itself, and exposes Retry-After', async () => {
     const reply = await call(url());
     expect(reply.status).toBe(200);

@@ -5,7 +5,7 @@ import { invalidToken, tokenExpired, validatePending } from './action-errors.js'
 import type { ActionHandler } from './action-context.js';
 import { addGroup } from './groups.js';
 import { requestDefault } from './schema-defaults.js';
-import { sessionIsExpired } from '../model/state.js';
+import { expiredSessionGraceMs, maxSessionsPerCustomer, sessionIsExpired, sessionLifetimeMs } from '../model/state.js';
 import { webUrl } from '../model/web-url.js';
 
 const defaultProjectName = requestDefault('CreateVisualValidateSession', 'ProjectName');
@@ -16,8 +16,15 @@ export const createVisualValidateSession: ActionHandler<'CreateVisualValidateSes
     return { status: 400, error: { Code: 'InvalidParameter.CallbackURL', Message: 'CallbackURL must be an http or https URL that a browser can open.' } };
   }
   state.pruneSessions(now);
+  if (state.sessionCount(tenant.customerId) >= maxSessionsPerCustomer) {
+    const retryAfter = Math.ceil((sessionLifetimeMs + expiredSessionGraceMs) / 1000);
+    return {
+      status: 429,
+      error: { Code: 'RateLimitExceeded', Message: `The customer has ${maxSessionsPerCustomer} liveness sessions open; they close ${retryAfter} s after they began.` },
+    };
+  }
   const token = state.ids.bytedToken(now);
-  state.sessions.set(token, {
+  state.addSession({
     token,
     customerId: tenant.customerId,
     projectName: request.ProjectName ?? defaultProjectName,
@@ -36,7 +43,7 @@ export const createVisualValidateSession: ActionHandler<'CreateVisualValidateSes
 
 export const getVisualValidateResult: ActionHandler<'GetVisualValidateResult'> = (context, request) => {
   const { state, tenant, now } = context;
-  const session = state.sessions.get(request.BytedToken);
+  const session = state.session(request.BytedToken, now);
   // Another customer's token answers exactly like an unknown one: it must not be probeable.
   if (!session || session.customerId !== tenant.customerId) {
     return invalidToken('The BytedToken is unknown or was issued to another API key.');

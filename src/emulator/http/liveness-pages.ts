@@ -42,7 +42,7 @@ export function settleLiveness(state: EmulatorState, token: string, passed: bool
 }
 
 function liveSession(state: EmulatorState, token: string, now: number): { session: StoredSession } | { refusal: Reply } {
-  const session = state.sessions.get(token);
+  const session = state.session(token, now);
   if (!session) return { refusal: html(404, 'Unknown link', '<h1>Unknown link</h1><p>This liveness link does not exist.</p>') };
   if (sessionIsExpired(session, now)) {
     return { refusal: html(410, 'Link expired', '<h1>Link expired</h1><p>This liveness link has expired. Start a new session in the app.</p>') };

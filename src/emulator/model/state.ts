@@ -46,11 +46,39 @@ export interface StoredSession {
   groupId?: string;
 }
 
+/** Sessions a customer may have open (not yet forgotten) at once: memory stays bounded at any request rate. */
+export const maxSessionsPerCustomer = 10_000;
+
 export class EmulatorState {
   readonly groups = new Map<string, StoredGroup>();
   readonly assets = new Map<string, StoredAsset>();
-  readonly sessions = new Map<string, StoredSession>();
+  readonly #sessions = new Map<string, StoredSession>();
+  readonly #sessionsByCustomer = new Map<string, number>();
   readonly ids = new IdIssuer();
+
+  addSession(session: StoredSession): void {
+    this.#sessions.set(session.token, session);
+    this.#sessionsByCustomer.set(session.customerId, this.sessionCount(session.customerId) + 1);
+  }
+
+  sessionCount(customerId: string): number {
+    return this.#sessionsByCustomer.get(customerId) ?? 0;
+  }
+
+  /** The session of `token`, unless there is none or it is past its grace period (then it is forgotten now). */
+  session(token: string, now: number): StoredSession | undefined {
+    const session = this.#sessions.get(token);
+    if (session && now - session.createdAt > sessionLifetimeMs + expiredSessionGraceMs) {
+      this.#forget(session);
+      return undefined;
+    }
+    return session;
+  }
+
+  #forget(session: StoredSession): void {
+    this.#sessions.delete(session.token);
+    this.#sessionsByCustomer.set(session.customerId, this.sessionCount(session.customerId) - 1);
+  }
 
   /** Groups of both types count toward the group quota. */
   groupCount(customerId: string): number {
@@ -66,9 +94,9 @@ export class EmulatorState {
    * ever made. Sessions are kept in creation order, so the sweep stops at the first one it keeps.
    */
   pruneSessions(now: number): void {
-    for (const session of this.sessions.values()) {
+    for (const session of this.#sessions.values()) {
       if (now - session.createdAt <= sessionLifetimeMs + expiredSessionGraceMs) break;
-      this.sessions.delete(session.token);
+      this.#forget(session);
     }
   }
 
