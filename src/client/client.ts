@@ -107,7 +107,7 @@ export function createPortraitClient(options: PortraitClientOptions = {}): Portr
   }
   // A header value cannot hold them: every call would fail later, as a confusing connection error.
   if (/[^\x21-\x7e]/.test(apiKey)) {
-    throw new PortraitClientError('The apiKey holds a space, a control character or a character outside ASCII; check how it was read.');
+    throw new PortraitClientError('The apiKey has a space, a control or a non-ASCII character: check how it was read.');
   }
   const baseUrl = (options.baseUrl ?? servers[0].url).replace(/\/+$/, '');
   const defaults = {

@@ -50,5 +50,5 @@ function invalidPart(response: Response, reported: unknown, requestId: string | 
   // A browser keeps a redirect it does not follow opaque: status 0.
   if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect') return ' (a redirect, which the client does not follow)';
   if (reported) return ' (ResponseMetadata.Error has no Code)';
-  return requestId === undefined ? ' (no ResponseMetadata.RequestId string)' : '';
+  return requestId === undefined ? ' (no RequestId string)' : '';
 }

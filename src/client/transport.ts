@@ -85,11 +85,13 @@ export function createTransport(options: TransportOptions): Transport {
               .then(resolve, reject);
           }),
       });
-      // A fetch without streamed bodies (some polyfills) has no `data` stream: its text is read whole, bounded by its length.
+      // A fetch without streamed bodies (some polyfills) gives no `data` stream: the text is read
+      // whole, after its declared length is checked.
+      const length = response.headers.get('content-length');
       const text = data
-        ? await readReplyText(data, response.headers.get('content-length'), maxResponseBytes, action, controller.signal)
-        : response.ok && response.body == null && !response.bodyUsed
-          ? await readReplyText(null, response.headers.get('content-length'), maxResponseBytes, action).then(() => response.text())
+        ? await readReplyText(data, length, maxResponseBytes, action, controller.signal)
+        : response.ok && !response.body && !response.bodyUsed
+          ? (await readReplyText(null, length, maxResponseBytes, action)) + (await response.text())
           : error;
       return { ok: true, response, body: text };
     } catch (cause) {
