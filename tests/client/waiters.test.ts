@@ -67,7 +67,9 @@ describe('waitUntilAssetActive', () => {
     const client = await clientFor(assetStates(asset('Processing')));
     const controller = new AbortController();
     const waiting = waitUntilAssetActive({ client, minDelay: 10, abortSignal: controller.signal }, { Id: 'asset-1' });
-    setTimeout(() => controller.abort(), 30);
+    // Aborted during the pause after the first poll: once the server has seen it, not after a fixed time.
+    await expect.poll(() => server?.received.length).toBe(1);
+    controller.abort();
     await expect(waiting).rejects.toBeInstanceOf(PortraitAbortError);
     expect(server?.received).toHaveLength(1);
   });
