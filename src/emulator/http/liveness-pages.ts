@@ -63,7 +63,7 @@ function html(status: number, title: string, body: string): Reply {
     form { margin: 1rem 0; }
     button { width: 100%; padding: 1rem; font-size: 1.1rem; border: 0; border-radius: 0.75rem; color: #fff; background: #13795b; }
     button.fail { background: #b3261e; }
-    .note { color: #5f5f6b; font-size: 0.9rem; word-break: break-all; }
+    .note { color: #5f5f6b; font-size: 0.9rem; overflow-wrap: anywhere; }
   </style>
 </head>
 <body>
