@@ -1,7 +1,7 @@
 // What the explorer shows of each Action, read from the bundled document when the site is
 // built: its name, tag, summary, path and request examples. No schema is copied: the server
 // judges every body, and the typed client turns its replies into results or errors.
-import { postOperations, type OpenApiDocument } from '../../src/protocol/document.js';
+import { postOperations, resolveSchema, schemaNamed, type OpenApiDocument, type SchemaObject } from '../../src/protocol/document.js';
 
 export interface ExplorerExample {
   /** The example's key in the document, such as `reference`. */
@@ -10,9 +10,19 @@ export interface ExplorerExample {
   value: unknown;
 }
 
+/** One field of an Action's request, as its schema describes it. */
+export interface ExplorerField {
+  name: string;
+  /** `string`, `integer`, `"AIGC" | "LivenessFace"`, `string[]`, `object`. */
+  type: string;
+  required: boolean;
+  description: string;
+}
+
 export interface ExplorerAction {
   action: string;
   summary: string;
+  fields: ExplorerField[];
   /** `/portrait/?Action=<Action>&Version=2024-01-01` */
   path: string;
   examples: ExplorerExample[];
@@ -43,6 +53,7 @@ export function explorerData(document: OpenApiDocument): ExplorerData {
     tag.actions.push({
       action: operation.operationId,
       summary: operation.summary ?? '',
+      fields: requestFields(document, `${operation.operationId}Request`),
       path,
       examples: Object.entries(examples).map(([name, example]) => ({ name, summary: example.summary ?? name, value: example.value ?? {} })),
     });
@@ -53,4 +64,19 @@ export function explorerData(document: OpenApiDocument): ExplorerData {
     summary: document.info.summary ?? '',
     tags: [...tags.values()].filter((tag) => tag.actions.length > 0),
   };
+}
+
+/** The top-level fields of a request schema, for the form's field list. */
+function requestFields(document: OpenApiDocument, name: string): ExplorerField[] {
+  const schema = resolveSchema(document, schemaNamed(document, name) ?? {});
+  return Object.entries(schema.properties ?? {}).map(([field, property]) => {
+    const resolved = typeof property === 'object' ? resolveSchema(document, property) : {};
+    return { name: field, type: typeName(document, resolved), required: schema.required?.includes(field) ?? false, description: resolved.description ?? '' };
+  });
+}
+
+function typeName(document: OpenApiDocument, schema: SchemaObject): string {
+  if (schema.enum) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
+  if (schema.type === 'array') return `${typeName(document, resolveSchema(document, schema.items ?? {}))}[]`;
+  return Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
 }

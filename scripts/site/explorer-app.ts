@@ -44,11 +44,42 @@ function actionPanel(entry: ExplorerAction): HTMLElement {
   reset.addEventListener('click', showExample);
   const output = element('output', { for: body.id, 'aria-live': 'polite' });
 
+  // The same call as code, kept in step with the body and the base URL; the key stays a variable.
+  const curl = element('pre', { 'aria-label': `${action} with curl` });
+  const typescript = element('pre', { 'aria-label': `${action} with the client` });
+  const showSnippets = () => {
+    const url = `${baseUrlInput.value.replace(/\/+$/, '')}${entry.path}`;
+    const compact = (() => {
+      try {
+        return JSON.stringify(JSON.parse(body.value));
+      } catch {
+        return body.value.trim();
+      }
+    })();
+    curl.textContent = `curl -s -X POST '${url}' \\\n  -H "Authorization: Bearer $PORTRAIT_API_KEY" -H 'Content-Type: application/json' \\\n  -d '${compact.replaceAll("'", "'\\''")}'`;
+    typescript.textContent = `const result = await client.${action[0]?.toLowerCase()}${action.slice(1)}(${body.value.trim() || '{}'});`;
+  };
+  for (const source of [body, baseUrlInput]) source.addEventListener('input', showSnippets);
+  exampleSelect.addEventListener('change', showSnippets);
+  reset.addEventListener('click', showSnippets);
+  showSnippets();
+
+  const fields = element('table', { class: 'fields' }, [
+    element('thead', {}, [element('tr', {}, ['Field', 'Type', 'Description'].map((title) => element('th', {}, [title])))]),
+    element('tbody', {}, entry.fields.map((field) => element('tr', {}, [
+      element('td', {}, [element('code', {}, [field.name]), field.required ? ' (required)' : '']),
+      element('td', {}, [element('code', {}, [field.type])]),
+      element('td', {}, withCodeSpans(field.description)),
+    ]))),
+  ]);
+
   const form = element('form', { 'aria-label': action, novalidate: '' }, [
     element('p', { class: 'request-line' }, [element('span', { class: 'method' }, ['POST']), element('code', {}, [entry.path])]),
+    element('details', { class: 'fields-list' }, [element('summary', {}, [`Request fields (${entry.fields.length})`]), fields]),
     element('div', { class: 'field' }, [element('label', { for: exampleSelect.id }, ['Example']), exampleSelect]),
     element('div', { class: 'field' }, [element('label', { for: body.id }, ['Request body (JSON)']), body]),
     element('div', { class: 'buttons' }, [send, reset]),
+    element('details', { class: 'snippets' }, [element('summary', {}, ['As code: curl, TypeScript']), curl, typescript]),
     output,
   ]) as HTMLFormElement;
   form.addEventListener('submit', (event) => {

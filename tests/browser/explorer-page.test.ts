@@ -1,5 +1,7 @@
 // The explorer in a real browser against the emulator on the same origin: a call that succeeds
 // shows its Result and request id, an error shows as the client's PortraitError.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createPortraitClient } from '../../src/client/index.js';
@@ -135,6 +137,31 @@ describe('the explorer against a server on another origin', () => {
     } finally {
       await context.close();
       await mock.close();
+    }
+  }, 30_000);
+});
+
+describe('the explorer, documenting each call', () => {
+  it('lists each request field from the schema, and shows the call as curl and client code that run', async () => {
+    const { context, page, url } = await openExplorer();
+    try {
+      const form = page.getByRole('form', { name: 'CreateAssetGroup' });
+      await form.getByText('Request fields (5)').click();
+      const nameRow = form.locator('table.fields tr', { hasText: 'Name' }).first();
+      expect(await nameRow.innerText()).toMatch(/Name \(required\)\s+string/);
+      expect(await form.locator('table.fields').innerText()).toContain('"AIGC"');
+
+      await form.getByLabel('Request body (JSON)').fill('{"Name": "from-a-snippet"}');
+      await form.getByText('As code: curl, TypeScript').click();
+      const curl = await form.getByLabel('CreateAssetGroup with curl').innerText();
+      expect(curl).toContain(`'${url}/portrait/?Action=CreateAssetGroup&Version=2024-01-01'`);
+      expect(await form.getByLabel('CreateAssetGroup with the client').innerText()).toBe('const result = await client.createAssetGroup({"Name": "from-a-snippet"});');
+      // The snippet, run as shown, creates the group.
+      const { stdout } = await promisify(execFile)('sh', ['-c', curl], { env: { ...process.env, PORTRAIT_API_KEY: 'demo-key' } });
+      expect((JSON.parse(stdout) as { Result: { Id: string } }).Result.Id).toMatch(/^group-/);
+      await page.screenshot({ path: await screenshotPath('explorer-snippets.png'), fullPage: true });
+    } finally {
+      await context.close();
     }
   }, 30_000);
 });
