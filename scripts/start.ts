@@ -3,7 +3,8 @@
 // (the generated views of the document). The site is
 // rebuilt first when missing or older than the document or its sources.
 import { buildSite, defaultSiteDir, siteIsStale, viewFiles, withSite } from './site/index.js';
-import { emulatorCommandLine, fail, messageOf, runEmulatorCommand } from '../src/cli/emulator-command.js';
+import { fail, messageOf } from '../src/cli/command-line.js';
+import { emulatorCommandLine, runEmulatorCommand } from '../src/cli/emulator-command.js';
 
 async function buildSiteWhenStale() {
   if (!(await siteIsStale())) return;

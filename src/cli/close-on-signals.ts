@@ -1,4 +1,6 @@
 // Ctrl-C or a supervisor's SIGTERM closes a server cleanly, once, before the process exits.
+import { fail, messageOf } from './command-line.js';
+
 export function closeOnSignals(server: { close(): Promise<void> }): void {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -7,10 +9,7 @@ export function closeOnSignals(server: { close(): Promise<void> }): void {
       stopping = true;
       server.close().then(
         () => process.exit(0),
-        (error: unknown) => {
-          console.error(error instanceof Error ? error.message : error);
-          process.exit(1);
-        },
+        (error: unknown) => fail(messageOf(error), 1),
       );
     });
   }

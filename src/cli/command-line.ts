@@ -47,7 +47,7 @@ export function parseCommandLine<Flags extends Record<string, Flag>>(command: Co
   try {
     ({ values } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } }, strict: true, allowPositionals: false }));
   } catch (error) {
-    return usageError(command, error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+    return usageError(command, messageOf(error).split('\n')[0] ?? '');
   }
   if (values.help) {
     process.stdout.write(usage(command));
@@ -77,6 +77,22 @@ function packageVersion(): string {
     }
   }
   return 'unknown';
+}
+
+/** The flags of every command that listens: where, on which port, and for which pages' origins. */
+export const listenFlags = {
+  port: { type: 'string', value: 'n', description: 'the port to listen on, 0 for any free one', default: process.env.PORT || '4010' },
+  host: { type: 'string', value: 'address', description: 'the address to listen on', default: '127.0.0.1' },
+} as const satisfies Record<string, Flag>;
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Ends the process with `message` on stderr. */
+export function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
 }
 
 /** A port from a flag or from PORT: a whole number from 0 to 65535, or a usage error. */

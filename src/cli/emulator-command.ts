@@ -4,7 +4,7 @@
 import { corsOriginsFrom } from '../server/cors.js';
 import { demoTenants, loadTenants, startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../emulator/index.js';
 import { closeOnSignals } from './close-on-signals.js';
-import { parseCommandLine, portFrom, usageError, type CommandLine, type Flag } from './command-line.js';
+import { fail, listenFlags, messageOf, parseCommandLine, portFrom, usageError, type CommandLine, type Flag } from './command-line.js';
 
 /** What a command adds to the emulator's own options (npm start: the site's pages, built first). */
 export type EmulatorCommandExtras = Pick<EmulatorServerOptions, 'handler'> & {
@@ -17,8 +17,7 @@ export function emulatorCommandLine(name: string, summary: string) {
     name,
     summary,
     flags: {
-      port: { type: 'string', value: 'n', description: 'the port to listen on, 0 for any free one', default: process.env.PORT || '4010' },
-      host: { type: 'string', value: 'address', description: 'the address to listen on', default: '127.0.0.1' },
+      ...listenFlags,
       tenants: { type: 'string', value: 'file', description: 'a JSON array of { customerId, apiKeys, aigc?, groupQuota?, assetQuota? }; else the demo tenants' },
       'processing-delay': { type: 'string', value: 'ms', description: 'how long a new asset stays Processing', default: '3000' },
       'public-url': { type: 'string', value: 'origin', description: 'where clients reach it, for the links in replies; else the listening address' },
@@ -70,13 +69,4 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
     console.log(`Demo API keys: ${demoTenants.map((tenant) => `${tenant.apiKeys.join(', ')} (customer ${tenant.customerId})`).join(', ')}`);
   }
   return running;
-}
-
-export function fail(message: string, code: number): never {
-  console.error(message);
-  process.exit(code);
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { formatCheck, formatSummary, runContract, toJUnit } from '../contract/index.js';
 import { protocol } from '../protocol/index.js';
-import { parseCommandLine, usageError, type CommandLine, type Flag } from './command-line.js';
+import { fail, messageOf, parseCommandLine, usageError, type CommandLine, type Flag } from './command-line.js';
 
 const command = {
   name: 'portrait-contract',
@@ -65,8 +65,5 @@ try {
 // The proxy needs Prism, an optional peer dependency: load it only when asked for.
 async function startProxy(upstream: string) {
   const { startMock } = await import('../mock/index.js');
-  return startMock({ port: 0, upstream }).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  return startMock({ port: 0, upstream }).catch((error: unknown) => fail(messageOf(error), 1));
 }

@@ -3,13 +3,15 @@
 // memory. Past the limit the body is cancelled, which ends the download.
 import { PortraitResponseTooLargeError } from './errors.js';
 
-export async function readReplyText(body: ReadableStream<Uint8Array> | null, declaredLength: string | null, limit: number, action: string, signal?: AbortSignal): Promise<string> {
+/** The reply's body as text; a fetch without streamed bodies (some polyfills) has it read whole, once its declared length is checked. */
+export async function readReplyText(response: Response, limit: number, action: string, signal?: AbortSignal): Promise<string> {
   const tooLarge = () => new PortraitResponseTooLargeError(`${action} reply is over maxResponseBytes (${limit} bytes); it was not read.`);
-  if (Number(declaredLength) > limit) {
+  const { body } = response;
+  if (Number(response.headers.get('content-length')) > limit) {
     void body?.cancel().catch(() => {});
     throw tooLarge();
   }
-  if (!body) return '';
+  if (!body) return response.bodyUsed ? '' : response.text();
   const reader = body.getReader();
   // A fetch that ignores its signal still stops here: the timeout or the caller's abort cancels the read.
   const stop = () => void reader.cancel(signal?.reason).catch(() => {});
@@ -44,7 +46,7 @@ async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, limit: n
  */
 export async function boundedReply(response: Response, limit: number, action: string, signal: AbortSignal): Promise<Response> {
   if (response.status < 200 || response.type === 'opaqueredirect') return response;
-  const text = await readReplyText(response.body, response.headers.get('content-length'), limit, action, signal);
+  const text = await readReplyText(response, limit, action, signal);
   // These statuses may not carry a body, not even an empty one.
   const body = [204, 205, 304].includes(response.status) ? null : text;
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });

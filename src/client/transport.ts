@@ -72,7 +72,7 @@ export function createTransport(options: TransportOptions): Transport {
       // where the client's methods and `call` are typed.
       // A success body comes as a stream read here within the limit; openapi-fetch reads an error
       // body itself, so that reply is bounded before it gets it.
-      const { data, error, response } = await raw.POST(actions[action].path, {
+      const { error, response } = await raw.POST(actions[action].path, {
         body,
         ...(headers ? { headers } : {}),
         bodySerializer: bodySerializerFor(action),
@@ -85,14 +85,8 @@ export function createTransport(options: TransportOptions): Transport {
               .then(resolve, reject);
           }),
       });
-      // A fetch without streamed bodies (some polyfills) gives no `data` stream: the text is read
-      // whole, after its declared length is checked.
-      const length = response.headers.get('content-length');
-      const text = data
-        ? await readReplyText(data, length, maxResponseBytes, action, controller.signal)
-        : response.ok && !response.body && !response.bodyUsed
-          ? (await readReplyText(null, length, maxResponseBytes, action)) + (await response.text())
-          : error;
+      // With `parseAs: 'stream'`, openapi-fetch leaves a success body unread: it is read here.
+      const text = response.ok ? await readReplyText(response, maxResponseBytes, action, controller.signal) : error;
       return { ok: true, response, body: text };
     } catch (cause) {
       if (cause instanceof PortraitRequestTooLargeError || cause instanceof PortraitResponseTooLargeError) throw cause;
