@@ -1,9 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '../../src/mock/index.js';
+import { startMock, type MockOptions, type RunningMock } from '../../src/mock/index.js';
 import { validateReply, validateSchema } from '../../src/protocol/index.js';
 import { actionUrl, apiKey, envelope, firstRequestExample, post, responseExample, type Envelope } from './calls.js';
-import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+import { startScriptedServer, type Script, type ScriptedServer } from '../support/scripted-server.js';
 
 let upstream: ScriptedServer;
 /** What the upstream answers to every following request. */
@@ -154,17 +154,22 @@ describe('the validating proxy against a hostile or broken upstream', () => {
     }
   });
 
-  it('answers 504 when the upstream does not answer in time', async () => {
-    const stalled = await startScriptedServer(() => 'stall');
-    const impatient = await startMock({ port: 0, upstream: stalled.url, upstreamTimeoutMs: 200 });
+  /** One GetAsset through a proxy of its own, to an upstream that answers with `script`; both stop after. */
+  async function throughProxy(script: Script, options: Omit<MockOptions, 'port' | 'upstream'> = {}) {
+    const upstreamOfItsOwn = await startScriptedServer(script);
+    const proxied = await startMock({ ...options, port: 0, upstream: upstreamOfItsOwn.url });
     try {
-      const reply = await post(actionUrl(impatient.url, action), requestBody());
-      expect(reply.status).toBe(504);
-      expect(errorOf(reply)?.Message).toBe('The upstream did not answer within 200 ms.');
+      return await post(actionUrl(proxied.url, action), requestBody());
     } finally {
-      await impatient.close();
-      await stalled.close();
+      await proxied.close();
+      await upstreamOfItsOwn.close();
     }
+  }
+
+  it('answers 504 when the upstream does not answer in time', async () => {
+    const reply = await throughProxy(() => 'stall', { upstreamTimeoutMs: 200 });
+    expect(reply.status).toBe(504);
+    expect(errorOf(reply)?.Message).toBe('The upstream did not answer within 200 ms.');
   });
 
   it('makes up no answer for a 501, or any status the document does not list: 502', async () => {
@@ -177,41 +182,21 @@ describe('the validating proxy against a hostile or broken upstream', () => {
   });
 
   it('stops reading a reply past its cap, counted after decompression: 502 for a large body or a gzip bomb', async () => {
-    const small = await startMock({ port: 0, upstream: upstream.url, maxUpstreamReplyBytes: 64 * 1024 });
-    try {
-      upstreamReply = { status: 200, body: { ...validReply(), padding: 'x'.repeat(100 * 1024) } };
-      const large = await post(actionUrl(small.url, action), requestBody());
-      expect(large.status).toBe(502);
-      expect(errorOf(large)?.Message).toBe(`The upstream reply passed ${64 * 1024} bytes (decompressed); the proxy stopped reading it.`);
-    } finally {
-      await small.close();
-    }
+    const large = await throughProxy(() => ({ body: { ...validReply(), padding: 'x'.repeat(100 * 1024) } }), { maxUpstreamReplyBytes: 64 * 1024 });
+    expect(large.status).toBe(502);
+    expect(errorOf(large)?.Message).toBe(`The upstream reply passed ${64 * 1024} bytes (decompressed); the proxy stopped reading it.`);
     // 30 MB of JSON whitespace is 30 KB gzipped; the default cap is 10 MB.
     const bomb = gzipSync(Buffer.alloc(30 * 1024 * 1024, ' '));
-    const bomber = await startScriptedServer(() => ({ raw: bomb, status: 200, contentType: 'application/json', headers: { 'content-encoding': 'gzip' } }));
-    const proxied = await startMock({ port: 0, upstream: bomber.url });
-    try {
-      const reply = await post(actionUrl(proxied.url, action), requestBody());
-      expect(reply.status).toBe(502);
-      expect(errorOf(reply)?.Message).toBe(`The upstream reply passed ${10 * 1024 * 1024} bytes (decompressed); the proxy stopped reading it.`);
-    } finally {
-      await proxied.close();
-      await bomber.close();
-    }
+    const reply = await throughProxy(() => ({ raw: bomb, status: 200, contentType: 'application/json', headers: { 'content-encoding': 'gzip' } }));
+    expect(reply.status).toBe(502);
+    expect(errorOf(reply)?.Message).toBe(`The upstream reply passed ${10 * 1024 * 1024} bytes (decompressed); the proxy stopped reading it.`);
   });
 
   it('answers 502, not 500, to a reply nested too deeply or too large in values to be the API\'s', async () => {
     for (const raw of ['['.repeat(200_000) + ']'.repeat(200_000), `{"Items":[${'0,'.repeat(100_000)}0]}`]) {
-      const nested = await startScriptedServer(() => ({ raw, status: 200, contentType: 'application/json' }));
-      const proxied = await startMock({ port: 0, upstream: nested.url });
-      try {
-        const reply = await post(actionUrl(proxied.url, action), requestBody());
-        expect(reply.status).toBe(502);
-        expect(errorOf(reply)?.Message).toContain('nested too deeply or holds too many values');
-      } finally {
-        await proxied.close();
-        await nested.close();
-      }
+      const reply = await throughProxy(() => ({ raw, status: 200, contentType: 'application/json' }));
+      expect(reply.status).toBe(502);
+      expect(errorOf(reply)?.Message).toContain('nested too deeply or holds too many values');
     }
   });
 
