@@ -50,7 +50,8 @@ describe('documentation', () => {
     }
   }, 30_000);
 
-  it('is in the declarations the package ships, through generated/protocol.ts', () => {
+  // The published-package test checks the same text in the declarations the package ships.
+  it('is generated into generated/protocol.ts, whose declarations the package ships', () => {
     const generated = readFileSync(join(projectRoot, 'generated/protocol.ts'), 'utf8');
     for (const { operation } of postOperations(portraitDocument)) expect(generated).toContain(`   * ${operation.summary}\n`);
   });

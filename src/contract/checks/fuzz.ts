@@ -3,11 +3,11 @@
 // every valid body (it may still answer NotFound or QuotaExceeded, which depend on its state),
 // refuses every invalid one with 400 MissingParameter or InvalidParameter, and changes nothing
 // the customer can see while refusing.
-import { actionNames, type Action } from '../../protocol/index.js';
+import { actionNames, type Action, type ErrorCode } from '../../protocol/index.js';
 import { describe, type Check, type CheckContext } from '../context.js';
 import { fuzzBodies } from '../fuzz-bodies.js';
 
-const refusalCodes = ['InvalidParameter', 'MissingParameter'];
+const refusalCodes: readonly string[] = ['InvalidParameter', 'MissingParameter'] satisfies ErrorCode[];
 
 /** What the customer holds, as the List Actions count it. */
 async function holdings(ctx: CheckContext): Promise<string> {
