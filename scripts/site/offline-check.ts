@@ -12,8 +12,10 @@ const loadingMarkup: RegExp[] = [
   /fonts\.(?:googleapis|gstatic)\.com/gi,
 ];
 
-// A URL of a static asset inside a script, as a component would set it on an element at run time.
-const assetUrl = /https?:\/\/[^\s"'`()<>\\]+\.(?:m?js|css|woff2?|ttf|otf|eot|svg|png|jpe?g|gif|webp|avif|ico)(?![\w-])/gi;
+// A URL of a static asset inside a script, as a component would set it on an element at run time:
+// one whose path ends in an asset's extension (not `highlight.js/issues/1` or `redux.js.org`, which
+// bundles print in their messages).
+const assetUrl = /https?:\/\/[^\s"'`()<>\\]+\.(?:m?js|css|woff2?|ttf|otf|eot|svg|png|jpe?g|gif|webp|avif|ico)(?![\w./-])/gi;
 
 /**
  * What in `html` would make the browser contact another host. `documentText` is the API
