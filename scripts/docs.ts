@@ -1,5 +1,5 @@
-// `npm run docs`: writes the reference docs and the explorer, each one self-contained HTML page,
-// to dist/site/docs/index.html and dist/site/explorer/index.html (see scripts/site).
+// `npm run docs`: writes the reference docs, the try-it page and the explorer, each one
+// self-contained HTML page, to dist/site/<page>/index.html (see scripts/site).
 import { relative } from 'node:path';
 import { buildSite } from './site/index.js';
 

@@ -1,7 +1,7 @@
 // `npm start`: the emulator (same flags as `npm run emulator`) with the docs site on the same
-// origin: /docs (Redoc), /explorer (calls any Action through the typed client) and /spec/<file>
-// (the generated views of the document). The site is
-// rebuilt first when missing or older than the document or its sources.
+// origin: /docs (Redoc), /try (Swagger UI's try-it), /explorer (calls any Action through the typed
+// client) and /spec/<file> (the generated views of the document). The site is rebuilt first when
+// missing or older than the document or its sources.
 import { buildSite, defaultSiteDir, siteIsStale, viewFiles, withSite } from './site/index.js';
 import { fail, messageOf } from '../src/cli/command-line.js';
 import { emulatorCommandLine, runEmulatorCommand } from '../src/cli/emulator-command.js';
@@ -12,8 +12,9 @@ async function buildSiteWhenStale() {
   await buildSite().catch((error: unknown) => fail(`The docs site did not build: ${messageOf(error)}`, 1));
 }
 
-const command = emulatorCommandLine('npm start --', 'The Portrait emulator with its docs (/docs), the explorer (/explorer) and the views of the document (/spec/<file>) on one origin.');
+const command = emulatorCommandLine('npm start --', 'The Portrait emulator with its docs (/docs), try-it (/try), the explorer (/explorer) and the views of the document (/spec/<file>) on one origin.');
 const running = await runEmulatorCommand(command, { prepare: buildSiteWhenStale, handler: (emulator) => withSite(emulator.answer, defaultSiteDir) });
 console.log(`Docs:     ${running.url}/docs`);
+console.log(`Try it:   ${running.url}/try`);
 console.log(`Explorer: ${running.url}/explorer`);
 console.log(`OpenAPI:  ${viewFiles().map((file) => `${running.url}/spec/${file}`).join('\n          ')}`);

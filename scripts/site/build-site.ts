@@ -1,9 +1,10 @@
-// `npm run docs`: the reference docs and the explorer, each one self-contained HTML file, under
-// the site directory (dist/site by default) as docs/index.html and explorer/index.html.
+// `npm run docs`: the reference docs, the explorer and the try-it page, each one self-contained HTML
+// file, under the site directory (dist/site by default) as docs/, explorer/ and try/index.html.
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildDocsPage } from './docs-page.js';
 import { buildExplorerPage } from './explorer-page.js';
+import { buildTryPage } from './try-page.js';
 import { defaultSiteDir, defaultSpecPath, sitePages, siteSourceDirs, type SitePage } from './site-layout.js';
 
 export interface SiteBuildOptions {
@@ -18,12 +19,16 @@ export type BuiltSite = Record<SitePage, string>;
 
 export async function buildSite(options: SiteBuildOptions = {}): Promise<BuiltSite> {
   const { specPath = defaultSpecPath, siteDir = defaultSiteDir } = options;
-  const [docs, explorer] = await Promise.all([buildDocsPage(specPath), buildExplorerPage(specPath)]);
-  const files: BuiltSite = { docs: join(siteDir, sitePages.docs), explorer: join(siteDir, sitePages.explorer) };
-  for (const [page, html] of [['docs', docs], ['explorer', explorer]] as const) {
-    await mkdir(dirname(files[page]), { recursive: true });
-    await writeFile(files[page], html);
-  }
+  const builders: Record<SitePage, (specPath: string) => Promise<string>> = { docs: buildDocsPage, explorer: buildExplorerPage, try: buildTryPage };
+  const pages = Object.keys(sitePages) as SitePage[];
+  const files = Object.fromEntries(pages.map((page) => [page, join(siteDir, sitePages[page])])) as BuiltSite;
+  await Promise.all(
+    pages.map(async (page) => {
+      const html = await builders[page](specPath);
+      await mkdir(dirname(files[page]), { recursive: true });
+      await writeFile(files[page], html);
+    }),
+  );
   return files;
 }
 

@@ -1,11 +1,12 @@
 // The reference docs: `redocly build-docs --inlineBundle` renders the bundled document into one
 // HTML file with Redoc's script inside it (without the flag the page loads Redoc from a CDN).
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OpenApiDocument } from '../../src/protocol/document.js';
 import { assertLoadsNothingRemote } from './offline-check.js';
 import { projectRoot } from '../project-root.js';
 
@@ -22,15 +23,32 @@ const cdnLogos: [RegExp, string][] = [
 export async function buildDocsPage(specPath: string): Promise<string> {
   const workDir = await mkdtemp(join(tmpdir(), 'portrait-docs-'));
   try {
+    const documentText = await readFile(specPath, 'utf8');
+    const readingCopy = join(workDir, 'portrait.openapi.json');
+    await writeFile(readingCopy, JSON.stringify(namedByAction(JSON.parse(documentText) as OpenApiDocument)));
     const output = join(workDir, 'index.html');
-    await runRedocly(['build-docs', specPath, '--inlineBundle', '--template', template, '--output', output]);
+    await runRedocly(['build-docs', readingCopy, '--inlineBundle', '--template', template, '--output', output]);
     let html = await readFile(output, 'utf8');
     for (const [url, replacement] of cdnLogos) html = html.replace(url, () => replacement);
-    assertLoadsNothingRemote('docs', html, await readFile(specPath, 'utf8'));
+    assertLoadsNothingRemote('docs', html, documentText);
     return html;
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Redoc names each operation, in its sidebar and its heading, by the summary, and has no option
+ * to use the operationId: the copy it renders has the Action's name there, and the summary opening
+ * the description.
+ */
+function namedByAction(document: OpenApiDocument): OpenApiDocument {
+  for (const { post: operation } of Object.values(document.paths)) {
+    if (!operation) continue;
+    operation.description = [operation.summary && `**${operation.summary}.**`, operation.description].filter(Boolean).join('\n\n');
+    operation.summary = operation.operationId;
+  }
+  return document;
 }
 
 function runRedocly(args: string[]): Promise<void> {

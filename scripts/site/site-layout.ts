@@ -19,6 +19,7 @@ export const siteSourceDirs = [join(projectRoot, 'scripts/site/'), join(projectR
 export const sitePages = {
   docs: 'docs/index.html',
   explorer: 'explorer/index.html',
+  try: 'try/index.html',
 } as const;
 
 export type SitePage = keyof typeof sitePages;

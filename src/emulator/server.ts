@@ -23,7 +23,7 @@ export interface EmulatorServerOptions extends EmulatorOptions {
   corsOrigins?: CorsOrigins | undefined;
   /**
    * Answers each request in place of `emulator.answer`, so a caller can serve more pages on the
-   * same origin (`npm start` adds the docs and the explorer) and hand the rest to the emulator.
+   * same origin (`npm start` adds the docs, try-it and the explorer) and hand the rest to the emulator.
    */
   handler?: ((emulator: Emulator) => Handler) | undefined;
 }

@@ -106,9 +106,9 @@ describe('the explorer, opened oddly', () => {
     }
   }, 30_000);
 
-  it('cannot be framed by another site: the docs, the explorer and the views say frame-ancestors none', async () => {
+  it('cannot be framed by another site: the docs, try-it, the explorer and the views say frame-ancestors none', async () => {
     const { site } = ready();
-    for (const path of ['/docs', '/explorer', '/spec/portrait.openapi.json']) {
+    for (const path of ['/docs', '/try', '/explorer', '/spec/portrait.openapi.json']) {
       const reply = await fetch(`${site.url}${path}`);
       expect(reply.headers.get('content-security-policy'), path).toBe("frame-ancestors 'none'");
     }

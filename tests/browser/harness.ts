@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { buildSite, withSite } from '../../scripts/site/index.js';
@@ -108,4 +108,29 @@ export async function recordPolicyViolations(context: BrowserContext): Promise<(
 export async function screenshotPath(name: string): Promise<string> {
   await mkdir(screenshotDir, { recursive: true });
   return new URL(name, screenshotDir).pathname;
+}
+
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  requests: RequestLog;
+  /** The Content-Security-Policy violations so far. */
+  violations: () => Promise<string[]>;
+}
+
+/**
+ * Runs `use` with a fresh page of its own context, watched for requests to any host but `origin`
+ * and for policy violations, and closes the context after it, whatever happens.
+ */
+export async function inWatchedPage(browser: Browser, origin: string, viewport: { width: number; height: number }, use: (watched: WatchedPage) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ viewport });
+  try {
+    const requests = await recordRequests(context, origin);
+    const violations = await recordPolicyViolations(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await use({ context, page, requests, violations });
+  } finally {
+    await context.close();
+  }
 }

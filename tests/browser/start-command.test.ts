@@ -22,12 +22,13 @@ it('prints the emulator, docs, explorer and view URLs, serves them, and stops on
   const url = /Portrait emulator listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(output)?.[1] ?? '';
   expect(url).not.toBe('');
   expect(output).toContain('Demo API keys: demo-key (customer demo), demo-key-2 (customer demo-2)\n');
-  expect(output).toContain(`Docs:     ${url}/docs\nExplorer: ${url}/explorer\n`);
+  expect(output).toContain(`Docs:     ${url}/docs\nTry it:   ${url}/try\nExplorer: ${url}/explorer\n`);
 
   const views = ['portrait.openapi.json', 'portrait.single-endpoint.openapi.json', 'portrait.openapi.3.0.json', 'portrait.single-endpoint.openapi.3.0.json'];
   for (const view of views) expect(output).toContain(`${url}/spec/${view}`);
   for (const [path, marker] of [
     ['/docs', '<div id="redoc">'],
+    ['/try', '<div id="swagger-ui">'],
     ['/explorer', 'id="explorer-data"'],
     ...views.map((view) => [`/spec/${view}`, view.includes('3.0') ? '"openapi": "3.0.3"' : '"openapi": "3.1.0"'] as const),
   ]) {

@@ -1,0 +1,97 @@
+// The try-it page (Swagger UI) in a real browser against the emulator on the same origin: each of
+// the 12 Actions, sent from its "Try it out" form with the demo key, goes out exactly as the
+// document writes it and succeeds, with the ids of earlier replies typed into later bodies, as a
+// person would; the page reaches no other host.
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { actionNames, actions, apiVersion, type Action } from '../../src/protocol/index.js';
+import { firstRequestExample } from '../support/examples.js';
+import { inWatchedPage, screenshotPath, useSiteAndBrowser } from './harness.js';
+
+const ready = useSiteAndBrowser();
+
+/** What each call's reply gave to the calls after it. */
+interface Carried {
+  group: string;
+  asset: string;
+  token: string;
+}
+
+// Every Action once, in an order in which each finds what it needs; a body is the Action's first
+// example with the ids of this run in place of the example's.
+const steps: [Action, (carried: Carried, origin: string) => Record<string, unknown>][] = [
+  ['CreateAssetGroup', () => ({})],
+  ['GetAssetGroup', ({ group }) => ({ Id: group })],
+  ['ListAssetGroups', () => ({})],
+  ['UpdateAssetGroup', ({ group }) => ({ Id: group })],
+  ['CreateAsset', ({ group }) => ({ GroupId: group })],
+  ['GetAsset', ({ asset }) => ({ Id: asset })],
+  ['ListAssets', ({ group }) => ({ Filter: { GroupIds: [group] } })],
+  ['UpdateAsset', ({ asset }) => ({ Id: asset })],
+  ['DeleteAsset', ({ asset }) => ({ Id: asset })],
+  // The H5 page's "Pass" sends the browser to the CallbackURL: this origin, so nothing leaves the machine.
+  ['CreateVisualValidateSession', (_, origin) => ({ CallbackURL: `${origin}/after-liveness` })],
+  ['GetVisualValidateResult', ({ token }) => ({ BytedToken: token })],
+  ['DeleteAssetGroup', ({ group }) => ({ Id: group })],
+];
+
+function operationBlock(page: Page, action: Action) {
+  return page.locator('.opblock').filter({ has: page.locator('.opblock-summary-operation-id', { hasText: new RegExp(`^${action}$`) }) });
+}
+
+describe('the try-it page (/try)', () => {
+  it('sends all 12 Actions from their forms as the document writes them, with the Bearer key, and each succeeds', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { width: 1280, height: 900 }, async ({ context, page, requests, violations }) => {
+      await page.goto(`${site.url}/try`);
+      await page.locator('body[data-ready="true"]').waitFor();
+      await page.screenshot({ path: await screenshotPath('try.png') });
+
+      // The Action names label the operations, and the server tried first is the one serving the page.
+      expect(await page.locator('.opblock-summary-operation-id').allInnerTexts()).toEqual(expect.arrayContaining([...actionNames]));
+      expect((await page.locator('.servers select option').allInnerTexts())[0]).toContain(site.url);
+      expect(steps.map(([action]) => action).sort()).toEqual([...actionNames].sort());
+
+      const carried: Carried = { group: '', asset: '', token: '' };
+      for (const [action, ids] of steps) {
+        const block = operationBlock(page, action);
+        await block.locator('.opblock-summary-control').click();
+        const body = { ...firstRequestExample(action), ...ids(carried, site.url) };
+        await block.locator('textarea.body-param__text').fill(JSON.stringify(body, null, 2));
+        const [sent] = await Promise.all([
+          page.waitForRequest((request: Request) => request.method() === 'POST' && request.url().includes(`Action=${action}&`)),
+          block.locator('button.btn.execute').click(),
+        ]);
+        expect(sent.url(), action).toBe(`${site.url}${actions[action].path}`);
+        expect(sent.headers().authorization, action).toBe('Bearer demo-key');
+        expect(JSON.parse(sent.postData() ?? ''), action).toEqual(body);
+        const reply = (await (await sent.response())?.json()) as { ResponseMetadata: { RequestId: string; Action: string; Version: string; Error?: unknown }; Result?: Record<string, string> };
+        expect(reply.ResponseMetadata, action).toMatchObject({ Action: action, Version: apiVersion });
+        expect(reply.ResponseMetadata.Error, `${action}: ${JSON.stringify(reply.ResponseMetadata.Error)}`).toBeUndefined();
+        // The page shows the reply: its status and the body with its request id.
+        await expect.poll(() => block.locator('.live-responses-table tbody .response-col_status').first().innerText(), { message: action }).toBe('200');
+        await expect.poll(() => block.locator('.live-responses-table tbody .response-col_description').first().innerText(), { message: action }).toContain(reply.ResponseMetadata.RequestId);
+
+        const result = reply.Result ?? {};
+        if (action === 'CreateAssetGroup') carried.group = result.Id ?? '';
+        if (action === 'CreateAsset') carried.asset = result.Id ?? '';
+        if (action === 'CreateVisualValidateSession') {
+          carried.token = result.BytedToken ?? '';
+          const phone = await context.newPage();
+          await phone.goto(result.H5Link ?? '');
+          await phone.getByRole('button', { name: 'Pass the check' }).click();
+          await phone.waitForURL(`${site.url}/after-liveness?**`);
+          await phone.close();
+        }
+        if (action === 'GetVisualValidateResult') {
+          expect(result.GroupId).toMatch(/^group-/);
+          await block.screenshot({ path: await screenshotPath('try-reply.png') });
+        }
+        await block.locator('.opblock-summary-control').click();
+      }
+
+      expect(requests.foreign()).toEqual([]);
+      expect(await violations()).toEqual([]);
+    });
+  }, 120_000);
+});
