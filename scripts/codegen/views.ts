@@ -109,9 +109,10 @@ function mergedResponses(document: OpenApiDocument, operations: OperationObject[
       continue;
     }
     const replies = answering.map((operation) => [operation.operationId, resolveResponse(document, operation.responses[status])] as const);
-    // What the merge below keeps is all there is to keep; anything more stops generation.
+    // What the merge below keeps is all there is to keep, but for `links`, which name per-Action
+    // operations this view does not have; anything more stops generation.
     for (const [action, reply] of replies) {
-      const extra = Object.keys(reply).filter((key) => key !== 'description' && key !== 'content');
+      const extra = Object.keys(reply).filter((key) => key !== 'description' && key !== 'content' && key !== 'links');
       const media = Object.keys(reply.content ?? {});
       if (extra.length > 0 || media.length !== 1 || media[0] !== 'application/json') {
         throw new Error(`${action} ${status}: replies that differ by Action are merged from a description and JSON content only`);

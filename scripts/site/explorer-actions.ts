@@ -1,7 +1,8 @@
 // What the explorer shows of each Action, read from the bundled document when the site is
-// built: its name, tag, summary, path and request examples. No schema is copied: the server
-// judges every body, and the typed client turns its replies into results or errors.
-import { postOperations, resolveSchema, schemaNamed, type OpenApiDocument, type SchemaObject } from '../../src/protocol/document.js';
+// built: its name, tag, summary, path, request examples and the links of its success reply; and
+// the document's flows. No schema is copied: the server judges every body, and the typed client
+// turns its replies into results or errors.
+import { postOperations, resolveResponse, resolveSchema, schemaNamed, type FlowObject, type OpenApiDocument, type OperationObject, type SchemaObject } from '../../src/protocol/document.js';
 
 export interface ExplorerExample {
   /** The example's key in the document, such as `reference`. */
@@ -19,6 +20,13 @@ export interface ExplorerField {
   description: string;
 }
 
+/** A call a success leads to (an OpenAPI link): its body, with `{$response.body#/…}` for the reply's ids. */
+export interface ExplorerLink {
+  action: string;
+  description: string;
+  body: Record<string, unknown>;
+}
+
 export interface ExplorerAction {
   action: string;
   summary: string;
@@ -26,6 +34,7 @@ export interface ExplorerAction {
   /** `/portrait/?Action=<Action>&Version=2024-01-01` */
   path: string;
   examples: ExplorerExample[];
+  links: ExplorerLink[];
 }
 
 export interface ExplorerTag {
@@ -39,6 +48,7 @@ export interface ExplorerData {
   version: string;
   summary: string;
   tags: ExplorerTag[];
+  flows: FlowObject[];
 }
 
 /** Every Action of `document`, grouped by tag in the document's tag order. */
@@ -56,6 +66,7 @@ export function explorerData(document: OpenApiDocument): ExplorerData {
       fields: requestFields(document, `${operation.operationId}Request`),
       path,
       examples: Object.entries(examples).map(([name, example]) => ({ name, summary: example.summary ?? name, value: example.value ?? {} })),
+      links: Object.values(successLinks(document, operation)).map((link) => ({ action: link.operationId, description: link.description ?? '', body: link.requestBody ?? {} })),
     });
   }
   return {
@@ -63,7 +74,13 @@ export function explorerData(document: OpenApiDocument): ExplorerData {
     version: document.info.version,
     summary: document.info.summary ?? '',
     tags: [...tags.values()].filter((tag) => tag.actions.length > 0),
+    flows: document['x-portrait-flows'] ?? [],
   };
+}
+
+function successLinks(document: OpenApiDocument, operation: OperationObject) {
+  const success = operation.responses['200'];
+  return (success && resolveResponse(document, success)?.links) ?? {};
 }
 
 /** The top-level fields of a request schema, for the form's field list. */

@@ -1,8 +1,12 @@
 // The explorer's script, bundled with the typed client into the page: one form per Action,
-// each sent through `client.call` so the page shows what code using the client would see.
+// each sent through `client.call` so the page shows what code using the client would see; a
+// success offers the calls its links lead to, and the flows (explorer-flows.ts) walk through them.
 import { createPortraitClient, PortraitClientError, PortraitError, type PortraitCall } from '../../src/client/index.js';
 import { apiVersion } from '../../src/protocol/generated.js';
+import { linkedBody } from '../../src/protocol/links.js';
 import type { ExplorerAction, ExplorerData, ExplorerTag } from './explorer-actions.js';
+import { element, pretty, withCodeSpans } from './explorer-dom.js';
+import { FlowGuide, type ActionForm } from './explorer-flows.js';
 
 const data = JSON.parse(document.getElementById('explorer-data')?.textContent ?? '{}') as ExplorerData;
 const baseUrlInput = document.getElementById('base-url') as HTMLInputElement;
@@ -13,8 +17,12 @@ const apiKeyInput = document.getElementById('api-key') as HTMLInputElement;
 if (location.protocol === 'http:' || location.protocol === 'https:') baseUrlInput.value = location.origin;
 if (['127.0.0.1', 'localhost', '[::1]'].includes(location.hostname)) apiKeyInput.value = 'demo-key';
 
+// Every Action's form, by name, for links and flows to fill.
+const forms = new Map<string, ActionForm>();
+const guide = new FlowGuide(forms);
 const actionsRoot = document.getElementById('actions') as HTMLElement;
-actionsRoot.append(...data.tags.map(tagSection));
+const tagSections = data.tags.map(tagSection);
+actionsRoot.append(guide.section(data.flows), ...tagSections);
 openFromHash();
 window.addEventListener('hashchange', openFromHash);
 
@@ -73,7 +81,9 @@ function actionPanel(entry: ExplorerAction): HTMLElement {
     ]))),
   ]);
 
+  const note = element('p', { class: 'flow-note', role: 'status' });
   const form = element('form', { 'aria-label': action, novalidate: '' }, [
+    note,
     element('p', { class: 'request-line' }, [element('span', { class: 'method' }, ['POST']), element('code', {}, [entry.path])]),
     element('details', { class: 'fields-list' }, [element('summary', {}, [`Request fields (${entry.fields.length})`]), fields]),
     element('div', { class: 'field' }, [element('label', { for: exampleSelect.id }, ['Example']), exampleSelect]),
@@ -86,8 +96,11 @@ function actionPanel(entry: ExplorerAction): HTMLElement {
     event.preventDefault();
     send.disabled = true;
     send.textContent = 'Sending…';
-    void callAction(action, body.value)
-      .then((outcome) => output.replaceChildren(outcome))
+    void callAction(entry, body.value)
+      .then(({ shown, reply }) => {
+        output.replaceChildren(shown);
+        if (reply !== undefined) guide.succeeded(action, reply);
+      })
       .finally(() => {
         send.disabled = false;
         send.textContent = 'Send';
@@ -100,28 +113,50 @@ function actionPanel(entry: ExplorerAction): HTMLElement {
 
   // The first Action starts open, so the page shows at once what a call looks like.
   const first = entry === data.tags[0]?.actions[0];
-  return element('details', { class: 'action', id: action, ...(first ? { open: '' } : {}) }, [
+  const panel = element('details', { class: 'action', id: action, ...(first ? { open: '' } : {}) }, [
     element('summary', {}, [element('code', {}, [action]), ` ${entry.summary}`]),
     form,
-  ]);
+  ]) as HTMLDetailsElement;
+  const setNote = (parts: (Node | string)[] | undefined) => note.replaceChildren(...(parts ?? []));
+  forms.set(action, {
+    entry,
+    setNote,
+    show(value, parts) {
+      body.value = pretty(value ?? entry.examples[0]?.value ?? {});
+      showSnippets();
+      output.replaceChildren();
+      setNote(parts);
+      panel.open = true;
+      panel.scrollIntoView({ block: 'start' });
+      body.focus({ preventScroll: true });
+    },
+  });
+  return panel;
 }
 
-async function callAction(action: string, text: string): Promise<HTMLElement> {
+interface Called {
+  shown: HTMLElement;
+  /** The reply's body, on success: what links and flows take their ids from. */
+  reply?: { Result: unknown };
+}
+
+async function callAction(entry: ExplorerAction, text: string): Promise<Called> {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    return outcome('error', 'Not sent: the body is not valid JSON', [['Problem', messageOf(error)]]);
+    return { shown: outcome('error', 'Not sent: the body is not valid JSON', [['Problem', messageOf(error)]]) };
   }
   try {
     // Every attempt shows as it happened: the page never retries behind its user's back.
     const client = createPortraitClient({ apiKey: apiKeyInput.value, baseUrl: baseUrlInput.value || undefined, maxRetries: 0 });
     // What its user typed, sent as is: the server judges the body against the Action's schema.
-    const request = { Action: action, Version: apiVersion, Body: body } as PortraitCall;
+    const request = { Action: entry.action, Version: apiVersion, Body: body } as PortraitCall;
     const started = performance.now();
     const result = await client.call(request.Action, request.Body);
     const elapsed = Math.round(performance.now() - started);
-    return outcome(
+    const reply = { Result: result };
+    const shown = outcome(
       'ok',
       'Result',
       [
@@ -131,18 +166,41 @@ async function callAction(action: string, text: string): Promise<HTMLElement> {
       ],
       pretty(result),
     );
+    shown.append(...openableLinks(result), ...nextCalls(entry, reply));
+    return { shown, reply };
   } catch (error) {
     if (error instanceof PortraitError) {
-      return outcome('error', 'PortraitError', [
-        ['Code', error.code],
-        ['Message', error.message],
-        ['Request id', error.requestId ?? '(none)'],
-        ['HTTP status', String(error.status)],
-      ]);
+      return {
+        shown: outcome('error', 'PortraitError', [
+          ['Code', error.code],
+          ['Message', error.message],
+          ['Request id', error.requestId ?? '(none)'],
+          ['HTTP status', String(error.status)],
+        ]),
+      };
     }
     const name = error instanceof PortraitClientError ? error.name : 'Error';
-    return outcome('error', name, [['Message', messageOf(error)]]);
+    return { shown: outcome('error', name, [['Message', messageOf(error)]]) };
   }
+}
+
+/** The Result's web addresses (the liveness check's H5Link), to open in a new tab. */
+function openableLinks(result: object): HTMLElement[] {
+  const urls = Object.entries(result).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && /^https?:\/\//.test(pair[1]));
+  return urls.map(([field, url]) => element('p', {}, ['Open ', element('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, [field]), ` in a new tab.`]));
+}
+
+/** A button per link of the Action: it fills the linked Action's form with this reply's ids. */
+function nextCalls(entry: ExplorerAction, reply: { Result: unknown }): HTMLElement[] {
+  const buttons = entry.links.flatMap((link) => {
+    const body = linkedBody(link.body, reply);
+    const form = forms.get(link.action);
+    if (!body || !form) return [];
+    const button = element('button', { type: 'button' }, [link.action]);
+    button.addEventListener('click', () => form.show(body, ['Filled from the reply of ', element('code', {}, [entry.action]), ': ', ...withCodeSpans(link.description)]));
+    return [element('li', {}, [button, ' ', ...withCodeSpans(link.description)])];
+  });
+  return buttons.length === 0 ? [] : [element('h4', {}, ['Next, with these ids']), element('ul', { class: 'next-calls' }, buttons)];
 }
 
 function outcome(kind: 'ok' | 'error', title: string, facts: [string, string][], json?: string): HTMLElement {
@@ -168,23 +226,6 @@ function openFromHash() {
   }
 }
 
-/** Tag descriptions are Markdown; their `code` spans are the only markup worth keeping here. */
-function withCodeSpans(text: string): (Node | string)[] {
-  return text.split('`').map((part, index) => (index % 2 === 1 ? element('code', {}, [part]) : part));
-}
-
-function pretty(value: unknown): string {
-  return JSON.stringify(value, null, 2);
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Builds an element from attributes and children; text goes in as text, never as markup. */
-function element(tag: string, attributes: Record<string, string> = {}, children: (Node | string)[] = []): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
 }

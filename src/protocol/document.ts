@@ -43,6 +43,14 @@ export interface MediaTypeObject {
 export interface ResponseObject {
   description: string;
   content?: Record<string, MediaTypeObject> | undefined;
+  links?: Record<string, LinkObject> | undefined;
+}
+
+/** A call a reply leads to: `requestBody` is its whole body, with `{$response.body#/Result/…}` in place of the ids this reply gives. */
+export interface LinkObject {
+  operationId: string;
+  description?: string | undefined;
+  requestBody?: Record<string, unknown> | undefined;
 }
 
 export interface OperationObject {
@@ -68,7 +76,16 @@ export interface OpenApiDocument {
     schemas: Record<string, SchemaObject>;
     responses: Record<string, ResponseObject>;
   };
+  /** The flows of the API, each a list of Actions in order (see openapi/portrait.yaml). */
+  'x-portrait-flows'?: FlowObject[] | undefined;
   [extension: `x-${string}`]: unknown;
+}
+
+export interface FlowObject {
+  name: string;
+  description: string;
+  /** operationIds; each step's 200 reply has a link to the next. */
+  steps: string[];
 }
 
 const schemaRefPrefix = '#/components/schemas/';

@@ -165,3 +165,104 @@ describe('the explorer, documenting each call', () => {
     }
   }, 30_000);
 });
+
+/** Sends the form's body and returns the Result the page shows (the test fails on an error). */
+async function send(page: Page, action: string): Promise<Record<string, string>> {
+  const form = page.getByRole('form', { name: action, exact: true });
+  await form.getByRole('button', { name: 'Send' }).click();
+  const shown = form.locator('output .outcome');
+  await expect.poll(() => shown.getAttribute('class'), { message: `${action} answered` }).toMatch(/ok|error/);
+  expect(await shown.innerText(), action).toMatch(/^Result/);
+  return JSON.parse(await shown.locator('pre').innerText()) as Record<string, string>;
+}
+
+async function bodyOf(page: Page, action: string): Promise<unknown> {
+  return JSON.parse(await page.getByRole('form', { name: action, exact: true }).getByLabel('Request body (JSON)').inputValue());
+}
+
+function noteOf(page: Page, action: string) {
+  return page.getByRole('form', { name: action, exact: true }).locator('.flow-note');
+}
+
+describe('the explorer, carrying ids from one call to the next', () => {
+  it("offers the calls a success leads to, each filled with the reply's ids", async () => {
+    const { context, page, requests, url } = await openExplorer();
+    try {
+      const group = await send(page, 'CreateAssetGroup');
+      const next = page.getByRole('form', { name: 'CreateAssetGroup' }).locator('.next-calls button');
+      expect(await next.allInnerTexts()).toEqual(['CreateAsset', 'GetAssetGroup', 'UpdateAssetGroup', 'DeleteAssetGroup']);
+      await next.filter({ hasText: 'DeleteAssetGroup' }).click();
+      expect(await bodyOf(page, 'DeleteAssetGroup')).toEqual({ Id: group.Id });
+      expect(await noteOf(page, 'DeleteAssetGroup').innerText()).toContain('Filled from the reply of CreateAssetGroup');
+      await send(page, 'DeleteAssetGroup');
+      const client = createPortraitClient({ apiKey: 'demo-key', baseUrl: url, maxRetries: 0 });
+      await expect(client.getAssetGroup({ Id: group.Id ?? '' })).rejects.toMatchObject({ code: 'NotFound' });
+      expect(requests.foreign()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});
+
+describe('the explorer, guiding the two flows', () => {
+  it('walks the virtual portrait flow: each success fills and opens the next step with its ids', async () => {
+    const { context, page, requests, url } = await openExplorer();
+    try {
+      const flow = page.getByRole('region', { name: 'Virtual portrait' });
+      const steps = flow.locator('li');
+      expect(await steps.allInnerTexts()).toEqual([expect.stringMatching(/^CreateAssetGroup/), expect.stringMatching(/^CreateAsset: /), expect.stringMatching(/^GetAsset: Poll/)]);
+      await flow.getByRole('button', { name: 'Start' }).click();
+      expect(await noteOf(page, 'CreateAssetGroup').innerText()).toContain('Virtual portrait, step 1 of 3');
+      expect(await steps.nth(0).getAttribute('aria-current')).toBe('step');
+
+      const group = await send(page, 'CreateAssetGroup');
+      expect(await noteOf(page, 'CreateAsset').innerText()).toContain('Virtual portrait, step 2 of 3');
+      expect(await noteOf(page, 'CreateAssetGroup').innerText()).toBe('');
+      expect(await steps.nth(1).getAttribute('aria-current')).toBe('step');
+      expect(await bodyOf(page, 'CreateAsset')).toMatchObject({ GroupId: group.Id });
+
+      const asset = await send(page, 'CreateAsset');
+      expect(await noteOf(page, 'GetAsset').innerText()).toContain('Virtual portrait, step 3 of 3');
+      expect(await bodyOf(page, 'GetAsset')).toEqual({ Id: asset.Id });
+      const read = await send(page, 'GetAsset');
+      expect(read).toMatchObject({ Id: asset.Id, GroupId: group.Id });
+      expect(await noteOf(page, 'GetAsset').innerText()).toBe('Virtual portrait: done.');
+      expect(await flow.locator('li[aria-current]').count()).toBe(0);
+      await page.screenshot({ path: await screenshotPath('explorer-flow.png'), fullPage: true });
+      expect(requests.foreign()).toEqual([]);
+      expect(url).toBe(new URL(page.url()).origin);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('walks the real person flow, the liveness check passed on the H5 page between steps 1 and 2', async () => {
+    const { context, page, requests, url } = await openExplorer();
+    try {
+      const flow = page.getByRole('region', { name: 'Real person' });
+      await flow.getByRole('button', { name: 'Start' }).click();
+      const start = page.getByRole('form', { name: 'CreateVisualValidateSession' });
+      // Back to this origin after the check, so that nothing leaves the machine.
+      await start.getByLabel('Request body (JSON)').fill(JSON.stringify({ CallbackURL: `${url}/after-liveness` }));
+      const session = await send(page, 'CreateVisualValidateSession');
+
+      const [phone] = await Promise.all([context.waitForEvent('page'), start.getByRole('link', { name: 'H5Link' }).click()]);
+      await phone.getByRole('button', { name: 'Pass the check' }).click();
+      await phone.waitForURL(`${url}/after-liveness?**`);
+      await phone.close();
+
+      expect(await noteOf(page, 'GetVisualValidateResult').innerText()).toContain('Real person, step 2 of 3');
+      expect(await bodyOf(page, 'GetVisualValidateResult')).toEqual({ BytedToken: session.BytedToken });
+      const person = await send(page, 'GetVisualValidateResult');
+      expect(person.GroupId).toMatch(/^group-/);
+
+      expect(await noteOf(page, 'CreateAsset').innerText()).toContain('Real person, step 3 of 3');
+      expect(await bodyOf(page, 'CreateAsset')).toMatchObject({ GroupId: person.GroupId });
+      await send(page, 'CreateAsset');
+      expect(await noteOf(page, 'CreateAsset').innerText()).toBe('Real person: done.');
+      expect(requests.foreign()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,18 @@
+// Small DOM helpers the explorer's modules share.
+
+/** Builds an element from attributes and children; text goes in as text, never as markup. */
+export function element(tag: string, attributes: Record<string, string> = {}, children: (Node | string)[] = []): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** Descriptions are Markdown; their `code` spans are the only markup worth keeping here. */
+export function withCodeSpans(text: string): (Node | string)[] {
+  return text.split('`').map((part, index) => (index % 2 === 1 ? element('code', {}, [part]) : part));
+}
+
+export function pretty(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
