@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { buildDocsPage } from './docs-page.js';
 import { buildExplorerPage } from './explorer-page.js';
 import { buildTryPage } from './try-page.js';
-import { defaultSiteDir, defaultSpecPath, sitePages, siteSourceDirs, type SitePage } from './site-layout.js';
+import { defaultSiteDir, defaultSpecPath, lockFile, sitePages, siteSourceDirs, type SitePage } from './site-layout.js';
 
 export interface SiteBuildOptions {
   /** The bundled OpenAPI document; default generated/portrait.openapi.json. */
@@ -38,7 +38,7 @@ export async function siteIsStale(options: SiteBuildOptions = {}): Promise<boole
   const built = await Promise.all(Object.values(sitePages).map((page) => modifiedAt(join(siteDir, page))));
   if (built.some((time) => time === undefined)) return true;
   const oldestPage = Math.min(...(built as number[]));
-  const sources = [specPath, ...(await Promise.all(siteSourceDirs.map(filesIn))).flat()];
+  const sources = [specPath, lockFile, ...(await Promise.all(siteSourceDirs.map(filesIn))).flat()];
   const times = await Promise.all(sources.map(modifiedAt));
   return times.some((time) => time === undefined || time > oldestPage);
 }

@@ -7,15 +7,14 @@ import { linkedBody } from '../../src/protocol/links.js';
 import type { ExplorerAction, ExplorerData, ExplorerTag } from './explorer-actions.js';
 import { element, pretty, withCodeSpans } from './explorer-dom.js';
 import { FlowGuide, type ActionForm } from './explorer-flows.js';
+import { loopbackDemoKey, servingOrigin } from './page-origin.js';
 
 const data = JSON.parse(document.getElementById('explorer-data')?.textContent ?? '{}') as ExplorerData;
 const baseUrlInput = document.getElementById('base-url') as HTMLInputElement;
 const apiKeyInput = document.getElementById('api-key') as HTMLInputElement;
 
-// A page served over http(s) is usually served by the emulator (`npm start`), which is also the
-// API it should call; the emulator listens on loopback only and knows the demo key.
-if (location.protocol === 'http:' || location.protocol === 'https:') baseUrlInput.value = location.origin;
-if (['127.0.0.1', 'localhost', '[::1]'].includes(location.hostname)) apiKeyInput.value = 'demo-key';
+if (servingOrigin) baseUrlInput.value = servingOrigin;
+if (loopbackDemoKey) apiKeyInput.value = loopbackDemoKey;
 
 // Every Action's form, by name, for links and flows to fill.
 const forms = new Map<string, ActionForm>();

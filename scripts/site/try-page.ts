@@ -1,13 +1,14 @@
 // The try-it page: Swagger UI (the swagger-ui-dist npm package) and the document, all inline in
-// one HTML file. Of Scalar, Swagger UI and Stoplight Elements, it is the one whose try-it sent every
-// Action as written, with the Bearer key, from files alone (the README has the comparison).
+// one HTML file. Of Scalar, Swagger UI and Stoplight Elements, it sent every Action as written
+// with the Bearer key, asked no other host for anything without being told not to, lost no edit,
+// and is the smallest by far (the README has the comparison).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenApiDocument } from '../../src/protocol/document.js';
 import { assertLoadsNothingRemote } from './offline-check.js';
-import { bundleScript, escapeHtml, fillTemplate, inElement, jsonInScript } from './page-parts.js';
+import { bundleScript, escapeHtml, fillTemplate, inElement, jsonInScript, withoutSourceMap } from './page-parts.js';
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const appEntry = fileURLToPath(new URL('./try-app.ts', import.meta.url));
@@ -25,7 +26,6 @@ export async function buildTryPage(specPath: string): Promise<string> {
   const document = JSON.parse(documentText) as OpenApiDocument;
   const html = fillTemplate(template, {
     title: escapeHtml(document.info.title),
-    // Without their source map comments: the maps are not in the page, and devtools would ask for them.
     swaggerStyle: inElement(withoutSourceMap(swaggerStyle)),
     swaggerScript: inElement(withoutSourceMap(swaggerScript)),
     script: inElement(script),
@@ -33,8 +33,4 @@ export async function buildTryPage(specPath: string): Promise<string> {
   });
   assertLoadsNothingRemote('try', html, documentText);
   return html;
-}
-
-function withoutSourceMap(code: string): string {
-  return code.replace(/\s*\/[/*][#@] sourceMappingURL=\S+(?:\s*\*\/)?\s*$/, '\n');
 }

@@ -48,8 +48,8 @@ describe('the try-it page (/try)', () => {
       await page.screenshot({ path: await screenshotPath('try.png') });
 
       // The Action names label the operations, and the server tried first is the one serving the page.
-      expect(await page.locator('.opblock-summary-operation-id').allInnerTexts()).toEqual(expect.arrayContaining([...actionNames]));
-      expect((await page.locator('.servers select option').allInnerTexts())[0]).toContain(site.url);
+      await expect.poll(() => page.locator('.opblock-summary-operation-id').allInnerTexts()).toEqual(expect.arrayContaining([...actionNames]));
+      await expect.poll(async () => (await page.locator('.servers select option').allInnerTexts())[0]).toContain(site.url);
       expect(steps.map(([action]) => action).sort()).toEqual([...actionNames].sort());
 
       const carried: Carried = { group: '', asset: '', token: '' };

@@ -50,7 +50,7 @@ describe('documentation', () => {
     }
   }, 30_000);
 
-  // The published-package test checks the same text in the declarations the package ships.
+  // The published-package test finds it, a docs link per method, in the declarations the package ships.
   it('is generated into generated/protocol.ts, whose declarations the package ships', () => {
     const generated = readFileSync(join(projectRoot, 'generated/protocol.ts'), 'utf8');
     for (const { operation } of postOperations(portraitDocument)) expect(generated).toContain(`   * ${operation.summary}\n`);
