@@ -11,7 +11,8 @@ import { build } from 'esbuild';
  * when the client learned to bound what comes from outside (replies read within
  * maxResponseBytes, no redirect followed, options checked; 7,120 then), and to 7,700 for a
  * logger, per-call headers, a User-Agent, the key from PORTRAIT_API_KEY, `$response`, and a
- * stalled body that times out through any fetch (7,600).
+ * stalled body that times out through any fetch (7,600; 7,655 with the base URL from
+ * PORTRAIT_BASE_URL, checked).
  */
 const clientBudgetBytes = 7_700;
 

@@ -1,7 +1,7 @@
-// The built site beside the API on one origin: GET /docs and /explorer (with or without a
-// trailing slash, or as .../index.html) answer the pages from the site directory, and
-// GET /spec/<file> the generated views; every other request goes to the handler being wrapped,
-// the emulator's gateway included.
+// The built site beside the API on one origin: GET /docs, /try and /explorer (with or without a
+// trailing slash, or as .../index.html) answer the pages from the site directory, GET / sends the
+// browser to /docs, and GET /spec/<file> answers the generated views; every other request goes to
+// the handler being wrapped, the emulator's gateway included.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handler, Reply } from '../../src/emulator/index.js';
@@ -63,7 +63,10 @@ export function withSite(answer: Handler, siteDir: string): Handler {
   };
   // For HEAD too: node:http sends the headers of the body (its length included) and drops it.
   return async (request) => {
-    const reply = request.method === 'GET' || request.method === 'HEAD' ? replies.get(request.url.pathname) : undefined;
+    const reading = request.method === 'GET' || request.method === 'HEAD';
+    // A browser opening the printed address lands on the docs; POST / stays the gateway's 404.
+    if (reading && request.url.pathname === '/') return { status: 302, headers: { location: 'docs', 'content-type': 'text/plain; charset=utf-8' }, body: 'See docs\n' };
+    const reply = reading ? replies.get(request.url.pathname) : undefined;
     if (!reply) return answer(request);
     return pagePaths.get(request.url.pathname) === 'docs' && reply.status === 200 ? docsFor(reply, request.url.origin) : reply;
   };

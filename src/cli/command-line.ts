@@ -54,7 +54,8 @@ export function parseCommandLine<Flags extends Record<string, Flag>>(command: Co
     process.exit(0);
   }
   if (values.version) {
-    process.stdout.write(`${command.name} ${packageVersion()}\n`);
+    // `npm start 0.1.0`, not `npm start -- 0.1.0`: the name without the separator npm needs before flags.
+    process.stdout.write(`${command.name.replace(/ --$/, '')} ${packageVersion()}\n`);
     process.exit(0);
   }
   return values as Values<Flags>;

@@ -49,7 +49,7 @@ export interface PortraitLogger {
 export interface PortraitClientOptions {
   /** In Node, PORTRAIT_API_KEY when not given. */
   apiKey?: string | undefined;
-  /** Defaults to the production gateway, `https://api.alltoken.ai/v1`. */
+  /** In Node, PORTRAIT_BASE_URL when not given; else the production gateway, `https://api.alltoken.ai/v1`. */
   baseUrl?: string | undefined;
   /** Sent as `ProjectName` on every call whose body does not set one; the server's default is `default`. */
   projectName?: string | undefined;
@@ -99,6 +99,19 @@ function checked(name: string, value: number, min: number): number {
   return value;
 }
 
+/** An http(s) URL without a trailing slash; anything else would fail every call later, less clearly. */
+function checkedBaseUrl(value: string): string {
+  let protocol = '';
+  try {
+    // Not URL.canParse: older browsers, which the client also serves, lack it.
+    protocol = new URL(value).protocol;
+  } catch {
+    // Not a URL: refused below.
+  }
+  if (!/^https?:$/.test(protocol)) throw new PortraitClientError(`baseUrl must be an http(s) URL, not ${JSON.stringify(value.slice(0, 100))}.`);
+  return value.replace(/\/+$/, '');
+}
+
 export function createPortraitClient(options: PortraitClientOptions = {}): PortraitClient {
   const { projectName, logger } = options;
   const apiKey = options.apiKey ?? node?.env.PORTRAIT_API_KEY;
@@ -109,7 +122,7 @@ export function createPortraitClient(options: PortraitClientOptions = {}): Portr
   if (/[^\x21-\x7e]/.test(apiKey)) {
     throw new PortraitClientError('The apiKey has a space, a control or a non-ASCII character: check how it was read.');
   }
-  const baseUrl = (options.baseUrl ?? servers[0].url).replace(/\/+$/, '');
+  const baseUrl = checkedBaseUrl(options.baseUrl ?? (node?.env.PORTRAIT_BASE_URL || undefined) ?? servers[0].url);
   const defaults = {
     timeoutMs: checked('timeoutMs', options.timeoutMs ?? 60_000, 1),
     maxRetries: checked('maxRetries', options.maxRetries ?? 2, 0),

@@ -81,6 +81,16 @@ describe('the docs page (/docs)', () => {
     }
   });
 
+  it('sends a browser at / to the docs, and leaves POST / to the gateway', async () => {
+    const { site } = ready();
+    const opened = await fetch(`${site.url}/`, { redirect: 'manual' });
+    expect(opened.status).toBe(302);
+    expect(new URL(opened.headers.get('location') ?? '', opened.url).href).toBe(`${site.url}/docs`);
+    const posted = await fetch(`${site.url}/`, { method: 'POST', headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' }, body: '{}' });
+    expect(posted.status).toBe(404);
+    expect(((await posted.json()) as { ResponseMetadata: { Error: { Code: string } } }).ResponseMetadata.Error.Code).toBe('InvalidActionOrVersion');
+  });
+
   it('serves each page on /<page>, /<page>/ and /<page>/index.html as one HTML file', async () => {
     const { site } = ready();
     for (const page of pages) {

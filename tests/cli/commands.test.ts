@@ -47,7 +47,7 @@ describe.concurrent.each(Object.entries(commands))('%s', (name, file) => {
 
   it('prints its version for --version', async () => {
     const { code, stdout } = await run(file, ['--version']);
-    expect([code, stdout]).toEqual([0, `${name} ${version}\n`]);
+    expect([code, stdout]).toEqual([0, `${name === 'npm start --' ? 'npm start' : name} ${version}\n`]);
   });
 
   it('answers an unknown flag with the reason and the usage on stderr, exit 2, and no stack trace', async () => {

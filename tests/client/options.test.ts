@@ -1,12 +1,12 @@
 // The client as openai-node and AWS SDK v3 users expect it: documentation on hover, per-call
-// headers, a logger, a User-Agent, the key from PORTRAIT_API_KEY, the raw Response, `signal`.
+// headers, a logger, a User-Agent, the key from PORTRAIT_API_KEY and the base URL from PORTRAIT_BASE_URL, the raw Response, `signal`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { createPortraitClient, PortraitAbortError, PortraitClientError, waitUntilAssetActive } from '../../src/client/index.js';
-import { actionNames, postOperations, portraitDocument } from '../../src/protocol/index.js';
+import { actionNames, postOperations, portraitDocument, servers } from '../../src/protocol/index.js';
 import { failure, startScriptedServer, success, type ScriptedServer } from '../support/scripted-server.js';
 
 const started: ScriptedServer[] = [];
@@ -108,6 +108,47 @@ describe('the API key from the environment, in Node', () => {
   it('says where a key can come from when there is none', () => {
     delete process.env.PORTRAIT_API_KEY;
     expect(() => createPortraitClient()).toThrow(new PortraitClientError('createPortraitClient needs an apiKey: pass { apiKey }, or set PORTRAIT_API_KEY.'));
+  });
+});
+
+describe('the base URL from the environment, in Node', () => {
+  const saved = process.env.PORTRAIT_BASE_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PORTRAIT_BASE_URL;
+    else process.env.PORTRAIT_BASE_URL = saved;
+  });
+
+  it('takes PORTRAIT_BASE_URL when no baseUrl is given, and a given baseUrl over it', async () => {
+    const fromEnv = await scripted(() => success('GetAsset', { Id: 'a' }));
+    const given = await scripted(() => success('GetAsset', { Id: 'a' }));
+    process.env.PORTRAIT_BASE_URL = `${fromEnv.url}/`;
+    await createPortraitClient({ apiKey: 'k' }).getAsset({ Id: 'a' });
+    await createPortraitClient({ apiKey: 'k', baseUrl: given.url }).getAsset({ Id: 'a' });
+    expect([fromEnv.received.length, given.received.length]).toEqual([1, 1]);
+  });
+
+  it('goes to the production gateway when PORTRAIT_BASE_URL is unset or empty', async () => {
+    const urls: string[] = [];
+    const fetch = (request: Request) => {
+      urls.push(request.url);
+      return Promise.reject(new TypeError('not sent in this test'));
+    };
+    for (const value of [undefined, '']) {
+      if (value === undefined) delete process.env.PORTRAIT_BASE_URL;
+      else process.env.PORTRAIT_BASE_URL = value;
+      await expect(createPortraitClient({ apiKey: 'k', fetch, maxRetries: 0 }).getAsset({ Id: 'a' })).rejects.toThrow(PortraitClientError);
+    }
+    expect(urls).toEqual(Array(2).fill(`${servers[0].url}/portrait/?Action=GetAsset&Version=2024-01-01`));
+  });
+
+  it('refuses a base URL that is no http(s) URL, from either place, saying what it got', () => {
+    process.env.PORTRAIT_BASE_URL = '127.0.0.1:4010';
+    expect(() => createPortraitClient({ apiKey: 'k' })).toThrow(
+      new PortraitClientError('baseUrl must be an http(s) URL, not "127.0.0.1:4010".'),
+    );
+    for (const baseUrl of ['ftp://example.com', 'not a url', 'file:///etc/passwd']) {
+      expect(() => createPortraitClient({ apiKey: 'k', baseUrl }), baseUrl).toThrow(PortraitClientError);
+    }
   });
 });
 
