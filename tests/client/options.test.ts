@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { createPortraitClient, PortraitAbortError, PortraitClientError, waitUntilAssetActive } from '../../src/client/index.js';
 import { actionNames, postOperations, portraitDocument, servers } from '../../src/protocol/index.js';
@@ -91,37 +91,27 @@ describe('per call and per client', () => {
   });
 });
 
-describe('the API key from the environment, in Node', () => {
-  const saved = process.env.PORTRAIT_API_KEY;
+describe('the API key and the base URL from the environment, in Node', () => {
   afterEach(() => {
-    if (saved === undefined) delete process.env.PORTRAIT_API_KEY;
-    else process.env.PORTRAIT_API_KEY = saved;
+    vi.unstubAllEnvs();
   });
 
   it('takes PORTRAIT_API_KEY when no apiKey is given', async () => {
     const server = await scripted(() => success('GetAsset', { Id: 'a' }));
-    process.env.PORTRAIT_API_KEY = 'sk-from-env';
+    vi.stubEnv('PORTRAIT_API_KEY', 'sk-from-env');
     await createPortraitClient({ baseUrl: server.url }).getAsset({ Id: 'a' });
     expect(server.received[0]?.headers.authorization).toBe('Bearer sk-from-env');
   });
 
   it('says where a key can come from when there is none', () => {
-    delete process.env.PORTRAIT_API_KEY;
+    vi.stubEnv('PORTRAIT_API_KEY', undefined);
     expect(() => createPortraitClient()).toThrow(new PortraitClientError('createPortraitClient needs an apiKey: pass { apiKey }, or set PORTRAIT_API_KEY.'));
-  });
-});
-
-describe('the base URL from the environment, in Node', () => {
-  const saved = process.env.PORTRAIT_BASE_URL;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.PORTRAIT_BASE_URL;
-    else process.env.PORTRAIT_BASE_URL = saved;
   });
 
   it('takes PORTRAIT_BASE_URL when no baseUrl is given, and a given baseUrl over it', async () => {
     const fromEnv = await scripted(() => success('GetAsset', { Id: 'a' }));
     const given = await scripted(() => success('GetAsset', { Id: 'a' }));
-    process.env.PORTRAIT_BASE_URL = `${fromEnv.url}/`;
+    vi.stubEnv('PORTRAIT_BASE_URL', `${fromEnv.url}/`);
     await createPortraitClient({ apiKey: 'k' }).getAsset({ Id: 'a' });
     await createPortraitClient({ apiKey: 'k', baseUrl: given.url }).getAsset({ Id: 'a' });
     expect([fromEnv.received.length, given.received.length]).toEqual([1, 1]);
@@ -134,15 +124,14 @@ describe('the base URL from the environment, in Node', () => {
       return Promise.reject(new TypeError('not sent in this test'));
     };
     for (const value of [undefined, '']) {
-      if (value === undefined) delete process.env.PORTRAIT_BASE_URL;
-      else process.env.PORTRAIT_BASE_URL = value;
+      vi.stubEnv('PORTRAIT_BASE_URL', value);
       await expect(createPortraitClient({ apiKey: 'k', fetch, maxRetries: 0 }).getAsset({ Id: 'a' })).rejects.toThrow(PortraitClientError);
     }
     expect(urls).toEqual(Array(2).fill(`${servers[0].url}/portrait/?Action=GetAsset&Version=2024-01-01`));
   });
 
   it('refuses a base URL that is no http(s) URL, from either place, saying what it got', () => {
-    process.env.PORTRAIT_BASE_URL = '127.0.0.1:4010';
+    vi.stubEnv('PORTRAIT_BASE_URL', '127.0.0.1:4010');
     expect(() => createPortraitClient({ apiKey: 'k' })).toThrow(
       new PortraitClientError('baseUrl must be an http(s) URL, not "127.0.0.1:4010".'),
     );
