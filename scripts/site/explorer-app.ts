@@ -5,7 +5,7 @@ import { createPortraitClient, PortraitClientError, PortraitError, type Portrait
 import { apiVersion } from '../../src/protocol/generated.js';
 import { linkedBody } from '../../src/protocol/links.js';
 import type { ExplorerAction, ExplorerData, ExplorerTag } from './explorer-actions.js';
-import { element, pretty, withCodeSpans } from './explorer-dom.js';
+import { element, openableLinks, pretty, withCodeSpans } from './explorer-dom.js';
 import { FlowGuide, type ActionForm } from './explorer-flows.js';
 import { loopbackDemoKey, servingOrigin } from './page-origin.js';
 
@@ -80,7 +80,8 @@ function actionPanel(entry: ExplorerAction): HTMLElement {
     ]))),
   ]);
 
-  const note = element('p', { class: 'flow-note', role: 'status' });
+  const note = element('p', { class: 'flow-note', 'aria-live': 'polite' });
+  const setNote = (parts: (Node | string)[] | undefined) => note.replaceChildren(...(parts ?? []));
   const form = element('form', { 'aria-label': action, novalidate: '' }, [
     note,
     element('p', { class: 'request-line' }, [element('span', { class: 'method' }, ['POST']), element('code', {}, [entry.path])]),
@@ -93,12 +94,14 @@ function actionPanel(entry: ExplorerAction): HTMLElement {
   ]) as HTMLFormElement;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    output.replaceChildren();
     send.disabled = true;
     send.textContent = 'Sending…';
     void callAction(entry, body.value)
       .then(({ shown, reply }) => {
         output.replaceChildren(shown);
-        if (reply !== undefined) guide.succeeded(action, reply);
+        // A note on where the body came from is spent once it is sent, unless a flow writes the next.
+        if (reply !== undefined && !guide.succeeded(action, reply)) setNote(undefined);
       })
       .finally(() => {
         send.disabled = false;
@@ -116,7 +119,6 @@ function actionPanel(entry: ExplorerAction): HTMLElement {
     element('summary', {}, [element('code', {}, [action]), ` ${entry.summary}`]),
     form,
   ]) as HTMLDetailsElement;
-  const setNote = (parts: (Node | string)[] | undefined) => note.replaceChildren(...(parts ?? []));
   forms.set(action, {
     entry,
     setNote,
@@ -165,7 +167,8 @@ async function callAction(entry: ExplorerAction, text: string): Promise<Called> 
       ],
       pretty(result),
     );
-    shown.append(...openableLinks(result), ...nextCalls(entry, reply));
+    const links = openableLinks(result);
+    shown.append(...(links.length > 0 ? [element('p', {}, links)] : []), ...nextCalls(entry, reply));
     return { shown, reply };
   } catch (error) {
     if (error instanceof PortraitError) {
@@ -181,12 +184,6 @@ async function callAction(entry: ExplorerAction, text: string): Promise<Called> 
     const name = error instanceof PortraitClientError ? error.name : 'Error';
     return { shown: outcome('error', name, [['Message', messageOf(error)]]) };
   }
-}
-
-/** The Result's web addresses (the liveness check's H5Link), to open in a new tab. */
-function openableLinks(result: object): HTMLElement[] {
-  const urls = Object.entries(result).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && /^https?:\/\//.test(pair[1]));
-  return urls.map(([field, url]) => element('p', {}, ['Open ', element('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, [field]), ` in a new tab.`]));
 }
 
 /** A button per link of the Action: it fills the linked Action's form with this reply's ids. */

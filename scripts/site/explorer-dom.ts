@@ -16,3 +16,9 @@ export function withCodeSpans(text: string): (Node | string)[] {
 export function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
+
+/** The web addresses among a Result's fields (the liveness check's H5Link), each to open in a new tab. */
+export function openableLinks(result: unknown): HTMLElement[] {
+  const urls = Object.entries(result ?? {}).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && /^https?:\/\//.test(pair[1]));
+  return urls.map(([field, url]) => element('span', { class: 'open-link' }, [' Open ', element('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, [field]), ' in a new tab.']));
+}

@@ -1,10 +1,11 @@
 // The document's flows as guided sequences: "Start" opens the first step's form with its example;
 // each time the current step succeeds, the next step's form is filled through the link between
-// them (the ids of the reply in place) and opened, until the last step.
+// them (the ids of the reply in place) and opened, until the last step. A step whose Result holds
+// its `repeatWhile` values (an asset still processing) stays current, to be sent again.
 import type { FlowObject } from '../../src/protocol/document.js';
 import { linkedBody } from '../../src/protocol/links.js';
 import type { ExplorerAction } from './explorer-actions.js';
-import { element, withCodeSpans } from './explorer-dom.js';
+import { element, openableLinks, withCodeSpans } from './explorer-dom.js';
 
 /** What the flows need of an Action's form. */
 export interface ActionForm {
@@ -24,6 +25,8 @@ interface Following {
 
 export class FlowGuide {
   private current: Following | undefined;
+  /** The form whose note the guide wrote last, to take it down when another flow starts. */
+  private noted: ActionForm | undefined;
 
   constructor(private readonly forms: Map<string, ActionForm>) {}
 
@@ -36,23 +39,30 @@ export class FlowGuide {
     ]);
   }
 
-  /** Called on every success: moves the current flow on when `action` is its current step. */
-  succeeded(action: string, reply: unknown): void {
+  /** Called on every success; true when `action` was the current step of a flow, which moves on. */
+  succeeded(action: string, reply: { Result: unknown }): boolean {
     const current = this.current;
-    if (!current || current.flow.steps[current.step] !== action) return;
-    const next = current.flow.steps[current.step + 1];
+    if (!current || current.flow.steps[current.step] !== action) return false;
+    const { flow, step } = current;
     const here = this.forms.get(action);
-    if (next === undefined) {
+    const counted = `${flow.name}, step ${step + 1} of ${flow.steps.length}: `;
+    const again = Object.entries(flow.repeatWhile?.[action] ?? {}).filter(([field, value]) => (reply.Result as Record<string, unknown>)[field] === value);
+    const next = flow.steps[step + 1];
+    if (again.length > 0) {
+      this.note(here, [counted, ...again.flatMap(([field, value]) => [element('code', {}, [field]), ' is ', element('code', {}, [String(value)]), '; ']), 'send it again.']);
+    } else if (next === undefined) {
       current.items.forEach((item) => item.removeAttribute('aria-current'));
-      here?.setNote([`${current.flow.name}: done.`]);
+      this.note(here, [`${flow.name}: done.`]);
       this.current = undefined;
-      return;
+    } else {
+      const link = here?.entry.links.find((candidate) => candidate.action === next);
+      const body = link && linkedBody(link.body, reply);
+      if (!link || !body) return true;
+      here?.setNote(undefined);
+      // Any web address of this reply (the H5Link) goes along: the next step may need it opened.
+      this.moveTo(current, step + 1, body, [...withCodeSpans(link.description), ...openableLinks(reply.Result)]);
     }
-    const link = here?.entry.links.find((candidate) => candidate.action === next);
-    const body = link && linkedBody(link.body, reply);
-    if (!link || !body) return;
-    here?.setNote(undefined);
-    this.moveTo(current, current.step + 1, body, link.description);
+    return true;
   }
 
   private flowPanel(flow: FlowObject): HTMLElement {
@@ -63,9 +73,10 @@ export class FlowGuide {
     });
     const start = element('button', { type: 'button' }, ['Start']);
     start.addEventListener('click', () => {
-      if (this.current) this.forms.get(this.current.flow.steps[this.current.step] ?? '')?.setNote(undefined);
+      this.current?.items.forEach((item) => item.removeAttribute('aria-current'));
+      this.noted?.setNote(undefined);
       this.current = { flow, step: 0, items };
-      this.moveTo(this.current, 0, undefined, flow.description);
+      this.moveTo(this.current, 0, undefined, withCodeSpans(flow.description));
     });
     return element('section', { class: 'flow', 'aria-label': flow.name }, [
       element('h3', {}, [flow.name]),
@@ -75,10 +86,16 @@ export class FlowGuide {
     ]);
   }
 
-  private moveTo(current: Following, step: number, body: Record<string, unknown> | undefined, how: string): void {
+  private moveTo(current: Following, step: number, body: Record<string, unknown> | undefined, how: (Node | string)[]): void {
     current.step = step;
     current.items.forEach((item, index) => (index === step ? item.setAttribute('aria-current', 'step') : item.removeAttribute('aria-current')));
-    const name = current.flow.steps[step] ?? '';
-    this.forms.get(name)?.show(body, [`${current.flow.name}, step ${step + 1} of ${current.flow.steps.length}: `, ...withCodeSpans(how)]);
+    const form = this.forms.get(current.flow.steps[step] ?? '');
+    form?.show(body, [`${current.flow.name}, step ${step + 1} of ${current.flow.steps.length}: `, ...how]);
+    this.noted = form;
+  }
+
+  private note(form: ActionForm | undefined, parts: (Node | string)[]): void {
+    form?.setNote(parts);
+    this.noted = form;
   }
 }

@@ -99,16 +99,21 @@ function checked(name: string, value: number, min: number): number {
   return value;
 }
 
-/** An http(s) URL without a trailing slash; anything else would fail every call later, less clearly. */
-function checkedBaseUrl(value: string): string {
-  let protocol = '';
+/**
+ * An http(s) URL without a trailing slash (relative to the page, in a browser); anything else would
+ * fail every call later, less clearly. The value is not repeated: it may be a secret put in the wrong variable.
+ */
+function checkedBaseUrl(value: string, source: string): string {
+  let url: URL | undefined;
   try {
     // Not URL.canParse: older browsers, which the client also serves, lack it.
-    protocol = new URL(value).protocol;
+    url = new URL(value, (globalThis as { location?: { href: string } }).location?.href);
   } catch {
     // Not a URL: refused below.
   }
-  if (!/^https?:$/.test(protocol)) throw new PortraitClientError(`baseUrl must be an http(s) URL, not ${JSON.stringify(value.slice(0, 100))}.`);
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new PortraitClientError(`${source} must be an http(s) URL without credentials, query or fragment.`);
+  }
   return value.replace(/\/+$/, '');
 }
 
@@ -122,7 +127,8 @@ export function createPortraitClient(options: PortraitClientOptions = {}): Portr
   if (/[^\x21-\x7e]/.test(apiKey)) {
     throw new PortraitClientError('The apiKey has a space, a control or a non-ASCII character: check how it was read.');
   }
-  const baseUrl = checkedBaseUrl(options.baseUrl ?? (node?.env.PORTRAIT_BASE_URL || undefined) ?? servers[0].url);
+  const fromEnv = options.baseUrl === undefined ? node?.env.PORTRAIT_BASE_URL || undefined : undefined;
+  const baseUrl = checkedBaseUrl(options.baseUrl ?? fromEnv ?? servers[0].url, fromEnv ? 'PORTRAIT_BASE_URL' : 'baseUrl');
   const defaults = {
     timeoutMs: checked('timeoutMs', options.timeoutMs ?? 60_000, 1),
     maxRetries: checked('maxRetries', options.maxRetries ?? 2, 0),

@@ -86,6 +86,8 @@ export interface FlowObject {
   description: string;
   /** operationIds; each step's 200 reply has a link to the next. */
   steps: string[];
+  /** By step: the Result fields and values for which the step is sent again (an asset still `Processing`). */
+  repeatWhile?: Record<string, Record<string, unknown>> | undefined;
 }
 
 const schemaRefPrefix = '#/components/schemas/';

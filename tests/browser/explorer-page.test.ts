@@ -6,14 +6,16 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createPortraitClient } from '../../src/client/index.js';
 import { requestExamples } from '../support/examples.js';
-import { recordRequests, screenshotPath, useSiteAndBrowser, type RequestLog } from './harness.js';
+import { recordRequests, screenshotPath, startSiteServer, useSiteAndBrowser, type RequestLog, type SiteServer } from './harness.js';
 
 const createGroupExamples = Object.fromEntries(requestExamples('CreateAssetGroup'));
 
 const ready = useSiteAndBrowser();
 
-async function openExplorer(): Promise<{ context: BrowserContext; page: Page; requests: RequestLog; url: string }> {
-  const { site, browser } = ready();
+/** The explorer in a fresh page: on the file's site, or on `on`. */
+async function openExplorer(on?: SiteServer): Promise<{ context: BrowserContext; page: Page; requests: RequestLog; url: string }> {
+  const { browser, site: shared } = ready();
+  const site = on ?? shared;
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const requests = await recordRequests(context, site.url);
   const page = await context.newPage();
@@ -195,6 +197,8 @@ describe('the explorer, carrying ids from one call to the next', () => {
       expect(await bodyOf(page, 'DeleteAssetGroup')).toEqual({ Id: group.Id });
       expect(await noteOf(page, 'DeleteAssetGroup').innerText()).toContain('Filled from the reply of CreateAssetGroup');
       await send(page, 'DeleteAssetGroup');
+      // Once sent, the body's origin is history: the note goes.
+      expect(await noteOf(page, 'DeleteAssetGroup').innerText()).toBe('');
       const client = createPortraitClient({ apiKey: 'demo-key', baseUrl: url, maxRetries: 0 });
       await expect(client.getAssetGroup({ Id: group.Id ?? '' })).rejects.toMatchObject({ code: 'NotFound' });
       expect(requests.foreign()).toEqual([]);
@@ -205,8 +209,9 @@ describe('the explorer, carrying ids from one call to the next', () => {
 });
 
 describe('the explorer, guiding the two flows', () => {
-  it('walks the virtual portrait flow: each success fills and opens the next step with its ids', async () => {
-    const { context, page, requests, url } = await openExplorer();
+  it('walks the virtual portrait flow: each success fills and opens the next step, and GetAsset is sent again while Processing', async () => {
+    const slow = await startSiteServer(1_000);
+    const { context, page, requests, url } = await openExplorer(slow);
     try {
       const flow = page.getByRole('region', { name: 'Virtual portrait' });
       const steps = flow.locator('li');
@@ -224,13 +229,32 @@ describe('the explorer, guiding the two flows', () => {
       const asset = await send(page, 'CreateAsset');
       expect(await noteOf(page, 'GetAsset').innerText()).toContain('Virtual portrait, step 3 of 3');
       expect(await bodyOf(page, 'GetAsset')).toEqual({ Id: asset.Id });
-      const read = await send(page, 'GetAsset');
-      expect(read).toMatchObject({ Id: asset.Id, GroupId: group.Id });
+      // The emulator takes a second to process it: the step stays current until it is Active.
+      expect(await send(page, 'GetAsset')).toMatchObject({ Id: asset.Id, Status: 'Processing' });
+      expect(await noteOf(page, 'GetAsset').innerText()).toBe('Virtual portrait, step 3 of 3: Status is Processing; send it again.');
+      expect(await steps.nth(2).getAttribute('aria-current')).toBe('step');
+      await expect
+        .poll(async () => (await send(page, 'GetAsset')).Status, { timeout: 15_000, interval: 200 })
+        .toBe('Active');
       expect(await noteOf(page, 'GetAsset').innerText()).toBe('Virtual portrait: done.');
       expect(await flow.locator('li[aria-current]').count()).toBe(0);
       await page.screenshot({ path: await screenshotPath('explorer-flow.png'), fullPage: true });
       expect(requests.foreign()).toEqual([]);
       expect(url).toBe(new URL(page.url()).origin);
+    } finally {
+      await context.close();
+      await slow.close();
+    }
+  }, 60_000);
+
+  it("follows one flow at a time: starting another takes down the first one's marks and notes", async () => {
+    const { context, page } = await openExplorer();
+    try {
+      await page.getByRole('region', { name: 'Virtual portrait' }).getByRole('button', { name: 'Start' }).click();
+      await page.getByRole('region', { name: 'Real person' }).getByRole('button', { name: 'Start' }).click();
+      expect(await page.locator('.flows li[aria-current]').allInnerTexts()).toEqual([expect.stringMatching(/^CreateVisualValidateSession/)]);
+      expect(await noteOf(page, 'CreateAssetGroup').innerText()).toBe('');
+      expect(await noteOf(page, 'CreateVisualValidateSession').innerText()).toContain('Real person, step 1 of 3');
     } finally {
       await context.close();
     }
@@ -246,7 +270,8 @@ describe('the explorer, guiding the two flows', () => {
       await start.getByLabel('Request body (JSON)').fill(JSON.stringify({ CallbackURL: `${url}/after-liveness` }));
       const session = await send(page, 'CreateVisualValidateSession');
 
-      const [phone] = await Promise.all([context.waitForEvent('page'), start.getByRole('link', { name: 'H5Link' }).click()]);
+      // Step 2's note carries the H5Link of step 1's reply, for the person's check.
+      const [phone] = await Promise.all([context.waitForEvent('page'), noteOf(page, 'GetVisualValidateResult').getByRole('link', { name: 'H5Link' }).click()]);
       await phone.getByRole('button', { name: 'Pass the check' }).click();
       await phone.waitForURL(`${url}/after-liveness?**`);
       await phone.close();

@@ -26,13 +26,16 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
-/** Builds the site into a directory of its own (test files run in parallel) and serves it. */
-export async function startSiteServer(): Promise<SiteServer> {
+/**
+ * Builds the site into a directory of its own (test files run in parallel) and serves it beside an
+ * emulator whose assets are Active at once, or after `processingDelayMs`.
+ */
+export async function startSiteServer(processingDelayMs = 0): Promise<SiteServer> {
   const siteDir = await mkdtemp(join(tmpdir(), 'portrait-site-'));
   let running: RunningEmulator | undefined;
   try {
     await buildSite({ siteDir });
-    running = await startEmulator({ port: 0, processingDelayMs: 0, handler: (emulator) => withSite(emulator.answer, siteDir) });
+    running = await startEmulator({ port: 0, processingDelayMs, handler: (emulator) => withSite(emulator.answer, siteDir) });
   } catch (error) {
     await rm(siteDir, { recursive: true, force: true });
     throw error;

@@ -130,13 +130,22 @@ describe('the API key and the base URL from the environment, in Node', () => {
     expect(urls).toEqual(Array(2).fill(`${servers[0].url}/portrait/?Action=GetAsset&Version=2024-01-01`));
   });
 
-  it('refuses a base URL that is no http(s) URL, from either place, saying what it got', () => {
+  it('refuses a base URL that is no http(s) URL, naming where it came from and never repeating it', () => {
     vi.stubEnv('PORTRAIT_BASE_URL', '127.0.0.1:4010');
-    expect(() => createPortraitClient({ apiKey: 'k' })).toThrow(
-      new PortraitClientError('baseUrl must be an http(s) URL, not "127.0.0.1:4010".'),
-    );
-    for (const baseUrl of ['ftp://example.com', 'not a url', 'file:///etc/passwd']) {
-      expect(() => createPortraitClient({ apiKey: 'k', baseUrl }), baseUrl).toThrow(PortraitClientError);
+    expect(() => createPortraitClient({ apiKey: 'k' })).toThrow(new PortraitClientError('PORTRAIT_BASE_URL must be an http(s) URL without credentials, query or fragment.'));
+    const refused = ['ftp://example.com', 'sk-live-put-in-the-wrong-variable', '/relative/without/a/page', 'https://user:pw@example.com', 'https://example.com/v1?x=1', 'https://example.com/#top'];
+    for (const baseUrl of refused) {
+      expect(() => createPortraitClient({ apiKey: 'k', baseUrl }), baseUrl).toThrow(new PortraitClientError('baseUrl must be an http(s) URL without credentials, query or fragment.'));
+    }
+  });
+
+  it('takes a base URL relative to the page, in a browser, as fetch resolves it there', () => {
+    // In Node, where '/relative/without/a/page' was refused above, a page's location stands in.
+    vi.stubGlobal('location', { href: 'https://app.example.com/tools/index.html' });
+    try {
+      for (const baseUrl of ['/api/', 'api', '']) expect(() => createPortraitClient({ apiKey: 'k', baseUrl }), baseUrl).not.toThrow();
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 });

@@ -2,7 +2,7 @@
 // once the ids of the reply it follows are in it; each flow's steps are joined by links.
 import { describe, expect, it } from 'vitest';
 import { linkedBody } from '../../src/protocol/links.js';
-import { actionNames, describeIssues, isAction, portraitDocument, validateRequest, type Action } from '../../src/protocol/index.js';
+import { actionNames, describeIssues, isAction, portraitDocument, validateRequest, validateResult, type Action } from '../../src/protocol/index.js';
 import { operationOf, responseExample } from '../support/examples.js';
 
 const links = actionNames.flatMap((action) =>
@@ -44,6 +44,21 @@ describe('flows', () => {
 
   it('are the two of the description: virtual portrait and real person', () => {
     expect(flows.map((flow) => flow.name)).toEqual(['Virtual portrait', 'Real person']);
+  });
+
+  it.each(flows.map((flow) => [flow.name, flow] as const))('%s: a step sent again does so on values its Result can hold', (_, flow) => {
+    for (const [step, values] of Object.entries(flow.repeatWhile ?? {})) {
+      expect(flow.steps).toContain(step);
+      // Each 200 example that has a Result, with these values in it, is still a Result of the step.
+      const success = operationOf(step as Action).responses['200'];
+      const examples = Object.values((success && !('$ref' in success) && success.content?.['application/json']?.examples) || {});
+      const results = examples.flatMap((example) => ((example.value as { Result?: object }).Result ? [(example.value as { Result: object }).Result] : []));
+      expect(results.length, step).toBeGreaterThan(0);
+      for (const result of results) {
+        const verdict = validateResult(step as Action, { ...result, ...values });
+        expect(verdict.valid ? '' : describeIssues(verdict.issues), step).toBe('');
+      }
+    }
   });
 
   it.each(flows.map((flow) => [flow.name, flow] as const))('%s: each step is an Action, and leads to the next through a link', (_, flow) => {
