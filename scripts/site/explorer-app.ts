@@ -106,6 +106,8 @@ function actionPanel(entry: ExplorerAction): HTMLElement {
       .finally(() => {
         send.disabled = false;
         send.textContent = 'Send';
+        // A disabled button loses the focus; give it back, unless a flow moved it on to the next form.
+        if (document.activeElement === document.body) send.focus();
       });
   });
   // Ctrl+Enter (or Cmd+Enter) in the editor sends, as in most API consoles.

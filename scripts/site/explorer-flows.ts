@@ -59,8 +59,11 @@ export class FlowGuide {
       const body = link && linkedBody(link.body, reply);
       if (!link || !body) return true;
       here?.setNote(undefined);
-      // Any web address of this reply (the H5Link) goes along: the next step may need it opened.
-      this.moveTo(current, step + 1, body, [...withCodeSpans(link.description), ...openableLinks(reply.Result)]);
+      // The values taken from this reply, named, since the reply scrolls out of view; and any web
+      // address in it (the H5Link), which the next step may need opened.
+      const taken = Object.keys(link.body).filter((field) => link.body[field] !== body[field]);
+      const named = taken.flatMap((field) => [' ', element('code', {}, [field]), ' ', element('code', {}, [String(body[field])]), ' from ', element('code', {}, [action]), '.']);
+      this.moveTo(current, step + 1, body, [...withCodeSpans(link.description), ...named, ...openableLinks(reply.Result)]);
     }
     return true;
   }

@@ -46,8 +46,12 @@ function siteReplies(siteDir: string): Map<string, Reply> {
   return replies;
 }
 
-/** The local server the document lists; the docs show the origin actually serving them instead. */
-const listedLocalServer = `"url":${JSON.stringify(servers.find((server) => server.url.startsWith('http://127.0.0.1'))?.url ?? '')}`;
+/**
+ * The local server the document lists; the docs show the origin actually serving them instead,
+ * both in the markup Redoc drew at build time and in the state it draws from in the browser (the
+ * two must agree, or the servers panel shows the build's port until it is drawn again).
+ */
+const listedLocalServer = servers.find((server) => server.url.startsWith('http://127.0.0.1'))?.url ?? 'http://127.0.0.1:4010';
 
 export function withSite(answer: Handler, siteDir: string): Handler {
   const replies = siteReplies(siteDir);
@@ -56,7 +60,7 @@ export function withSite(answer: Handler, siteDir: string): Handler {
   const docsFor = (reply: Reply, origin: string): Reply => {
     let served = docsByOrigin.get(origin);
     if (!served) {
-      served = { ...reply, body: reply.body.replaceAll(listedLocalServer, `"url":${JSON.stringify(origin)}`) };
+      served = { ...reply, body: reply.body.replaceAll(listedLocalServer, origin) };
       if (docsByOrigin.size < 8) docsByOrigin.set(origin, served);
     }
     return served;

@@ -42,7 +42,9 @@ describe('the docs page (/docs)', () => {
       await menu.getByRole('link', { name: 'Asset groups', exact: true }).click();
       await menu.getByRole('link', { name: /\bCreateAssetGroup\b/ }).click();
       await expect.poll(() => content.innerText()).toContain('/portrait/?Action=CreateAssetGroup&Version=2024-01-01');
-      // The servers it lists: the gateway, and the origin that served this page (not the document's default port).
+      // The servers it lists: the gateway, and the origin that served this page, from the first
+      // paint on (not the document's default port, which the page was built with).
+      expect(await (await fetch(`${site.url}/docs`)).text()).not.toContain('http://127.0.0.1:4010');
       await expect.poll(() => page.locator('body').innerHTML()).toContain(site.url);
       await page.screenshot({ path: await screenshotPath('docs.png') });
 

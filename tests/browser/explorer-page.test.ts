@@ -225,6 +225,8 @@ describe('the explorer, guiding the two flows', () => {
       expect(await noteOf(page, 'CreateAssetGroup').innerText()).toBe('');
       expect(await steps.nth(1).getAttribute('aria-current')).toBe('step');
       expect(await bodyOf(page, 'CreateAsset')).toMatchObject({ GroupId: group.Id });
+      // Step 1's reply has scrolled away: the note names what was taken from it.
+      expect(await noteOf(page, 'CreateAsset').innerText()).toContain(`GroupId ${group.Id} from CreateAssetGroup.`);
 
       const asset = await send(page, 'CreateAsset');
       expect(await noteOf(page, 'GetAsset').innerText()).toContain('Virtual portrait, step 3 of 3');
@@ -232,6 +234,8 @@ describe('the explorer, guiding the two flows', () => {
       // The emulator takes a second to process it: the step stays current until it is Active.
       expect(await send(page, 'GetAsset')).toMatchObject({ Id: asset.Id, Status: 'Processing' });
       expect(await noteOf(page, 'GetAsset').innerText()).toBe('Virtual portrait, step 3 of 3: Status is Processing; send it again.');
+      // The focus is back on Send, to send it again from the keyboard.
+      expect(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label') + ' ' + document.activeElement?.textContent)).toBe('GetAsset Send');
       expect(await steps.nth(2).getAttribute('aria-current')).toBe('step');
       await expect
         .poll(async () => (await send(page, 'GetAsset')).Status, { timeout: 15_000, interval: 200 })
