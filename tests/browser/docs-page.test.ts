@@ -14,7 +14,7 @@ const pages = Object.keys(sitePages) as SitePage[];
 describe('the docs page (/docs)', () => {
   it('has three tags and all 12 operations, named by their Actions, each with its summary and request URL, and loads nothing from another host', async () => {
     const { site, browser } = ready();
-    await inWatchedPage(browser, site.url, { width: 1280, height: 800 }, async ({ page, requests, violations }) => {
+    await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 800 } }, async ({ page, requests, violations }) => {
       await page.goto(`${site.url}/docs`, { waitUntil: 'networkidle' });
       await expect.poll(() => page.title()).toBe('Portrait API');
 

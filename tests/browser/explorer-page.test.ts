@@ -3,31 +3,30 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createPortraitClient } from '../../src/client/index.js';
-import { requestExamples } from '../support/examples.js';
-import { recordRequests, screenshotPath, startSiteServer, useSiteAndBrowser, type RequestLog, type SiteServer } from './harness.js';
+import { requestExamples, responseExample } from '../support/examples.js';
+import { inWatchedPage, screenshotPath, startSiteServer, useSiteAndBrowser, type SiteServer, type WatchedPage } from './harness.js';
 
 const createGroupExamples = Object.fromEntries(requestExamples('CreateAssetGroup'));
 
 const ready = useSiteAndBrowser();
 
-/** The explorer in a fresh page: on the file's site, or on `on`. */
-async function openExplorer(on?: SiteServer): Promise<{ context: BrowserContext; page: Page; requests: RequestLog; url: string }> {
+const explorerViewport = { width: 1100, height: 900 };
+
+/** Runs `use` on the explorer in a fresh page (closed after it): on the file's site, or on `on`. */
+async function inExplorer(use: (opened: WatchedPage & { url: string }) => Promise<void>, on?: SiteServer): Promise<void> {
   const { browser, site: shared } = ready();
   const site = on ?? shared;
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const requests = await recordRequests(context, site.url);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${site.url}/explorer`);
-  return { context, page, requests, url: site.url };
+  await inWatchedPage(browser, site.url, { viewport: explorerViewport }, async (watched) => {
+    await watched.page.goto(`${site.url}/explorer`);
+    await use({ ...watched, url: site.url });
+  });
 }
 
 describe('the explorer (/explorer)', () => {
   it('calls CreateAssetGroup on its own origin with the demo key and shows the new group Id', async () => {
-    const { context, page, requests, url } = await openExplorer();
-    try {
+    await inExplorer(async ({ page, requests, violations, url }) => {
       expect(await page.getByLabel('Base URL').inputValue()).toBe(url);
       expect(await page.getByLabel('API key').inputValue()).toBe('demo-key');
 
@@ -51,14 +50,12 @@ describe('the explorer (/explorer)', () => {
 
       await page.screenshot({ path: await screenshotPath('explorer.png'), fullPage: true });
       expect(requests.foreign()).toEqual([]);
-    } finally {
-      await context.close();
-    }
+      expect(await violations()).toEqual([]);
+    });
   }, 30_000);
 
   it('shows an error reply as a PortraitError: GetAsset of an unknown asset is NotFound', async () => {
-    const { context, page, requests } = await openExplorer();
-    try {
+    await inExplorer(async ({ page, requests }) => {
       await page.locator('details#GetAsset > summary').click();
       const form = page.getByRole('form', { name: 'GetAsset' });
       await form.getByLabel('Request body (JSON)').fill('{ "Id": "asset-20990101000000-nones" }');
@@ -70,32 +67,25 @@ describe('the explorer (/explorer)', () => {
       expect(shown).toMatch(/HTTP status\s+404/);
       expect(shown).toMatch(/Request id\s+[0-9A-Za-z-]{8,}/);
       expect(requests.foreign()).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 
   it('refuses a body that is not JSON without sending it', async () => {
-    const { context, page, requests, url } = await openExplorer();
-    try {
+    await inExplorer(async ({ page, requests, url }) => {
       const form = page.getByRole('form', { name: 'CreateAssetGroup' });
       await form.getByLabel('Request body (JSON)').fill('{ "Name": ');
       const calls = () => requests.urls.filter((request) => request.startsWith(`${url}/portrait/`)).length;
       await form.getByRole('button', { name: 'Send' }).click();
       await expect.poll(() => form.getByRole('status').innerText()).toContain('not valid JSON');
       expect(calls()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 });
 
 describe('the explorer, opened oddly', () => {
   it('stays whole when the link ends in a malformed #fragment, and opens a good one', async () => {
     const { site, browser } = ready();
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await inWatchedPage(browser, site.url, {}, async ({ page }) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${site.url}/explorer#%E0%A4%A`);
@@ -103,9 +93,7 @@ describe('the explorer, opened oddly', () => {
       expect(errors).toEqual([]);
       await page.goto(`${site.url}/explorer#GetAsset`);
       await expect.poll(() => page.locator('details#GetAsset').getAttribute('open')).toBe('');
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 
   it('cannot be framed by another site: the docs, try-it, the explorer and the views say frame-ancestors none', async () => {
@@ -122,22 +110,21 @@ describe('the explorer against a server on another origin', () => {
     const { startMock } = await import('../../src/mock/index.js');
     const mock = await startMock({ port: 0 });
     const { site, browser } = ready();
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const requests = await recordRequests(context, site.url, [mock.url]);
-    const page = await context.newPage();
-    await page.goto(`${site.url}/explorer`);
     try {
-      await page.getByLabel('Base URL').fill(mock.url);
-      const form = page.getByRole('form', { name: 'CreateAssetGroup' });
-      await form.getByRole('button', { name: 'Send' }).click();
-      const result = form.getByRole('status');
-      // The mock answers the document's example.
-      await expect.poll(() => result.innerText()).toMatch(/"Id": "group-20260518163348-xtzxl"/);
-      expect(await result.innerText()).toMatch(/HTTP status\s+200/);
-      expect(requests.urls).toContain(`${mock.url}/portrait/?Action=CreateAssetGroup&Version=2024-01-01`);
-      await page.screenshot({ path: await screenshotPath('explorer-cross-origin.png'), fullPage: true });
+      await inWatchedPage(browser, site.url, { viewport: explorerViewport, alsoAllowed: [mock.url] }, async ({ page, requests }) => {
+        await page.goto(`${site.url}/explorer`);
+        await page.getByLabel('Base URL').fill(mock.url);
+        const form = page.getByRole('form', { name: 'CreateAssetGroup' });
+        await form.getByRole('button', { name: 'Send' }).click();
+        const result = form.getByRole('status');
+        // The mock answers the document's example.
+        const { Result } = responseExample('CreateAssetGroup', 200, 'success') as { Result: { Id: string } };
+        await expect.poll(() => result.innerText()).toContain(`"Id": "${Result.Id}"`);
+        expect(await result.innerText()).toMatch(/HTTP status\s+200/);
+        expect(requests.urls).toContain(`${mock.url}/portrait/?Action=CreateAssetGroup&Version=2024-01-01`);
+        await page.screenshot({ path: await screenshotPath('explorer-cross-origin.png'), fullPage: true });
+      });
     } finally {
-      await context.close();
       await mock.close();
     }
   }, 30_000);
@@ -145,8 +132,7 @@ describe('the explorer against a server on another origin', () => {
 
 describe('the explorer, documenting each call', () => {
   it('lists each request field from the schema, and shows the call as curl and client code that run', async () => {
-    const { context, page, url } = await openExplorer();
-    try {
+    await inExplorer(async ({ page, url }) => {
       const form = page.getByRole('form', { name: 'CreateAssetGroup' });
       await form.getByText('Request fields (5)').click();
       const nameRow = form.locator('table.fields tr', { hasText: 'Name' }).first();
@@ -162,9 +148,7 @@ describe('the explorer, documenting each call', () => {
       const { stdout } = await promisify(execFile)('sh', ['-c', curl], { env: { ...process.env, PORTRAIT_API_KEY: 'demo-key' } });
       expect((JSON.parse(stdout) as { Result: { Id: string } }).Result.Id).toMatch(/^group-/);
       await page.screenshot({ path: await screenshotPath('explorer-snippets.png'), fullPage: true });
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 });
 
@@ -188,8 +172,7 @@ function noteOf(page: Page, action: string) {
 
 describe('the explorer, carrying ids from one call to the next', () => {
   it("offers the calls a success leads to, each filled with the reply's ids", async () => {
-    const { context, page, requests, url } = await openExplorer();
-    try {
+    await inExplorer(async ({ page, requests, url }) => {
       const group = await send(page, 'CreateAssetGroup');
       const next = page.getByRole('form', { name: 'CreateAssetGroup' }).locator('.next-calls button');
       expect(await next.allInnerTexts()).toEqual(['CreateAsset', 'GetAssetGroup', 'UpdateAssetGroup', 'DeleteAssetGroup']);
@@ -202,71 +185,65 @@ describe('the explorer, carrying ids from one call to the next', () => {
       const client = createPortraitClient({ apiKey: 'demo-key', baseUrl: url, maxRetries: 0 });
       await expect(client.getAssetGroup({ Id: group.Id ?? '' })).rejects.toMatchObject({ code: 'NotFound' });
       expect(requests.foreign()).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 });
 
 describe('the explorer, guiding the two flows', () => {
   it('walks the virtual portrait flow: each success fills and opens the next step, and GetAsset is sent again while Processing', async () => {
     const slow = await startSiteServer(1_000);
-    const { context, page, requests, url } = await openExplorer(slow);
     try {
-      const flow = page.getByRole('region', { name: 'Virtual portrait' });
-      const steps = flow.locator('li');
-      expect(await steps.allInnerTexts()).toEqual([expect.stringMatching(/^CreateAssetGroup/), expect.stringMatching(/^CreateAsset: /), expect.stringMatching(/^GetAsset: Poll/)]);
-      await flow.getByRole('button', { name: 'Start' }).click();
-      expect(await noteOf(page, 'CreateAssetGroup').innerText()).toContain('Virtual portrait, step 1 of 3');
-      expect(await steps.nth(0).getAttribute('aria-current')).toBe('step');
+      await inExplorer(async ({ page, requests, url }) => {
+        const flow = page.getByRole('region', { name: 'Virtual portrait' });
+        const steps = flow.locator('li');
+        expect(await steps.allInnerTexts()).toEqual([expect.stringMatching(/^CreateAssetGroup/), expect.stringMatching(/^CreateAsset: /), expect.stringMatching(/^GetAsset: Poll/)]);
+        await flow.getByRole('button', { name: 'Start' }).click();
+        expect(await noteOf(page, 'CreateAssetGroup').innerText()).toContain('Virtual portrait, step 1 of 3');
+        expect(await steps.nth(0).getAttribute('aria-current')).toBe('step');
 
-      const group = await send(page, 'CreateAssetGroup');
-      expect(await noteOf(page, 'CreateAsset').innerText()).toContain('Virtual portrait, step 2 of 3');
-      expect(await noteOf(page, 'CreateAssetGroup').innerText()).toBe('');
-      expect(await steps.nth(1).getAttribute('aria-current')).toBe('step');
-      expect(await bodyOf(page, 'CreateAsset')).toMatchObject({ GroupId: group.Id });
-      // Step 1's reply has scrolled away: the note names what was taken from it.
-      expect(await noteOf(page, 'CreateAsset').innerText()).toContain(`GroupId ${group.Id} from CreateAssetGroup.`);
+        const group = await send(page, 'CreateAssetGroup');
+        expect(await noteOf(page, 'CreateAsset').innerText()).toContain('Virtual portrait, step 2 of 3');
+        expect(await noteOf(page, 'CreateAssetGroup').innerText()).toBe('');
+        expect(await steps.nth(1).getAttribute('aria-current')).toBe('step');
+        expect(await bodyOf(page, 'CreateAsset')).toMatchObject({ GroupId: group.Id });
+        // Step 1's reply has scrolled away: the note names what was taken from it.
+        expect(await noteOf(page, 'CreateAsset').innerText()).toContain(`GroupId ${group.Id} from CreateAssetGroup.`);
 
-      const asset = await send(page, 'CreateAsset');
-      expect(await noteOf(page, 'GetAsset').innerText()).toContain('Virtual portrait, step 3 of 3');
-      expect(await bodyOf(page, 'GetAsset')).toEqual({ Id: asset.Id });
-      // The emulator takes a second to process it: the step stays current until it is Active.
-      expect(await send(page, 'GetAsset')).toMatchObject({ Id: asset.Id, Status: 'Processing' });
-      expect(await noteOf(page, 'GetAsset').innerText()).toBe('Virtual portrait, step 3 of 3: Status is Processing; send it again.');
-      // The focus is back on Send, to send it again from the keyboard.
-      expect(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label') + ' ' + document.activeElement?.textContent)).toBe('GetAsset Send');
-      expect(await steps.nth(2).getAttribute('aria-current')).toBe('step');
-      await expect
-        .poll(async () => (await send(page, 'GetAsset')).Status, { timeout: 15_000, interval: 200 })
-        .toBe('Active');
-      expect(await noteOf(page, 'GetAsset').innerText()).toBe('Virtual portrait: done.');
-      expect(await flow.locator('li[aria-current]').count()).toBe(0);
-      await page.screenshot({ path: await screenshotPath('explorer-flow.png'), fullPage: true });
-      expect(requests.foreign()).toEqual([]);
-      expect(url).toBe(new URL(page.url()).origin);
+        const asset = await send(page, 'CreateAsset');
+        expect(await noteOf(page, 'GetAsset').innerText()).toContain('Virtual portrait, step 3 of 3');
+        expect(await bodyOf(page, 'GetAsset')).toEqual({ Id: asset.Id });
+        // The emulator takes a second to process it: the step stays current until it is Active.
+        expect(await send(page, 'GetAsset')).toMatchObject({ Id: asset.Id, Status: 'Processing' });
+        expect(await noteOf(page, 'GetAsset').innerText()).toBe('Virtual portrait, step 3 of 3: Status is Processing; send it again.');
+        // The focus is back on Send, to send it again from the keyboard.
+        expect(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label') + ' ' + document.activeElement?.textContent)).toBe('GetAsset Send');
+        expect(await steps.nth(2).getAttribute('aria-current')).toBe('step');
+        await expect
+          .poll(async () => (await send(page, 'GetAsset')).Status, { timeout: 15_000, interval: 200 })
+          .toBe('Active');
+        expect(await noteOf(page, 'GetAsset').innerText()).toBe('Virtual portrait: done.');
+        expect(await flow.locator('li[aria-current]').count()).toBe(0);
+        await page.screenshot({ path: await screenshotPath('explorer-flow.png'), fullPage: true });
+        expect(requests.foreign()).toEqual([]);
+        expect(url).toBe(new URL(page.url()).origin);
+      }, slow);
     } finally {
-      await context.close();
       await slow.close();
     }
   }, 60_000);
 
   it("follows one flow at a time: starting another takes down the first one's marks and notes", async () => {
-    const { context, page } = await openExplorer();
-    try {
+    await inExplorer(async ({ page }) => {
       await page.getByRole('region', { name: 'Virtual portrait' }).getByRole('button', { name: 'Start' }).click();
       await page.getByRole('region', { name: 'Real person' }).getByRole('button', { name: 'Start' }).click();
       expect(await page.locator('.flows li[aria-current]').allInnerTexts()).toEqual([expect.stringMatching(/^CreateVisualValidateSession/)]);
       expect(await noteOf(page, 'CreateAssetGroup').innerText()).toBe('');
       expect(await noteOf(page, 'CreateVisualValidateSession').innerText()).toContain('Real person, step 1 of 3');
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 
   it('walks the real person flow, the liveness check passed on the H5 page between steps 1 and 2', async () => {
-    const { context, page, requests, url } = await openExplorer();
-    try {
+    await inExplorer(async ({ context, page, requests, url }) => {
       const flow = page.getByRole('region', { name: 'Real person' });
       await flow.getByRole('button', { name: 'Start' }).click();
       const start = page.getByRole('form', { name: 'CreateVisualValidateSession' });
@@ -290,8 +267,6 @@ describe('the explorer, guiding the two flows', () => {
       await send(page, 'CreateAsset');
       expect(await noteOf(page, 'CreateAsset').innerText()).toBe('Real person: done.');
       expect(requests.foreign()).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 });

@@ -123,12 +123,17 @@ export interface WatchedPage {
 
 /**
  * Runs `use` with a fresh page of its own context, watched for requests to any host but `origin`
- * and for policy violations, and closes the context after it, whatever happens.
+ * (and `alsoAllowed`) and for policy violations, and closes the context after it, whatever happens.
  */
-export async function inWatchedPage(browser: Browser, origin: string, viewport: { width: number; height: number }, use: (watched: WatchedPage) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport });
+export async function inWatchedPage(
+  browser: Browser,
+  origin: string,
+  options: { viewport?: { width: number; height: number }; alsoAllowed?: readonly string[] },
+  use: (watched: WatchedPage) => Promise<void>,
+): Promise<void> {
+  const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
   try {
-    const requests = await recordRequests(context, origin);
+    const requests = await recordRequests(context, origin, options.alsoAllowed);
     const violations = await recordPolicyViolations(context);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);

@@ -42,7 +42,7 @@ function operationBlock(page: Page, action: Action) {
 describe('the try-it page (/try)', () => {
   it('sends all 12 Actions from their forms as the document writes them, with the Bearer key, and each succeeds', async () => {
     const { site, browser } = ready();
-    await inWatchedPage(browser, site.url, { width: 1280, height: 900 }, async ({ context, page, requests, violations }) => {
+    await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 900 } }, async ({ context, page, requests, violations }) => {
       await page.goto(`${site.url}/try`);
       await page.locator('body[data-ready="true"]').waitFor();
       await page.screenshot({ path: await screenshotPath('try.png') });
