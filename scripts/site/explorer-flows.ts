@@ -45,11 +45,10 @@ export class FlowGuide {
     if (!current || current.flow.steps[current.step] !== action) return false;
     const { flow, step } = current;
     const here = this.forms.get(action);
-    const counted = `${flow.name}, step ${step + 1} of ${flow.steps.length}: `;
     const again = Object.entries(flow.repeatWhile?.[action] ?? {}).filter(([field, value]) => (reply.Result as Record<string, unknown>)[field] === value);
     const next = flow.steps[step + 1];
     if (again.length > 0) {
-      this.note(here, [counted, ...again.flatMap(([field, value]) => [element('code', {}, [field]), ' is ', element('code', {}, [String(value)]), '; ']), 'send it again.']);
+      this.note(here, [stepLabel(flow, step), ...again.flatMap(([field, value]) => [element('code', {}, [field]), ' is ', element('code', {}, [String(value)]), '; ']), 'send it again.']);
     } else if (next === undefined) {
       current.items.forEach((item) => item.removeAttribute('aria-current'));
       this.note(here, [`${flow.name}: done.`]);
@@ -93,7 +92,7 @@ export class FlowGuide {
     current.step = step;
     current.items.forEach((item, index) => (index === step ? item.setAttribute('aria-current', 'step') : item.removeAttribute('aria-current')));
     const form = this.forms.get(current.flow.steps[step] ?? '');
-    form?.show(body, [`${current.flow.name}, step ${step + 1} of ${current.flow.steps.length}: `, ...how]);
+    form?.show(body, [stepLabel(current.flow, step), ...how]);
     this.noted = form;
   }
 
@@ -101,4 +100,9 @@ export class FlowGuide {
     form?.setNote(parts);
     this.noted = form;
   }
+}
+
+/** `Virtual portrait, step 2 of 3: ` */
+function stepLabel(flow: FlowObject, step: number): string {
+  return `${flow.name}, step ${step + 1} of ${flow.steps.length}: `;
 }

@@ -8,7 +8,6 @@ import type { Handler, Reply } from '../../src/emulator/index.js';
 import { servers } from '../../src/protocol/index.js';
 import { sitePages, viewsDir, type SitePage } from './site-layout.js';
 
-
 const pagePaths = new Map<string, SitePage>(
   (Object.keys(sitePages) as SitePage[]).flatMap((page) => [
     [`/${page}`, page],
@@ -51,7 +50,7 @@ function siteReplies(siteDir: string): Map<string, Reply> {
  * both in the markup Redoc drew at build time and in the state it draws from in the browser (the
  * two must agree, or the servers panel shows the build's port until it is drawn again).
  */
-const listedLocalServer = servers.find((server) => server.url.startsWith('http://127.0.0.1'))?.url ?? 'http://127.0.0.1:4010';
+const listedLocalServer = servers.find((server) => server.url.startsWith('http://127.0.0.1'))?.url;
 
 export function withSite(answer: Handler, siteDir: string): Handler {
   const replies = siteReplies(siteDir);
@@ -60,7 +59,7 @@ export function withSite(answer: Handler, siteDir: string): Handler {
   const docsFor = (reply: Reply, origin: string): Reply => {
     let served = docsByOrigin.get(origin);
     if (!served) {
-      served = { ...reply, body: reply.body.replaceAll(listedLocalServer, origin) };
+      served = listedLocalServer ? { ...reply, body: reply.body.replaceAll(listedLocalServer, origin) } : reply;
       if (docsByOrigin.size < 8) docsByOrigin.set(origin, served);
     }
     return served;
