@@ -5,7 +5,7 @@
 // - the single-endpoint view: one `POST /portrait/` with `Action` and `Version` as query
 //   parameters and the bodies and replies of all Actions as `anyOf`;
 // - OpenAPI 3.0.3 downgrades of both.
-import { postOperations, schemaRef, type OpenApiDocument, type OperationObject, type ResponseObject } from '../../src/protocol/document.js';
+import { postOperations, resolveResponse, schemaRef, type OpenApiDocument, type OperationObject, type Reference, type ResponseObject } from '../../src/protocol/document.js';
 
 type Json = Record<string, unknown>;
 
@@ -108,7 +108,7 @@ function mergedResponses(document: OpenApiDocument, operations: OperationObject[
       merged[status] = { $ref: onlyRef };
       continue;
     }
-    const replies = answering.map((operation) => [operation.operationId, resolveResponse(document, operation.responses[status])] as const);
+    const replies = answering.map((operation) => [operation.operationId, resolvedResponse(document, operation.responses[status] as ResponseObject | Reference)] as const);
     // What the merge below keeps is all there is to keep, but for `links`, which name per-Action
     // operations this view does not have; anything more stops generation.
     for (const [action, reply] of replies) {
@@ -132,12 +132,10 @@ function mergedResponses(document: OpenApiDocument, operations: OperationObject[
   return merged;
 }
 
-function resolveResponse(document: OpenApiDocument, response: unknown): ResponseObject {
-  const ref = (response as { $ref?: string }).$ref;
-  if (ref === undefined) return response as ResponseObject;
-  const name = ref.replace('#/components/responses/', '');
-  const found = document.components.responses[name];
-  if (!found) throw new Error(`${ref} is missing`);
+/** The reply itself, its `$ref` followed; a `$ref` to nothing stops generation. */
+function resolvedResponse(document: OpenApiDocument, response: ResponseObject | Reference): ResponseObject {
+  const found = resolveResponse(document, response);
+  if (!found) throw new Error(`${JSON.stringify(response)} names no reply in components.responses`);
   return found;
 }
 

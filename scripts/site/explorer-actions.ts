@@ -2,7 +2,7 @@
 // built: its name, tag, summary, path, request examples and the links of its success reply; and
 // the document's flows. No schema is copied: the server judges every body, and the typed client
 // turns its replies into results or errors.
-import { postOperations, resolveResponse, resolveSchema, schemaNamed, type FlowObject, type OpenApiDocument, type OperationObject, type SchemaObject } from '../../src/protocol/document.js';
+import { postOperations, resolveSchema, schemaNamed, successLinks, type FlowObject, type OpenApiDocument, type SchemaObject } from '../../src/protocol/document.js';
 
 export interface ExplorerExample {
   /** The example's key in the document, such as `reference`. */
@@ -76,11 +76,6 @@ export function explorerData(document: OpenApiDocument): ExplorerData {
     tags: [...tags.values()].filter((tag) => tag.actions.length > 0),
     flows: document['x-portrait-flows'] ?? [],
   };
-}
-
-function successLinks(document: OpenApiDocument, operation: OperationObject) {
-  const success = operation.responses['200'];
-  return (success && resolveResponse(document, success)?.links) ?? {};
 }
 
 /** The top-level fields of a request schema, for the form's field list. */

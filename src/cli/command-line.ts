@@ -2,8 +2,8 @@
 // its default, and the environment variables it reads) and exit 0; `--version` prints the
 // package's version; an unknown flag or a missing value prints the reason and the usage to stderr
 // and exits 2, never a stack trace.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { packageVersion } from '../protocol/generated.js';
 
 export interface Flag {
   /** `string` flags take a value, shown as `<value>` in the usage. */
@@ -55,7 +55,7 @@ export function parseCommandLine<Flags extends Record<string, Flag>>(command: Co
   }
   if (values.version) {
     // `npm start 0.1.0`, not `npm start -- 0.1.0`: the name without the separator npm needs before flags.
-    process.stdout.write(`${command.name.replace(/ --$/, '')} ${packageVersion()}\n`);
+    process.stdout.write(`${command.name.replace(/ --$/, '')} ${packageVersion}\n`);
     process.exit(0);
   }
   return values as Values<Flags>;
@@ -65,19 +65,6 @@ export function parseCommandLine<Flags extends Record<string, Flag>>(command: Co
 export function usageError(command: CommandLine<Record<string, Flag>>, reason: string): never {
   process.stderr.write(`${command.name}: ${reason}\n\n${usage(command)}`);
   process.exit(2);
-}
-
-/** This package's version, from the package.json above this file (in src/ or in dist/src/). */
-function packageVersion(): string {
-  for (let up = '../'; up.length <= 12; up += '../') {
-    try {
-      const manifest = JSON.parse(readFileSync(new URL(`${up}package.json`, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === 'portrait-api-toolkit') return manifest.version ?? 'unknown';
-    } catch {
-      // Not this directory: look one further up.
-    }
-  }
-  return 'unknown';
 }
 
 /** The flags of every command that listens: where, on which port, and for which pages' origins. */

@@ -4,6 +4,7 @@ export {
   type CallOptions,
   type PortraitClient,
   type PortraitClientOptions,
+  type PortraitLogger,
   type ResultMetadata,
   type WithMetadata,
 } from './client.js';

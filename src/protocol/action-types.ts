@@ -1,7 +1,7 @@
 // What each Action takes and gives, from the document's discriminated call schemas: PortraitCall
 // pairs each Action with its request body and PortraitCallResult with its Result, so a body of one
 // Action given with another Action's name does not type-check.
-import type { actions, Action, components } from './generated.js';
+import type { Action, components } from './generated.js';
 
 type Schemas = components['schemas'];
 // Keyed by Action, so that generic code indexes them (RequestOf<A>) instead of filtering a union.
@@ -13,7 +13,5 @@ export type PortraitCall<A extends Action = Action> = CallsByAction[A];
 /** One call's result: `{ Action, Version, Result }`, discriminated by `Action` (PortraitCallResult). */
 export type PortraitCallResult<A extends Action = Action> = ResultsByAction[A];
 
-/** The Action's path key in `paths`: `/portrait/?Action=<Action>&Version=...`. */
-export type PathOf<A extends Action> = (typeof actions)[A]['path'];
 export type RequestOf<A extends Action> = CallsByAction[A]['Body'];
 export type ResultOf<A extends Action> = ResultsByAction[A]['Result'];

@@ -126,6 +126,12 @@ export function resolveResponse(document: OpenApiDocument, response: ResponseObj
   return Object.hasOwn(document.components.responses, name) ? document.components.responses[name] : undefined;
 }
 
+/** The calls an operation's success leads to: the links of its 200 reply, by name. */
+export function successLinks(document: OpenApiDocument, operation: OperationObject): Record<string, LinkObject> {
+  const success = operation.responses['200'];
+  return (success && resolveResponse(document, success)?.links) ?? {};
+}
+
 /** Every POST operation (every Action) with its path key, in the document's order. */
 export function postOperations(document: OpenApiDocument): { path: string; operation: OperationObject }[] {
   return Object.entries(document.paths).flatMap(([path, item]) => (item.post ? [{ path, operation: item.post }] : []));

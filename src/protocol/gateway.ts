@@ -34,9 +34,13 @@ function quoted(text: string): string {
   return JSON.stringify(shortened(text));
 }
 
+/** The gateway's 404 for a request that names no Action it serves, with the code's number. */
+function refuse(Message: string): GatewayError {
+  return { status: 404, error: { Code: 'InvalidActionOrVersion', Message, CodeN: codeNumbers.InvalidActionOrVersion } };
+}
+
 /** Reads `Action` and `Version` from a request's query, as the gateway does: each exactly once. */
 export function actionFromQuery(query: URLSearchParams): { action: Action } | GatewayError {
-  const refuse = (Message: string): GatewayError => ({ status: 404, error: { Code: 'InvalidActionOrVersion', Message, CodeN: codeNumbers.InvalidActionOrVersion } });
   for (const name of ['Action', 'Version']) {
     if (query.getAll(name).length > 1) return refuse(`The query names ${name} more than once.`);
   }
@@ -57,11 +61,7 @@ export function echoedAction(url: URL): Action | '' {
 export function checkRequestLine(method: string | undefined, url: URL): { action: Action } | Refusal {
   const echoed = echoedAction(url);
   if (url.pathname !== protocol.endpoint && url.pathname !== protocol.endpoint.slice(0, -1)) {
-    return {
-      action: echoed,
-      status: 404,
-      error: { Code: 'InvalidActionOrVersion', Message: `Every Action is served on ${protocol.endpoint}, not ${quoted(url.pathname)}.` },
-    };
+    return { ...refuse(`Every Action is served on ${protocol.endpoint}, not ${quoted(url.pathname)}.`), action: echoed };
   }
   if (method !== 'POST') {
     return {

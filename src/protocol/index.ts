@@ -43,6 +43,8 @@ export {
   resolveSchema,
   schemaNamed,
   schemaRef,
+  successLinks,
+  type LinkObject,
   type MediaTypeObject,
   type OpenApiDocument,
   type OperationObject,

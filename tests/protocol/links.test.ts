@@ -2,13 +2,11 @@
 // once the ids of the reply it follows are in it; each flow's steps are joined by links.
 import { describe, expect, it } from 'vitest';
 import { linkedBody } from '../../src/protocol/links.js';
-import { actionNames, describeIssues, isAction, portraitDocument, validateRequest, validateResult, type Action } from '../../src/protocol/index.js';
+import { actionNames, describeIssues, isAction, portraitDocument, successLinks, validateRequest, validateResult, type Action } from '../../src/protocol/index.js';
 import { operationOf, responseExample } from '../support/examples.js';
 
 const links = actionNames.flatMap((action) =>
-  Object.entries((operationOf(action).responses['200'] as { links?: Record<string, { operationId: string; requestBody?: Record<string, unknown> }> }).links ?? {}).map(
-    ([name, link]) => ({ from: action, name, link }),
-  ),
+  Object.entries(successLinks(portraitDocument, operationOf(action))).map(([name, link]) => ({ from: action, name, link })),
 );
 
 describe('links', () => {
