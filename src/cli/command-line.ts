@@ -83,9 +83,20 @@ export function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-/** A port from a flag or from PORT: a whole number from 0 to 65535, or a usage error. */
-export function portFrom(command: CommandLine<Record<string, Flag>>, text: string): number {
-  const port = Number(text);
-  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) usageError(command, `--port must be a port number from 0 to 65535, not ${JSON.stringify(text)}`);
-  return port;
+/** A whole number from a flag's text, from `min` to `max`, or a usage error naming the flag. */
+export function wholeNumberFrom(command: CommandLine<Record<string, Flag>>, flag: string, text: string, min: number, max = 2 ** 31 - 1): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    usageError(command, `${flag} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/** What `read` makes of a flag's text; whatever it throws becomes a usage error naming the flag. */
+export function fromFlag<T>(command: CommandLine<Record<string, Flag>>, flag: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    usageError(command, `${flag}: ${messageOf(error)}`);
+  }
 }

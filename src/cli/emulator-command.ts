@@ -3,8 +3,9 @@
 // clean close on SIGINT/SIGTERM.
 import { corsOriginsFrom } from '../server/cors.js';
 import { demoTenants, loadTenants, startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../emulator/index.js';
+import { publicUrlOrigin } from '../emulator/server.js';
 import { closeOnSignals } from './close-on-signals.js';
-import { fail, listenFlags, messageOf, parseCommandLine, portFrom, usageError, type CommandLine, type Flag } from './command-line.js';
+import { fail, fromFlag, listenFlags, messageOf, parseCommandLine, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
 /** What a command adds to the emulator's own options (npm start: the site's pages, built first). */
 export type EmulatorCommandExtras = Pick<EmulatorServerOptions, 'handler'> & {
@@ -32,17 +33,11 @@ export function emulatorCommandLine(name: string, summary: string) {
 
 export async function runEmulatorCommand(command: ReturnType<typeof emulatorCommandLine>, { prepare, ...extras }: EmulatorCommandExtras = {}): Promise<RunningEmulator> {
   const values = parseCommandLine(command);
-  const port = portFrom(command, values.port);
-  const processingDelayMs = Number(values['processing-delay']);
-  if (!Number.isFinite(processingDelayMs) || processingDelayMs < 0) {
-    usageError(command, `--processing-delay must be a number of milliseconds, not ${JSON.stringify(values['processing-delay'])}`);
-  }
-  let corsOrigins;
-  try {
-    corsOrigins = corsOriginsFrom(values['cors-origin']);
-  } catch (error) {
-    usageError(command, `--cors-origin: ${messageOf(error)}`);
-  }
+  const port = wholeNumberFrom(command, '--port', values.port, 0, 65535);
+  const processingDelayMs = wholeNumberFrom(command, '--processing-delay', values['processing-delay'], 0);
+  const corsOrigins = fromFlag(command, '--cors-origin', () => corsOriginsFrom(values['cors-origin']));
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined) fromFlag(command, '--public-url', () => publicUrlOrigin(publicUrl));
 
   const tenantsFile = values.tenants ?? (process.env.PORTRAIT_EMULATOR_TENANTS || undefined);
   const tenants = tenantsFile ? await loadTenants(tenantsFile).catch((error: unknown) => fail(messageOf(error), 2)) : undefined;
@@ -54,7 +49,7 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
     processingDelayMs,
     corsOrigins,
     ...(tenants ? { tenants } : {}),
-    publicUrl: values['public-url'],
+    publicUrl,
     ...extras,
     log: (line) => console.log(line),
   }).catch((error: unknown) => fail(messageOf(error), 1));

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { formatCheck, formatSummary, runContract, toJUnit } from '../contract/index.js';
 import { protocol } from '../protocol/index.js';
-import { fail, messageOf, parseCommandLine, usageError, type CommandLine, type Flag } from './command-line.js';
+import { fail, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
 const command = {
   name: 'portrait-contract',
@@ -32,10 +32,7 @@ const values = parseCommandLine(command);
 const baseUrl = values['base-url'];
 const apiKey = values['api-key'] ?? process.env.PORTRAIT_API_KEY;
 if (!baseUrl || !apiKey) usageError(command, baseUrl ? 'an API key is needed: --api-key, or PORTRAIT_API_KEY' : '--base-url is needed');
-for (const name of ['asset-timeout', 'group-quota', 'fuzz'] as const) {
-  const value = Number(values[name]);
-  if (!Number.isInteger(value) || value < 0) usageError(command, `--${name} must be a whole number, not ${JSON.stringify(values[name])}`);
-}
+for (const name of ['asset-timeout', 'group-quota', 'fuzz'] as const) wholeNumberFrom(command, `--${name}`, values[name], 0);
 
 const proxy = values['through-proxy'] ? await startProxy(baseUrl) : undefined;
 const secondApiKey = values['second-api-key'] ?? process.env.PORTRAIT_SECOND_API_KEY;

@@ -5,7 +5,7 @@ import { corsOriginsFrom } from '../server/cors.js';
 import { startMock } from '../mock/index.js';
 import { closeOnSignals } from './close-on-signals.js';
 import { defaultUpstreamLimits } from '../mock/upstream.js';
-import { fail, listenFlags, messageOf, parseCommandLine, portFrom, usageError, type CommandLine, type Flag } from './command-line.js';
+import { fail, fromFlag, listenFlags, messageOf, parseCommandLine, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
 const command = {
   name: 'portrait-mock',
@@ -22,14 +22,12 @@ const command = {
 } as const satisfies CommandLine<Record<string, Flag>>;
 
 const values = parseCommandLine(command);
-const port = portFrom(command, values.port);
+const port = wholeNumberFrom(command, '--port', values.port, 0, 65535);
 if (values.errors && !values.upstream) console.warn('--errors only matters with --upstream; ignored.');
-let corsOrigins;
-try {
-  corsOrigins = values['cors-origin'] === undefined ? undefined : corsOriginsFrom(values['cors-origin']);
-} catch (error) {
-  usageError(command, `--cors-origin: ${messageOf(error)}`);
-}
+const corsOrigin = values['cors-origin'];
+const corsOrigins = corsOrigin === undefined ? undefined : fromFlag(command, '--cors-origin', () => corsOriginsFrom(corsOrigin));
+const upstreamTimeoutMs = wholeNumberFrom(command, '--upstream-timeout', values['upstream-timeout'], 1);
+const maxUpstreamReplyBytes = wholeNumberFrom(command, '--max-upstream-reply', values['max-upstream-reply'], 1);
 
 const mock = await startMock({
   port,
@@ -39,8 +37,8 @@ const mock = await startMock({
     ? {
         upstream: values.upstream,
         errors: values.errors,
-        upstreamTimeoutMs: Number(values['upstream-timeout']),
-        maxUpstreamReplyBytes: Number(values['max-upstream-reply']),
+        upstreamTimeoutMs,
+        maxUpstreamReplyBytes,
       }
     : {}),
   log: (line) => console.log(line),

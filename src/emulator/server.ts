@@ -36,7 +36,7 @@ const pruneEveryMs = 10_000;
 
 export async function startEmulator(options: EmulatorServerOptions = {}): Promise<RunningEmulator> {
   const { port = 4010, host, log, handler, publicUrl, corsOrigins = '*', ...emulatorOptions } = options;
-  const publicOrigin = publicUrl === undefined ? undefined : originOf(publicUrl);
+  const publicOrigin = publicUrl === undefined ? undefined : publicUrlOrigin(publicUrl);
   const emulator = createEmulator(emulatorOptions);
   const listening = await listen(withCors(handler ? handler(emulator) : emulator.answer, corsOrigins), {
     port,
@@ -58,7 +58,7 @@ export async function startEmulator(options: EmulatorServerOptions = {}): Promis
 }
 
 /** The origin of `publicUrl`, which must be an http(s) URL with nothing after the host but `/`. */
-function originOf(publicUrl: string): string {
+export function publicUrlOrigin(publicUrl: string): string {
   const url = URL.canParse(publicUrl) ? new URL(publicUrl) : undefined;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
     throw new TypeError(`publicUrl must be an http or https origin such as https://emulator.example.com, not ${JSON.stringify(publicUrl)}`);

@@ -60,6 +60,25 @@ describe.concurrent.each(Object.entries(commands))('%s', (name, file) => {
   });
 }, 60_000);
 
+// A bad value is a usage error naming its flag, exit 2, whichever command reads it.
+describe.concurrent('a flag with a value it cannot take', () => {
+  const cases: [keyof typeof commands, string[], string][] = [
+    ['portrait-emulator', ['--processing-delay', 'a second'], '--processing-delay must be a whole number from 0 to'],
+    ['portrait-emulator', ['--public-url', 'http://emulator.example.com/under/a/path'], '--public-url: '],
+    ['portrait-emulator', ['--port', '70000'], '--port must be a whole number from 0 to 65535'],
+    ['portrait-mock', ['--upstream', 'https://api.example.com', '--upstream-timeout', 'soon'], '--upstream-timeout must be a whole number from 1 to'],
+    ['portrait-mock', ['--max-upstream-reply', '0'], '--max-upstream-reply must be a whole number from 1 to'],
+    ['portrait-mock', ['--cors-origin', 'not an origin'], '--cors-origin: '],
+    ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--fuzz', 'many'], '--fuzz must be a whole number from 0 to'],
+  ];
+  it.each(cases)('%s %j', async (name, args, reason) => {
+    const { code, stdout, stderr } = await run(commands[name], args);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toContain(`${name}: ${reason}`);
+    expect(stderr).toContain(`Usage: ${name} [options]`);
+  });
+});
+
 describe.concurrent('servers', () => {
   it('say in one line that the port is taken, naming --port', async () => {
     const busy = await startEmulator({ port: 0 });
