@@ -3,11 +3,12 @@
 // asynchronous asset processing and the liveness flow. The document is its specification; the
 // contract checks (src/contract) hold it, and any other Portrait server, to it. Where the
 // document leaves a choice open, the handler that makes it says so.
-import { apiVersion, echoedAction, type Action, type PortraitCall } from '../protocol/index.js';
+import { echoedAction, type Action, type RequestOf } from '../protocol/index.js';
 import { errorReply, refusalReply, successReply } from '../server/envelopes.js';
 import { fromFetchRequest, toFetchResponse, type Handler, type Reply, type ServerRequest } from '../server/exchange.js';
 import { passGateway, type GatewayRules } from '../server/gateway.js';
 import type { ActionContext, ActionHandler, ReplyLinks } from './actions/action-context.js';
+import { rateLimited } from './actions/action-errors.js';
 import type { Outcome } from './actions/action-types.js';
 import { createAsset, deleteAsset, getAsset, listAssets, updateAsset } from './actions/assets.js';
 import { createAssetGroup, deleteAssetGroup, getAssetGroup, listAssetGroups, updateAssetGroup } from './actions/groups.js';
@@ -47,9 +48,10 @@ const handlers: { [A in Action]: ActionHandler<A> } = {
   GetVisualValidateResult: getVisualValidateResult,
 };
 
-function runAction<A extends Action>(context: ActionContext, call: PortraitCall<A>): Outcome<A> {
-  const handler: ActionHandler<A> = handlers[call.Action as A];
-  return handler(context, call.Body);
+function runAction<A extends Action>(action: A, context: ActionContext, body: unknown): Outcome<A> {
+  const handler: ActionHandler<A> = handlers[action];
+  // The gateway validated `body` against this Action's request schema.
+  return handler(context, body as RequestOf<A>);
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -73,12 +75,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
           if (!tenant) return { action, status: 401, error: { Code: 'Unauthorized', Message: 'The API key is not valid.' } };
           const admission = rateLimiter.admit(tenant.customerId, action, now);
           if (admission.admitted) return { caller: tenant };
-          return {
-            action,
-            status: 429,
-            error: { Code: 'RateLimitExceeded', Message: `Too many ${action} requests for this customer; retry after ${admission.retryAfterSeconds} s.` },
-            headers: { 'Retry-After': String(admission.retryAfterSeconds) },
-          };
+          return { action, ...rateLimited(admission.retryAfterSeconds, `Too many ${action} requests for this customer; retry after ${admission.retryAfterSeconds} s.`) };
         },
         validateBody: true,
       };
@@ -90,11 +87,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         media: (assetId) => mediaLinks.signedUrl(origin, assetId, now),
       };
       const context: ActionContext = { state, tenant: admitted.caller, now, processingDelayMs: settings.processingDelayMs, links };
-      // The gateway validated the body against the request schema of the Action it names.
-      const call = { Action: admitted.action, Version: apiVersion, Body: admitted.body } as PortraitCall;
-      const outcome = runAction(context, call);
+      const outcome = runAction(admitted.action, context, admitted.body);
       return 'error' in outcome
-        ? errorReply(admitted.action, outcome.status, outcome.error)
+        ? errorReply(admitted.action, outcome.status, outcome.error, outcome.headers)
         : successReply(admitted.action, outcome.result);
     } catch (error) {
       // Only a bug gets here. Its description helps whoever reports it; no header is in it.

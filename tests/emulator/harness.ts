@@ -118,7 +118,7 @@ function checkApiReply(method: string, url: URL, reply: Reply) {
 const pageStatuses: Record<string, number[]> = {
   media: [302, 403, 404],
   livenessPage: [200, 404, 410],
-  livenessOutcome: [303, 400, 404, 410],
+  livenessOutcome: [303, 404, 410],
 };
 
 function checkPageReply(kind: string, reply: Reply) {

@@ -139,6 +139,8 @@ describe('GetVisualValidateResult', () => {
     for (let i = 0; i < 10_000; i++) await h.emulator.answer(serverRequest(body));
     const refused = await h.fails('CreateVisualValidateSession', { CallbackURL: callback });
     expect([refused.status, refused.code]).toEqual([429, 'RateLimitExceeded']);
+    // As every 429 does: when to try again, the sessions' life and grace (120 + 120 s).
+    expect((await h.call('CreateVisualValidateSession', { CallbackURL: callback })).headers.get('retry-after')).toBe('240');
     expect((await session(h, otherKey)).BytedToken).toBeDefined();
     h.advance(240_001);
     expect((await session(h)).BytedToken).toBeDefined();

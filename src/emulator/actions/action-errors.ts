@@ -1,6 +1,6 @@
 // The errors the Actions themselves answer with, each with the HTTP status the document lists
 // for it: gateway-style refusals with 4xx, the upstream's liveness verdicts with 200.
-import { codeNumbers, protocol } from '../../protocol/index.js';
+import { codeNumbers, parameterError, protocol } from '../../protocol/index.js';
 import type { ActionError } from './action-types.js';
 
 export type ResourceKind = 'group' | 'asset';
@@ -32,4 +32,14 @@ export function tokenExpired(): ActionError {
 
 export function validatePending(): ActionError {
   return { status: 200, error: { Code: 'ValidatePending', Message: 'The liveness check has not been completed yet; call again shortly.' } };
+}
+
+/** A field the schema lets through but the emulator cannot use, named as the gateway names the schema's refusals. */
+export function invalidParameter(field: string, message: string): ActionError {
+  return { status: 400, error: parameterError([{ path: `/${field}`, keyword: 'format', message }]) };
+}
+
+/** The 429 of a limit, saying when to try again. */
+export function rateLimited(retryAfterSeconds: number, message: string): ActionError {
+  return { status: 429, error: { Code: 'RateLimitExceeded', Message: message }, headers: { 'Retry-After': String(retryAfterSeconds) } };
 }

@@ -16,6 +16,8 @@ export type GroupType = Schemas['GroupType'];
 export interface ActionError {
   status: number;
   error: ErrorObject;
+  /** Such as the Retry-After of a 429. */
+  headers?: Record<string, string> | undefined;
 }
 
 export type Outcome<A extends Action> = { result: ResultOf<A> } | ActionError;

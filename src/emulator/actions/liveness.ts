@@ -1,7 +1,7 @@
 // The liveness Actions. A session is a BytedToken with the document's lifetime; the person settles it
 // on the emulator's H5 page (../http/liveness-pages.ts), and GetVisualValidateResult then turns a
 // passed check into one LivenessFace group. Verdicts come back with HTTP 200, as upstream's do.
-import { invalidToken, tokenExpired, validatePending } from './action-errors.js';
+import { invalidParameter, invalidToken, rateLimited, tokenExpired, validatePending } from './action-errors.js';
 import type { ActionHandler } from './action-context.js';
 import { addGroup } from './groups.js';
 import { requestDefault } from './schema-defaults.js';
@@ -12,16 +12,11 @@ const defaultProjectName = requestDefault('CreateVisualValidateSession', 'Projec
 
 export const createVisualValidateSession: ActionHandler<'CreateVisualValidateSession'> = ({ state, tenant, now, links }, request) => {
   // The H5 page sends the browser there when the check ends: it must be a place a browser can go.
-  if (!webUrl(request.CallbackURL)) {
-    return { status: 400, error: { Code: 'InvalidParameter.CallbackURL', Message: 'CallbackURL must be an http or https URL that a browser can open.' } };
-  }
+  if (!webUrl(request.CallbackURL)) return invalidParameter('CallbackURL', 'must be an http or https URL that a browser can open');
   state.pruneSessions(now);
   if (state.sessionCount(tenant.customerId) >= maxSessionsPerCustomer) {
     const retryAfter = Math.ceil((sessionLifetimeMs + expiredSessionGraceMs) / 1000);
-    return {
-      status: 429,
-      error: { Code: 'RateLimitExceeded', Message: `The customer has ${maxSessionsPerCustomer} liveness sessions open; they close ${retryAfter} s after they began.` },
-    };
+    return rateLimited(retryAfter, `The customer has ${maxSessionsPerCustomer} liveness sessions open; they close ${retryAfter} s after they began.`);
   }
   const token = state.ids.bytedToken(now);
   state.addSession({

@@ -5,7 +5,6 @@ import { namedEnums } from '../../protocol/index.js';
 import type { Reply } from '../../server/exchange.js';
 import { sessionIsExpired, sessionLifetimeMs, type EmulatorState, type StoredSession } from '../model/state.js';
 import { isoSeconds } from '../model/timestamps.js';
-import { webUrl } from '../model/web-url.js';
 import { livenessPathPrefix } from './routes.js';
 
 const resultCodes = { passed: namedEnums.LivenessResultCode.Passed, failed: namedEnums.LivenessResultCode.Failed } as const;
@@ -32,9 +31,8 @@ export function settleLiveness(state: EmulatorState, token: string, passed: bool
   const found = liveSession(state, token, now);
   if ('refusal' in found) return found.refusal;
   const { session } = found;
-  // Checked when the session was made; checked again before anything is recorded.
-  const callback = webUrl(session.callbackUrl);
-  if (!callback) return html(400, 'Broken link', '<h1>Broken link</h1><p>This session has no CallbackURL a browser can open.</p>');
+  // CreateVisualValidateSession made sure a browser can open it.
+  const callback = new URL(session.callbackUrl);
   if (session.outcome === 'pending') session.outcome = passed ? 'passed' : 'failed';
   callback.searchParams.set('bytedToken', session.token);
   callback.searchParams.set('resultCode', session.outcome === 'passed' ? resultCodes.passed : resultCodes.failed);
