@@ -28,7 +28,7 @@ type Values<Flags extends Record<string, Flag>> = {
   [K in keyof Flags]: Flags[K]['type'] extends 'boolean' ? boolean : Flags[K] extends { default: string } ? string : string | undefined;
 };
 
-export function usage(command: CommandLine<Record<string, Flag>>): string {
+function usage(command: CommandLine<Record<string, Flag>>): string {
   const rows = Object.entries(command.flags).map(([name, flag]) => {
     const left = `  --${name}${flag.type === 'string' ? ` <${flag.value ?? 'value'}>` : ''}`;
     const right = `${flag.description}${flag.default === undefined ? '' : ` (default: ${flag.default})`}`;
@@ -39,13 +39,13 @@ export function usage(command: CommandLine<Record<string, Flag>>): string {
 }
 
 /** The flags' values, or the process ends here: after the usage, the version, or a usage error (exit 2). */
-export function parseCommandLine<Flags extends Record<string, Flag>>(command: CommandLine<Flags>, args = process.argv.slice(2)): Values<Flags> {
+export function parseCommandLine<Flags extends Record<string, Flag>>(command: CommandLine<Flags>): Values<Flags> {
   const options = Object.fromEntries(
     Object.entries(command.flags).map(([name, flag]) => [name, { type: flag.type, ...(flag.default === undefined ? {} : { default: flag.type === 'boolean' ? flag.default === 'true' : flag.default }) }]),
   );
   let values: Record<string, unknown>;
   try {
-    ({ values } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: process.argv.slice(2), options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } }, strict: true, allowPositionals: false }));
   } catch (error) {
     return usageError(command, messageOf(error).split('\n')[0] ?? '');
   }

@@ -1,8 +1,8 @@
 // Request bodies for `--fuzz`, generated from the document's request schemas: valid ones (each
 // checked with validateRequest) and ones broken in exactly one way (each checked to be invalid).
-// Seeded, so a failing run can be repeated. Strings under a `pattern` (ids) come from the schema's
+// Seeded per Action, so every run sends the same bodies and a failure can be repeated. Strings under a `pattern` (ids) come from the schema's
 // or the Action's examples: valid ids of resources no one holds.
-import { actions, postOperations, portraitDocument, resolveSchema, schemaNamed, validateRequest, type Action, type SchemaObject } from '../protocol/index.js';
+import { actionNames, actions, portraitDocument, resolveSchema, schemaNamed, validateRequest, type Action, type SchemaObject } from '../protocol/index.js';
 
 export interface FuzzBodies {
   valid: unknown[];
@@ -30,8 +30,7 @@ const resolve = (schema: SchemaObject | boolean | undefined): SchemaObject => (t
 
 /** The Action's request examples, for values a schema alone cannot produce. */
 function examplesOf(action: Action): Record<string, unknown>[] {
-  const operation = postOperations(portraitDocument).find(({ path }) => path === actions[action].path)?.operation;
-  const examples = operation?.requestBody.content['application/json']?.examples ?? {};
+  const examples = portraitDocument.paths[actions[action].path]?.post?.requestBody.content['application/json']?.examples ?? {};
   return Object.values(examples).map((example) => example.value as Record<string, unknown>);
 }
 
@@ -103,9 +102,9 @@ function breakBody(body: Record<string, unknown>, schema: SchemaObject, random: 
   return random.pick(ways)();
 }
 
-/** `count` valid and `count` invalid bodies for `action`, the same for the same seed. */
-export function fuzzBodies(action: Action, count: number, seed = 1): FuzzBodies {
-  const random = randomSource(seed + actionIndex(action) * 7919);
+/** `count` valid and `count` invalid bodies for `action`, the same on every run. */
+export function fuzzBodies(action: Action, count: number): FuzzBodies {
+  const random = randomSource(1 + actionNames.indexOf(action) * 7919);
   const schema = resolve(schemaNamed(portraitDocument, actions[action].request));
   const examples = examplesOf(action);
   const seen = examples.flatMap(stringsIn);
@@ -120,8 +119,4 @@ export function fuzzBodies(action: Action, count: number, seed = 1): FuzzBodies 
     if (invalid.length < count && !validateRequest(action, JSON.parse(broken.text)).valid) invalid.push(broken);
   }
   return { valid, invalid };
-}
-
-function actionIndex(action: Action): number {
-  return Object.keys(actions).indexOf(action);
 }

@@ -12,6 +12,7 @@ import {
   PortraitResponseTooLargeError,
   PortraitTimeoutError,
 } from '../../src/client/index.js';
+import { actions } from '../../src/protocol/index.js';
 import { startScriptedServer, success, type ScriptedServer } from '../support/scripted-server.js';
 
 const started: { close(): Promise<void> }[] = [];
@@ -93,7 +94,7 @@ describe('maxResponseBytes', () => {
 describe('redirects', () => {
   it.each([307, 302, 301, 308, 303])('never follows a %i: InvalidResponse, and the other origin sees nothing', async (status) => {
     const elsewhere = await scripted(() => success('GetAsset', { Id: 'stolen' }));
-    const server = await scripted(() => ({ status, headers: { location: `${elsewhere.url}/portrait/?Action=GetAsset&Version=2024-01-01` }, body: {} }));
+    const server = await scripted(() => ({ status, headers: { location: `${elsewhere.url}${actions.GetAsset.path}` }, body: {} }));
     const client = createPortraitClient({ apiKey: 'sk-secret', baseUrl: server.url, minRetryDelayMs: 1 });
     const error = await client.getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
     expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { createPortraitClient, PortraitAbortError, PortraitClientError, waitUntilAssetActive } from '../../src/client/index.js';
-import { actionNames, postOperations, portraitDocument, servers } from '../../src/protocol/index.js';
+import { actionNames, actions, postOperations, portraitDocument, servers } from '../../src/protocol/index.js';
 import { failure, startScriptedServer, success, type ScriptedServer } from '../support/scripted-server.js';
 
 const started: ScriptedServer[] = [];
@@ -127,7 +127,7 @@ describe('the API key and the base URL from the environment, in Node', () => {
       vi.stubEnv('PORTRAIT_BASE_URL', value);
       await expect(createPortraitClient({ apiKey: 'k', fetch, maxRetries: 0 }).getAsset({ Id: 'a' })).rejects.toThrow(PortraitClientError);
     }
-    expect(urls).toEqual(Array(2).fill(`${servers[0].url}/portrait/?Action=GetAsset&Version=2024-01-01`));
+    expect(urls).toEqual(Array(2).fill(`${servers[0].url}${actions.GetAsset.path}`));
   });
 
   it('refuses a base URL that is no http(s) URL, naming where it came from and never repeating it', () => {

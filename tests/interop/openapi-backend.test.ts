@@ -11,7 +11,7 @@ import { OpenAPIBackend, type Context, type Document, type Request as RoutedRequ
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { actionNames, apiVersion, validateSchema } from '../../src/protocol/index.js';
+import { actionNames, apiVersion, protocol, validateSchema } from '../../src/protocol/index.js';
 import { callEveryAction } from './every-action.js';
 
 const view = async (file: string) => JSON.parse(await readFile(join(projectRoot, 'generated', file), 'utf8')) as Document;
@@ -61,7 +61,7 @@ it('routes all 12 Actions of the single-endpoint view to its one operation', asy
   const route = await router();
   const operations: string[] = [];
   const called = await callEveryAction(async (action, body) => {
-    const routed = await route({ method: 'POST', path: '/portrait/', query: { Action: action, Version: apiVersion }, body, headers });
+    const routed = await route({ method: 'POST', path: protocol.endpoint, query: { Action: action, Version: apiVersion }, body, headers });
     operations.push(routed.operationId ?? '');
     return routed;
   });
@@ -71,16 +71,16 @@ it('routes all 12 Actions of the single-endpoint view to its one operation', asy
 
 it('refuses an unknown Action, a wrong Version and a body no Action takes before any call is made', async () => {
   const route = await router();
-  const refused = async (query: Record<string, string>, body: object) => (await route({ method: 'POST', path: '/portrait/', query, body, headers })).status;
+  const refused = async (query: Record<string, string>, body: object) => (await route({ method: 'POST', path: protocol.endpoint, query, body, headers })).status;
   expect(await refused({ Action: 'DropDatabase', Version: apiVersion }, {})).toBe(400);
   expect(await refused({ Action: 'GetAsset', Version: '2023-01-01' }, { Id: 'asset-1' })).toBe(400);
   expect(await refused({ Action: 'GetAsset', Version: apiVersion }, { Id: 1, Surprise: true })).toBe(400);
-  expect((await route({ method: 'POST', path: '/portrait/', query: { Action: 'GetAsset', Version: apiVersion }, body: { Id: 'asset-1' }, headers: {} })).status).toBe(401);
+  expect((await route({ method: 'POST', path: protocol.endpoint, query: { Action: 'GetAsset', Version: apiVersion }, body: { Id: 'asset-1' }, headers: {} })).status).toBe(401);
 });
 
 it('takes a body that is some other Action\'s request: pairing them is PortraitCall\'s job, as the README says', async () => {
   const route = await router();
-  const mismatched = await route({ method: 'POST', path: '/portrait/', query: { Action: 'DeleteAsset', Version: apiVersion }, body: { Name: 'x' }, headers });
+  const mismatched = await route({ method: 'POST', path: protocol.endpoint, query: { Action: 'DeleteAsset', Version: apiVersion }, body: { Name: 'x' }, headers });
   // Past the router; the emulator then refuses it with the Action's own schema.
   expect(mismatched.operationId).toBe('callAction');
   expect(mismatched.status).toBe(400);

@@ -22,6 +22,8 @@ function fuzzCheck(action: Action, count: number): Check {
     title: `${action}: ${count} generated valid bodies taken and ${count} invalid ones refused, with no 5xx and no change`,
     async run(ctx) {
       const { valid, invalid } = fuzzBodies(action, count);
+      // A schema the generator can no longer satisfy must not pass by sending nothing.
+      ctx.expect(valid.length === count && invalid.length === count, `${action}: generated ${valid.length} valid and ${invalid.length} invalid bodies of the ${count} each asked for`);
       for (const body of valid) {
         const reply = await ctx.send({ action, body });
         const what = `${action} ${JSON.stringify(body)}`;
