@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { postOperations, resolveSchema, schemaNamed, schemaRef, type OpenApiDocument, type SchemaObject } from '../../src/protocol/document.js';
+import { methodName } from '../../src/protocol/method-name.js';
 import { projectRoot } from '../project-root.js';
 import { downgradeTo30, singleEndpointView, withCallSchemas } from './views.js';
 
@@ -95,7 +96,7 @@ function actionMethodDocs(document: OpenApiDocument): string {
       '',
       `@see The docs: \`/docs#operation/${action}\` on the server \`npm start\` runs; the request: \`POST ${protocolFacts(document).endpoint as string}?Action=${action}&Version=${document.info.version}\`.`,
     ];
-    return `  /**\n${lines.map((line) => `   *${line ? ` ${comment(line)}` : ''}`).join('\n')}\n   */\n  ${action[0]?.toLowerCase()}${action.slice(1)}: M['${action}'];`;
+    return `  /**\n${lines.map((line) => `   *${line ? ` ${comment(line)}` : ''}`).join('\n')}\n   */\n  ${methodName(action)}: M['${action}'];`;
   });
   return `/** One method per Action, documented from the document; \`M\` gives each its type. */\nexport interface ActionMethodsOf<M extends Record<Action, unknown>> {\n${members.join('\n')}\n}\n`;
 }

@@ -4,6 +4,7 @@
 import { createPortraitClient, PortraitClientError, PortraitError, type PortraitCall } from '../../src/client/index.js';
 import { apiVersion } from '../../src/protocol/generated.js';
 import { linkedBody } from '../../src/protocol/links.js';
+import { methodName } from '../../src/protocol/method-name.js';
 import type { ExplorerAction, ExplorerData, ExplorerTag } from './explorer-actions.js';
 import { element, openableLinks, pretty, withCodeSpans } from './explorer-dom.js';
 import { FlowGuide, type ActionForm } from './explorer-flows.js';
@@ -64,7 +65,7 @@ function actionPanel(entry: ExplorerAction): HTMLElement {
       }
     })();
     curl.textContent = `curl -s -X POST '${url}' \\\n  -H "Authorization: Bearer $PORTRAIT_API_KEY" -H 'Content-Type: application/json' \\\n  -d '${compact.replaceAll("'", "'\\''")}'`;
-    typescript.textContent = `const result = await client.${action[0]?.toLowerCase()}${action.slice(1)}(${body.value.trim() || '{}'});`;
+    typescript.textContent = `const result = await client.${methodName(action)}(${body.value.trim() || '{}'});`;
   };
   for (const source of [body, baseUrlInput]) source.addEventListener('input', showSnippets);
   exampleSelect.addEventListener('change', showSnippets);

@@ -2,6 +2,7 @@
 // over openapi-fetch), the envelope decoder (reply to Result or PortraitError) and the retry loop.
 import type { Client } from 'openapi-fetch';
 import { actionNames, packageVersion, servers, type Action, type ActionMethodsOf, type paths } from '../protocol/generated.js';
+import { methodName } from '../protocol/method-name.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import { decodeEnvelope } from './envelope.js';
 import { PortraitClientError } from './errors.js';
@@ -87,10 +88,6 @@ export interface PortraitClient extends ActionMethods {
   readonly baseUrl: string;
 }
 
-function uncapitalized<A extends Action>(action: A): Uncapitalize<A> {
-  return `${action[0]?.toLowerCase() ?? ''}${action.slice(1)}` as Uncapitalize<A>;
-}
-
 /** A whole number from `min` to 2^31 - 1 (the longest timer), or the error that names the option. */
 function checked(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min || value > 2 ** 31 - 1) {
@@ -172,7 +169,7 @@ export function createPortraitClient(options: PortraitClientOptions = {}): Portr
   }
 
   const methods = {} as Record<Uncapitalize<Action>, (...args: never[]) => unknown>;
-  for (const action of actionNames) methods[uncapitalized(action)] = (...args: ActionArgs<typeof action>) => call(action, ...args);
+  for (const action of actionNames) methods[methodName(action)] = (...args: ActionArgs<typeof action>) => call(action, ...args);
 
   // Each method calls its own Action: the loop above cannot tell TypeScript so.
   return { ...(methods as ActionMethods), call, raw, baseUrl };

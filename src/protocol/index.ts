@@ -15,6 +15,7 @@ export {
   type components,
   type paths,
 } from './generated.js';
+export { methodName } from './method-name.js';
 export { portraitDocument } from './portrait-document.js';
 export type { PortraitCall, PortraitCallResult, RequestOf, ResultOf } from './action-types.js';
 export { requestProperty } from './request-property.js';

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { createPortraitClient, PortraitAbortError, PortraitClientError, waitUntilAssetActive } from '../../src/client/index.js';
-import { actionNames, actions, postOperations, portraitDocument, servers } from '../../src/protocol/index.js';
+import { actionNames, actions, methodName, postOperations, portraitDocument, servers } from '../../src/protocol/index.js';
 import { failure, startScriptedServer, success, type ScriptedServer } from '../support/scripted-server.js';
 
 const started: ScriptedServer[] = [];
@@ -23,7 +23,7 @@ describe('documentation', () => {
   it('shows each method\'s summary and description from the document on hover, with its docs anchor', () => {
     const file = join(projectRoot, 'tests/client/hover-probe.ts');
     const source = `import { createPortraitClient } from '../../src/client/index.js';\nconst client = createPortraitClient({ apiKey: 'k' });\n${actionNames
-      .map((action) => `client.${action[0]?.toLowerCase()}${action.slice(1)};`)
+      .map((action) => `client.${methodName(action)};`)
       .join('\n')}\n`;
     const host = ts.createCompilerHost({ module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true });
     const readFile = host.readFile.bind(host);

@@ -8,7 +8,7 @@ import { createClient } from '@hey-api/openapi-ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { actionNames, apiVersion, type Action } from '../../src/protocol/index.js';
+import { actionNames, apiVersion, methodName, type Action } from '../../src/protocol/index.js';
 import { callEveryAction, type CallThrough } from './every-action.js';
 
 type Generated = (options: { body: unknown; query?: Record<string, string> }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
@@ -40,9 +40,8 @@ const replyOf = async (sent: ReturnType<Generated>) => {
 
 it('generates one function per Action from the per-Action view, and they call all 12 Actions', async () => {
   const sdk = await generatedSdk('portrait.openapi.json');
-  const functionOf = (action: Action) => `${action[0]?.toLowerCase()}${action.slice(1)}`;
-  expect(Object.keys(sdk).sort()).toEqual(actionNames.map(functionOf).sort());
-  const call: CallThrough = (action, body) => replyOf(sdk[functionOf(action)]!({ body }));
+  expect(Object.keys(sdk).sort()).toEqual(actionNames.map((action) => methodName(action)).sort());
+  const call: CallThrough = (action, body) => replyOf(sdk[methodName(action)]!({ body }));
   expect(await callEveryAction(call)).toEqual(expect.arrayContaining(actionNames));
 }, 30_000);
 
