@@ -18,10 +18,10 @@ export const packageSources: Record<string, string> = Object.fromEntries(
     }),
 );
 
-/** `code` with every import of the package pointed at its source, so tsx can run it here. */
+/** `code` with every import of the package pointed at its source file, by absolute path, so tsx can run it from anywhere. */
 export function withSourceImports(code: string): string {
   return code.replace(/from '([^']+)'/g, (whole, specifier: string) => {
     const source = packageSources[specifier];
-    return source ? `from '${source}'` : whole;
+    return source ? `from '${join(projectRoot, source)}'` : whole;
   });
 }
