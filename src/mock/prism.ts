@@ -54,7 +54,8 @@ function boundedForward(limits: UpstreamLimits) {
   };
 }
 
-// Prism forwards these to the upstream as they are; they describe the client's connection, not the call.
+// Kept out of the request Prism judges, and so out of what callUpstream forwards: they describe the
+// client's connection to the proxy, not the call (callUpstream drops the few it must set itself).
 const hopByHopHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'proxy-authorization', 'proxy-connection', 'host']);
 
 /** The request as Prism takes it, built the way prism-http-server builds it. */

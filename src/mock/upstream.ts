@@ -30,8 +30,8 @@ export class UpstreamError extends Error {
   }
 }
 
-// Headers that describe the caller's connection to the proxy, not the call.
-const notForwarded = new Set(['host', 'content-length', 'accept-encoding']);
+// Set by fetch for the upstream connection; the rest of the connection's headers never reach here (prismInput).
+const notForwarded = new Set(['content-length', 'accept-encoding']);
 
 /** Sends `input` to `upstream` (its path joined with the input's) and reads the reply within `limits`. */
 export async function callUpstream(input: IHttpRequest, upstream: string, limits: UpstreamLimits): Promise<IHttpResponse> {
