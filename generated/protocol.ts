@@ -22,7 +22,9 @@ export const servers = [
 export const protocol = {
   "endpoint": "/portrait/",
   "maxBodyBytes": 1048576,
+  "unknownFields": "refused",
   "activeGroupQuota": 50,
+  "assetQuota": 50,
   "bytedTokenLifetimeSeconds": 120
 } as const;
 
@@ -35,7 +37,11 @@ export const actions = {
     "result": "CreateAssetGroupResult",
     "response": "CreateAssetGroupResponse",
     "paginated": false,
-    "createsResource": true
+    "createsResource": true,
+    "rateLimit": {
+      "requests": 10,
+      "perSeconds": 1
+    }
   },
   "GetAssetGroup": {
     "tag": "Asset groups",
@@ -44,7 +50,11 @@ export const actions = {
     "result": "GetAssetGroupResult",
     "response": "GetAssetGroupResponse",
     "paginated": false,
-    "createsResource": false
+    "createsResource": false,
+    "rateLimit": {
+      "requests": 10,
+      "perSeconds": 1
+    }
   },
   "ListAssetGroups": {
     "tag": "Asset groups",
@@ -53,7 +63,11 @@ export const actions = {
     "result": "ListAssetGroupsResult",
     "response": "ListAssetGroupsResponse",
     "paginated": true,
-    "createsResource": false
+    "createsResource": false,
+    "rateLimit": {
+      "requests": 10,
+      "perSeconds": 1
+    }
   },
   "UpdateAssetGroup": {
     "tag": "Asset groups",
@@ -62,7 +76,11 @@ export const actions = {
     "result": "UpdateAssetGroupResult",
     "response": "UpdateAssetGroupResponse",
     "paginated": false,
-    "createsResource": false
+    "createsResource": false,
+    "rateLimit": {
+      "requests": 10,
+      "perSeconds": 1
+    }
   },
   "DeleteAssetGroup": {
     "tag": "Asset groups",
@@ -71,7 +89,11 @@ export const actions = {
     "result": "DeleteAssetGroupResult",
     "response": "DeleteAssetGroupResponse",
     "paginated": false,
-    "createsResource": false
+    "createsResource": false,
+    "rateLimit": {
+      "requests": 5,
+      "perSeconds": 1
+    }
   },
   "CreateAsset": {
     "tag": "Assets",
@@ -80,7 +102,11 @@ export const actions = {
     "result": "CreateAssetResult",
     "response": "CreateAssetResponse",
     "paginated": false,
-    "createsResource": true
+    "createsResource": true,
+    "rateLimit": {
+      "requests": 300,
+      "perSeconds": 60
+    }
   },
   "GetAsset": {
     "tag": "Assets",
@@ -89,7 +115,11 @@ export const actions = {
     "result": "GetAssetResult",
     "response": "GetAssetResponse",
     "paginated": false,
-    "createsResource": false
+    "createsResource": false,
+    "rateLimit": {
+      "requests": 100,
+      "perSeconds": 1
+    }
   },
   "ListAssets": {
     "tag": "Assets",
@@ -98,7 +128,11 @@ export const actions = {
     "result": "ListAssetsResult",
     "response": "ListAssetsResponse",
     "paginated": true,
-    "createsResource": false
+    "createsResource": false,
+    "rateLimit": {
+      "requests": 10,
+      "perSeconds": 1
+    }
   },
   "UpdateAsset": {
     "tag": "Assets",
@@ -107,7 +141,11 @@ export const actions = {
     "result": "UpdateAssetResult",
     "response": "UpdateAssetResponse",
     "paginated": false,
-    "createsResource": false
+    "createsResource": false,
+    "rateLimit": {
+      "requests": 10,
+      "perSeconds": 1
+    }
   },
   "DeleteAsset": {
     "tag": "Assets",
@@ -116,7 +154,11 @@ export const actions = {
     "result": "DeleteAssetResult",
     "response": "DeleteAssetResponse",
     "paginated": false,
-    "createsResource": false
+    "createsResource": false,
+    "rateLimit": {
+      "requests": 10,
+      "perSeconds": 1
+    }
   },
   "CreateVisualValidateSession": {
     "tag": "Liveness",
@@ -125,7 +167,11 @@ export const actions = {
     "result": "CreateVisualValidateSessionResult",
     "response": "CreateVisualValidateSessionResponse",
     "paginated": false,
-    "createsResource": true
+    "createsResource": true,
+    "rateLimit": {
+      "requests": 3,
+      "perSeconds": 1
+    }
   },
   "GetVisualValidateResult": {
     "tag": "Liveness",
@@ -134,7 +180,11 @@ export const actions = {
     "result": "GetVisualValidateResultResult",
     "response": "GetVisualValidateResultResponse",
     "paginated": false,
-    "createsResource": false
+    "createsResource": false,
+    "rateLimit": {
+      "requests": 3,
+      "perSeconds": 1
+    }
   }
 } as const;
 
@@ -145,10 +195,54 @@ export const actionNames = Object.keys(actions) as Action[];
 /** The Actions that list page by page. */
 export type PaginatedAction = { [A in Action]: (typeof actions)[A]['paginated'] extends true ? A : never }[Action];
 
-/** `Error.CodeN` by base error code, for the codes that carry one (`x-portrait-code-numbers` on ErrorCode). */
-export const codeNumbers = {
-  "InvalidActionOrVersion": 100008,
-  "QuotaExceeded": 100013
+/** Each documented base error code: its HTTP status and, where a source gives one, its `Error.CodeN` (`x-portrait-errors` on ErrorCode). */
+export const errorCodes = {
+  "Unauthorized": {
+    "status": 401
+  },
+  "Forbidden": {
+    "status": 403
+  },
+  "QuotaExceeded": {
+    "status": 403
+  },
+  "RateLimitExceeded": {
+    "status": 429
+  },
+  "TokenExpired": {
+    "status": 200
+  },
+  "InvalidToken": {
+    "status": 200
+  },
+  "ValidatePending": {
+    "status": 200
+  },
+  "AIGCNotAvailable": {
+    "status": 403
+  },
+  "MissingParameter": {
+    "status": 400
+  },
+  "InvalidParameter": {
+    "status": 400
+  },
+  "NotFound": {
+    "status": 404
+  },
+  "RequestEntityTooLarge": {
+    "status": 413
+  },
+  "InternalError": {
+    "status": 500
+  },
+  "InvalidActionOrVersion": {
+    "status": 404,
+    "codeN": 100008
+  },
+  "MethodNotAllowed": {
+    "status": 405
+  }
 } as const;
 
 /** The file name extensions each AssetType accepts (`x-portrait-file-extensions` on AssetType). */
@@ -175,19 +269,299 @@ export const fileExtensions = {
   ]
 } as const;
 
-/** Each enum with `x-enum-varnames`, as name to value, by schema name. */
-export const namedEnums = {
-  "LivenessResultCode": {
-    "Passed": "10000",
-    "Failed": "10001"
+/** The liveness callback's `resultCode` values the toolkit names (`x-portrait-result-codes` on LivenessCallbackQuery.resultCode). */
+export const livenessResultCodes = {
+  "Passed": "10000",
+  "Failed": "10001"
+} as const;
+
+/** The languages the H5 liveness page takes in its `lng` query parameter, the first its default (`x-portrait-h5-languages`). */
+export const h5Languages = [
+  "zh",
+  "en",
+  "zh-Hant"
+] as const;
+
+/** Every fact of the document the contract checks judge by name, with where it comes from (`x-portrait-source`): the protocol's rules, the behaviours, the error codes and the rate limits. */
+export const facts = {
+  "protocol.endpoint": {
+    "source": "reference",
+    "says": "Every Action is a POST to this path, told apart by `Action` and `Version` in the query."
+  },
+  "protocol.maxBodyBytes": {
+    "source": "reference",
+    "says": "A request body may be at most 1 MB, read as 1,048,576 bytes; a larger one is refused."
+  },
+  "protocol.unknownFields": {
+    "source": "assumed",
+    "says": "A request body field that the Action's schema does not name is refused with `InvalidParameter.<Field>` (every request schema says `additionalProperties: false`). No source says so; a real gateway may ignore such a field."
+  },
+  "protocol.activeGroupQuota": {
+    "source": "reference",
+    "says": "Groups of both types a customer can keep at once; CreateAssetGroup answers QuotaExceeded past it."
+  },
+  "protocol.assetQuota": {
+    "source": "upstream",
+    "says": "Assets a customer can keep at once; CreateAsset answers QuotaExceeded past it. The upstream's entry tier holds 50 (its higher tiers far more); the reference names the quota, not its size."
+  },
+  "protocol.bytedTokenLifetimeSeconds": {
+    "source": "reference",
+    "says": "How long a BytedToken and its H5Link live; GetVisualValidateResult answers TokenExpired after. The upstream's reference page says 30 minutes, its guide 120 seconds; the reference decides."
+  },
+  "behaviours.envelope": {
+    "source": "reference",
+    "says": "Every reply to an Action is a JSON envelope: `ResponseMetadata` with `RequestId`, and `Action` and `Version` echoed, and either `Result` or `ResponseMetadata.Error`."
+  },
+  "behaviours.errorIsTheVerdict": {
+    "source": "reference",
+    "says": "A call failed if and only if `ResponseMetadata.Error` is present, whatever the HTTP status: errors may come with HTTP 200, and an error status always carries `Error`."
+  },
+  "behaviours.noServerErrors": {
+    "source": "reference",
+    "says": "A request is answered with a verdict, never a 5xx: the reference lists the errors every Action gives, and none is a failure of the server."
+  },
+  "behaviours.fieldInErrorCode": {
+    "source": "upstream",
+    "says": "A refused field is named after a dot in `Error.Code`: `MissingParameter.Id`, `InvalidParameter.PageSize`."
+  },
+  "behaviours.listDefaults": {
+    "source": "assumed",
+    "says": "ListAssetGroups and ListAssets take a body without `Filter`, paging or sorting, and fill the document's defaults. The upstream's pages mark `Filter.GroupType` required (and ListAssets' `PageNumber` and `PageSize`); the reference lists them as options."
+  },
+  "behaviours.listFilters": {
+    "source": "reference",
+    "says": "ListAssetGroups filters by `GroupIds`, `GroupType` and a fuzzy `Name`, ListAssets by `GroupIds` and `Statuses` too, and `TotalCount` counts what matches."
+  },
+  "behaviours.pagination": {
+    "source": "reference",
+    "says": "Pages of `PageSize` items cover every match once, in a stable order, with the same `TotalCount`, and echo `PageNumber` and `PageSize`."
+  },
+  "behaviours.pastTheLastPage": {
+    "source": "assumed",
+    "says": "A page past the last is empty (`Items` is `[]`), not an error."
+  },
+  "behaviours.updates": {
+    "source": "reference",
+    "says": "UpdateAssetGroup changes `Name` and `Description`, UpdateAsset the `Name`, and a later Get shows it."
+  },
+  "behaviours.asyncProcessing": {
+    "source": "upstream",
+    "says": "A new asset starts `Processing`, with an empty `URL`, and ends `Active` or `Failed`."
+  },
+  "behaviours.activeUrl": {
+    "source": "upstream",
+    "says": "An asset from a good media URL ends `Active`, with a signed http(s) `URL`."
+  },
+  "behaviours.nonMediaUrl": {
+    "source": "assumed",
+    "says": "CreateAsset takes a URL whose file is no media of its `AssetType` (the emulator judges by the extension), and the asset ends `Failed` with a `FailedReason` and an empty `URL`. Also allowed: CreateAsset refuses the URL at once with `InvalidParameter.URL`."
+  },
+  "behaviours.failedReason": {
+    "source": "reference",
+    "says": "A `Failed` asset carries `FailedReason`."
+  },
+  "behaviours.deletes": {
+    "source": "upstream",
+    "says": "A deleted group or asset is gone from Get (`NotFound`) and from List."
+  },
+  "behaviours.groupDeleteTakesAssets": {
+    "source": "upstream",
+    "says": "Deleting a group deletes its assets."
+  },
+  "behaviours.quotaFreedAtOnce": {
+    "source": "reference",
+    "says": "DeleteAssetGroup releases the active-group quota at once."
+  },
+  "behaviours.tenancy": {
+    "source": "reference",
+    "says": "Another customer's Get, Update, Delete and CreateAsset answer `Forbidden` or `NotFound` and change nothing; its List never shows the resources."
+  },
+  "behaviours.livenessSession": {
+    "source": "reference",
+    "says": "CreateVisualValidateSession answers a `BytedToken`, an http(s) `H5Link` and the `CallbackURL` echoed; GetVisualValidateResult answers `ValidatePending` until the check is done, and `InvalidToken` to a token it did not give."
+  },
+  "errors.Unauthorized": {
+    "source": "reference",
+    "says": "`Unauthorized`: The API key is missing or invalid."
+  },
+  "errors.Unauthorized.status": {
+    "source": "assumed",
+    "says": "`Unauthorized` comes with HTTP 401."
+  },
+  "errors.Forbidden": {
+    "source": "reference",
+    "says": "`Forbidden`: The API key cannot access this group or asset."
+  },
+  "errors.Forbidden.status": {
+    "source": "assumed",
+    "says": "`Forbidden` comes with HTTP 403."
+  },
+  "errors.QuotaExceeded": {
+    "source": "reference",
+    "says": "`QuotaExceeded`: The customer's group or asset quota is full. No source gives it a CodeN."
+  },
+  "errors.QuotaExceeded.status": {
+    "source": "assumed",
+    "says": "`QuotaExceeded` comes with HTTP 403."
+  },
+  "errors.RateLimitExceeded": {
+    "source": "reference",
+    "says": "`RateLimitExceeded`: Too many requests; wait (Retry-After) and retry."
+  },
+  "errors.RateLimitExceeded.status": {
+    "source": "assumed",
+    "says": "`RateLimitExceeded` comes with HTTP 429."
+  },
+  "errors.TokenExpired": {
+    "source": "reference",
+    "says": "`TokenExpired`: The BytedToken is older than its 120-second window."
+  },
+  "errors.TokenExpired.status": {
+    "source": "reference",
+    "says": "`TokenExpired` comes with HTTP 200."
+  },
+  "errors.InvalidToken": {
+    "source": "reference",
+    "says": "`InvalidToken`: The BytedToken is invalid or owned by another API key."
+  },
+  "errors.InvalidToken.status": {
+    "source": "reference",
+    "says": "`InvalidToken` comes with HTTP 200."
+  },
+  "errors.ValidatePending": {
+    "source": "reference",
+    "says": "`ValidatePending`: The H5 liveness check has not produced a GroupId yet."
+  },
+  "errors.ValidatePending.status": {
+    "source": "assumed",
+    "says": "`ValidatePending` comes with HTTP 200."
+  },
+  "errors.AIGCNotAvailable": {
+    "source": "reference",
+    "says": "`AIGCNotAvailable`: AIGC group creation is not enabled for this account."
+  },
+  "errors.AIGCNotAvailable.status": {
+    "source": "assumed",
+    "says": "`AIGCNotAvailable` comes with HTTP 403."
+  },
+  "errors.MissingParameter": {
+    "source": "reference",
+    "says": "`MissingParameter`: A required field is missing; `.<Field>` names it."
+  },
+  "errors.MissingParameter.status": {
+    "source": "upstream",
+    "says": "`MissingParameter` comes with HTTP 400."
+  },
+  "errors.InvalidParameter": {
+    "source": "reference",
+    "says": "`InvalidParameter`: A field has an invalid value, or the body is no JSON object; `.<Field>` names the field."
+  },
+  "errors.InvalidParameter.status": {
+    "source": "assumed",
+    "says": "`InvalidParameter` comes with HTTP 400."
+  },
+  "errors.NotFound": {
+    "source": "upstream",
+    "says": "`NotFound`: No such group or asset for this API key; the upstream's live probe saw HTTP 404 for a deleted one."
+  },
+  "errors.NotFound.status": {
+    "source": "upstream",
+    "says": "`NotFound` comes with HTTP 404."
+  },
+  "errors.RequestEntityTooLarge": {
+    "source": "assumed",
+    "says": "`RequestEntityTooLarge`: The body is over the 1 MB limit. The reference sets the limit; the code and status are the toolkit's."
+  },
+  "errors.RequestEntityTooLarge.status": {
+    "source": "assumed",
+    "says": "`RequestEntityTooLarge` comes with HTTP 413."
+  },
+  "errors.InternalError": {
+    "source": "upstream",
+    "says": "`InternalError`: An unexpected failure on the server."
+  },
+  "errors.InternalError.status": {
+    "source": "upstream",
+    "says": "`InternalError` comes with HTTP 500."
+  },
+  "errors.InvalidActionOrVersion": {
+    "source": "upstream",
+    "says": "`InvalidActionOrVersion`: The query names no known Action, or a Version other than the API's."
+  },
+  "errors.InvalidActionOrVersion.status": {
+    "source": "upstream",
+    "says": "`InvalidActionOrVersion` comes with HTTP 404."
+  },
+  "errors.InvalidActionOrVersion.codeN": {
+    "source": "upstream",
+    "says": "`InvalidActionOrVersion` carries CodeN 100008."
+  },
+  "errors.MethodNotAllowed": {
+    "source": "assumed",
+    "says": "`MethodNotAllowed`: The method is not POST. A real gateway may answer from its edge instead, with no envelope."
+  },
+  "errors.MethodNotAllowed.status": {
+    "source": "assumed",
+    "says": "`MethodNotAllowed` comes with HTTP 405."
+  },
+  "rateLimits.CreateAssetGroup": {
+    "source": "upstream",
+    "says": "CreateAssetGroup: at most 10 calls per 1 s per account."
+  },
+  "rateLimits.GetAssetGroup": {
+    "source": "upstream",
+    "says": "GetAssetGroup: at most 10 calls per 1 s per account."
+  },
+  "rateLimits.ListAssetGroups": {
+    "source": "upstream",
+    "says": "ListAssetGroups: at most 10 calls per 1 s per account."
+  },
+  "rateLimits.UpdateAssetGroup": {
+    "source": "upstream",
+    "says": "UpdateAssetGroup: at most 10 calls per 1 s per account."
+  },
+  "rateLimits.DeleteAssetGroup": {
+    "source": "upstream",
+    "says": "DeleteAssetGroup: at most 5 calls per 1 s per account."
+  },
+  "rateLimits.CreateAsset": {
+    "source": "upstream",
+    "says": "CreateAsset: at most 300 calls per 60 s per account."
+  },
+  "rateLimits.GetAsset": {
+    "source": "upstream",
+    "says": "GetAsset: at most 100 calls per 1 s per account."
+  },
+  "rateLimits.ListAssets": {
+    "source": "upstream",
+    "says": "ListAssets: at most 10 calls per 1 s per account."
+  },
+  "rateLimits.UpdateAsset": {
+    "source": "upstream",
+    "says": "UpdateAsset: at most 10 calls per 1 s per account."
+  },
+  "rateLimits.DeleteAsset": {
+    "source": "upstream",
+    "says": "DeleteAsset: at most 10 calls per 1 s per account."
+  },
+  "rateLimits.CreateVisualValidateSession": {
+    "source": "upstream",
+    "says": "CreateVisualValidateSession: at most 3 calls per 1 s per account."
+  },
+  "rateLimits.GetVisualValidateResult": {
+    "source": "upstream",
+    "says": "GetVisualValidateResult: at most 3 calls per 1 s per account."
   }
 } as const;
 
+/** The name of a fact in `facts`. */
+export type FactName = keyof typeof facts;
+
 /** The patterns of the named string schemas in components.schemas. */
 export const patterns = {
-  GroupId: new RegExp("^group-[0-9A-Za-z_-]{1,120}$"),
+  GroupId: new RegExp("^[Gg]roup-[0-9A-Za-z_.*-]{1,120}$"),
   HttpUrl: new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://"),
-  AssetId: new RegExp("^asset-[0-9A-Za-z_-]{1,120}$"),
+  AssetId: new RegExp("^[Aa]sset-[0-9A-Za-z_.*-]{1,120}$"),
 } as const;
 
 /** One method per Action, documented from the document; `M` gives each its type. */
@@ -286,7 +660,7 @@ export interface ActionMethodsOf<M extends Record<Action, unknown>> {
    *
    * Changes the `Name` of one of your assets. The name is the only thing that can change: to
    * replace the media, call CreateAsset with the new file (and DeleteAsset for the old one).
-   * `Id` and `Name` are both required.
+   * Only `Id` is required, as upstream; without `Name` nothing changes.
    *
    * @see The docs: `/docs#operation/UpdateAsset` on the server `npm start` runs; the request: `POST /portrait/?Action=UpdateAsset&Version=2024-01-01`.
    */

@@ -126,8 +126,8 @@ export interface paths {
          *
          *     The group's assets and their `asset://<Id>` references are not affected.
          *
-         *     Next: the `Result` is empty; call **GetAssetGroup** to read the group back with its new
-         *     values.
+         *     Next: the `Result` holds the group's `Id`; call **GetAssetGroup** to read the group back
+         *     with its new values.
          *
          *     Errors: `MissingParameter.Id`/`InvalidParameter` (400, or 200 from upstream; for example
          *     a `Name` over 64 characters or a `Description` over 300), `Forbidden` (403, the group is
@@ -194,8 +194,15 @@ export interface paths {
          *
          *     Accepted files, by the extension the URL's path ends with: Image `.jpeg` `.jpg` `.png`
          *     `.webp` `.bmp` `.tiff` `.tif` `.gif` `.heic` `.heif`; Video `.mp4` `.mov`; Audio `.wav`
-         *     `.mp3`. Media limits: images each side 300 to 6000 px, aspect ratio 0.4 to 2.5, under 30 MB;
-         *     video 2 to 15 s, at most 50 MB; audio 2 to 15 s, at most 15 MB.
+         *     `.mp3`. Media limits (the upstream's): images each side 300 to 6000 px, aspect ratio 0.4 to
+         *     2.5, under 30 MB; video 480p, 720p or 1080p, 409,600 to 2,086,876 pixels in all, 24 to 60
+         *     fps, 2 to 15 s, at most 50 MB; audio 2 to 15 s, at most 15 MB. A URL whose file is no such
+         *     media ends `Failed` (assumed: a server may instead refuse it at once with
+         *     `InvalidParameter.URL`).
+         *
+         *     `Moderation: {"Strategy": "Skip"}` turns off most of the content pre-filter for this asset
+         *     (the upstream refuses it while the account's secure mode is on). `ProjectName` must be the
+         *     group's own project, matched case-sensitively.
          *
          *     Errors: `MissingParameter`/`InvalidParameter` (400, or 200 from upstream), `Forbidden`
          *     (403, the group is another customer's), `QuotaExceeded` (403), `NotFound` (404, no such
@@ -293,13 +300,12 @@ export interface paths {
          * Rename an asset
          * @description Changes the `Name` of one of your assets. The name is the only thing that can change: to
          *     replace the media, call CreateAsset with the new file (and DeleteAsset for the old one).
-         *     `Id` and `Name` are both required.
+         *     Only `Id` is required, as upstream; without `Name` nothing changes.
          *
-         *     The `Id` and any `asset://<Id>` reference you already use stay the same. The result is
-         *     empty; call GetAsset or ListAssets to read the asset back.
+         *     The `Id` and any `asset://<Id>` reference you already use stay the same. The result holds
+         *     the asset's `Id`; call GetAsset or ListAssets to read the asset back.
          *
-         *     Errors: `MissingParameter.Id`/`MissingParameter.Name` and `InvalidParameter.Name` (400, or
-         *     200 from upstream), `Forbidden` (403, the asset is another customer's), `NotFound` (404, or
+         *     Errors: `MissingParameter.Id` and `InvalidParameter.Name` (400, or 200 from upstream), `Forbidden` (403, the asset is another customer's), `NotFound` (404, or
          *     200 from upstream, no such asset for this API key).
          */
         post: operations["UpdateAsset"];
@@ -354,11 +360,14 @@ export interface paths {
          *     Call it when that person is ready to take the check: the returned `BytedToken` and `H5Link`
          *     live only about **120 seconds**.
          *
-         *     1. Open `H5Link` on the person's phone (send the link or show it as a QR code). If the link
-         *        has expired, create a new session.
-         *     2. After the check, the person's browser is sent to your `CallbackURL` with
-         *        `bytedToken=...&resultCode=...` added to the query. `resultCode=10000` means the check
-         *        passed; any other value means it did not.
+         *     1. Open `H5Link` on the person's phone (send the link or show it as a QR code). Add `lng`
+         *        to its query for the page's language: `zh` (the default), `en` or `zh-Hant`. A link
+         *        serves one check; if it has expired, create a new session.
+         *     2. After the check, the person's browser is sent to your `CallbackURL` with the
+         *        `LivenessCallbackQuery` added to the query:
+         *        `bytedToken=...&resultCode=...&algorithmBaseRespCode=...&reqMeasureInfoValue=...&verify_type=real_time`.
+         *        `resultCode=10000` means the check passed; any other value is an error code the
+         *        upstream does not list, so the check did not pass.
          *     3. When your backend sees `resultCode=10000`, call **GetVisualValidateResult** with the
          *        `BytedToken` to get the new group's `GroupId`, then add assets to it with CreateAsset.
          *
@@ -421,9 +430,12 @@ export interface webhooks {
         /**
          * The person's browser arrives at your CallbackURL
          * @description Not an Action: the request your `CallbackURL` receives when the person finishes the H5
-         *     check. Their browser is sent to the `CallbackURL` of CreateVisualValidateSession with
-         *     `bytedToken` and `resultCode` added to its query. On `resultCode=10000`, call
-         *     GetVisualValidateResult with the token from your backend.
+         *     check. Their browser is sent to the `CallbackURL` of CreateVisualValidateSession with the
+         *     fields of `LivenessCallbackQuery` added to its query, for example
+         *     `?bytedToken=…&resultCode=10000&algorithmBaseRespCode=0&reqMeasureInfoValue=1&verify_type=real_time`.
+         *     On `resultCode=10000`, call GetVisualValidateResult with the token from your backend; any
+         *     other `resultCode` is an error code the upstream does not list, so treat it as not passed.
+         *     The upstream does not state the method; a browser redirect arrives as a GET.
          */
         get: operations["LivenessCallback"];
         put?: never;
@@ -448,7 +460,7 @@ export interface components {
          */
         Description: string;
         /**
-         * @description The project that owns the resources. Optional on every Action; `default` when omitted.
+         * @description The project that owns the resources. Optional on every Action; `default` when omitted. Case-sensitive: a resource is found only under its own project.
          * @default default
          * @example default
          */
@@ -535,7 +547,7 @@ export interface components {
             Result?: never;
         };
         /**
-         * @description A portrait group id, as returned by CreateAssetGroup or GetVisualValidateResult.
+         * @description A portrait group id, as returned by CreateAssetGroup or GetVisualValidateResult. Upstream ids look like `group-20260518163348-xtzxl`; its reference pages redact them as `group-2026**********-*****`, so the pattern takes `*` too.
          * @example group-20260518163348-xtzxl
          */
         GroupId: string;
@@ -562,10 +574,10 @@ export interface components {
             Name: string;
             /**
              * @deprecated
-             * @description Older alias of `Name`; read `Name` instead.
+             * @description Older alias of `Name`; read `Name` instead. Optional: the upstream leaves it out of GetAssetGroup and marks it as about to be removed from ListAssetGroups.
              * @example Avatar 001
              */
-            Title: string;
+            Title?: string;
             /** @example Virtual presenter */
             Description: string;
             GroupType: components["schemas"]["GroupType"];
@@ -634,8 +646,14 @@ export interface components {
             Description?: components["schemas"]["Description"];
             ProjectName?: components["schemas"]["ProjectName"];
         };
-        /** @description Empty on success; servers may add fields. */
-        UpdateAssetGroupResult: Record<string, never>;
+        /** @description The group's id, as the upstream answers it. */
+        UpdateAssetGroupResult: {
+            /**
+             * @description The id of the group that was updated.
+             * @example group-20260518163348-xtzxl
+             */
+            Id: string;
+        };
         /** @description The success envelope of UpdateAssetGroup. */
         UpdateAssetGroupResponse: {
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
@@ -663,12 +681,33 @@ export interface components {
          * @enum {string}
          */
         AssetType: "Image" | "Video" | "Audio";
+        /**
+         * @description The content pre-filter for one asset. `Default` keeps it on; `Skip` turns off most of it (not the baseline policies). The upstream answers an error to `Skip` on an account whose secure mode is still on.
+         * @example {
+         *       "Strategy": "Skip"
+         *     }
+         */
+        Moderation: {
+            /**
+             * @default Default
+             * @enum {string}
+             */
+            Strategy: "Default" | "Skip";
+        };
         CreateAssetRequest: {
             GroupId: components["schemas"]["GroupId"];
             /** @description A public URL of the media file. Binary uploads and base64 are not accepted: upload the file to your own storage or CDN first. */
             URL: components["schemas"]["HttpUrl"];
             AssetType: components["schemas"]["AssetType"];
             Name?: components["schemas"]["Name"];
+            /**
+             * @description The content pre-filter for this asset: `{"Strategy": "Skip"}` turns off most of it. Default `{"Strategy": "Default"}`.
+             * @default {
+             *       "Strategy": "Default"
+             *     }
+             */
+            Moderation?: components["schemas"]["Moderation"];
+            /** @description The project of the group (`default` when omitted). Case-sensitive, and it must be the group's own project: another project's group answers `NotFound`. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         CreateAssetResult: {
@@ -681,7 +720,7 @@ export interface components {
             Result: components["schemas"]["CreateAssetResult"];
         };
         /**
-         * @description An asset id, as returned by CreateAsset. Pass it to video generation as `asset://<Id>`.
+         * @description An asset id, as returned by CreateAsset. Pass it to video generation as `asset://<Id>`. Upstream ids look like `asset-20260318035710-xxxxx`; the upstream's reference pages print them as `Asset-2026**********-*****`, capitalised and redacted with `*`, so the pattern takes both.
          * @example asset-20260318035710-xxxxx
          */
         AssetId: string;
@@ -710,10 +749,12 @@ export interface components {
              */
             URL: string;
             /**
-             * @description Why processing failed; present when `Status` is `Failed`.
+             * @description Why processing failed; present when `Status` is `Failed`. The upstream reports the same as `Error {Code, Message}` on the asset; the reference names it `FailedReason` for this API, and the reference decides.
              * @example Image aspect ratio must be between 0.4 and 2.5.
              */
             FailedReason?: string;
+            /** @description The content pre-filter the asset was created with (`Default` unless CreateAsset asked to `Skip`). */
+            Moderation?: components["schemas"]["Moderation"];
             /** @example default */
             ProjectName?: string;
             CreateTime: components["schemas"]["Timestamp"];
@@ -757,14 +798,20 @@ export interface components {
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
             Result: components["schemas"]["ListAssetsResult"];
         };
-        /** @description Only the name of an asset can change. */
+        /** @description Only the name of an asset can change; without `Name` nothing changes. */
         UpdateAssetRequest: {
             Id: components["schemas"]["AssetId"];
-            Name: components["schemas"]["Name"];
+            Name?: components["schemas"]["Name"];
             ProjectName?: components["schemas"]["ProjectName"];
         };
-        /** @description Empty on success; servers may add fields. */
-        UpdateAssetResult: Record<string, never>;
+        /** @description The asset's id, as the upstream answers it. */
+        UpdateAssetResult: {
+            /**
+             * @description The id of the asset that was updated.
+             * @example asset-20260318035710-xxxxx
+             */
+            Id: string;
+        };
         /** @description The success envelope of UpdateAsset. */
         UpdateAssetResponse: {
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
@@ -783,18 +830,18 @@ export interface components {
         };
         CreateVisualValidateSessionRequest: {
             /**
-             * @description Where the person's browser goes after the check, with `bytedToken` and `resultCode` (`10000` means passed) added to the query.
+             * @description Where the person's browser goes after the check, with `bytedToken`, `resultCode` (`10000` means passed) and the other fields of `LivenessCallbackQuery` added to the query.
              * @example https://www.example.com/portrait/callback
              */
             CallbackURL: components["schemas"]["HttpUrl"];
             ProjectName?: components["schemas"]["ProjectName"];
         };
         CreateVisualValidateSessionResult: {
-            /** @description Identifies the session; pass it to GetVisualValidateResult. Valid about 120 seconds. */
+            /** @description Identifies the session; pass it to GetVisualValidateResult. Valid about 120 seconds (the reference and the upstream's guide; the upstream's reference page says 30 minutes). */
             BytedToken: string;
             /**
              * Format: uri
-             * @description The page to open on the person's phone. Valid about 120 seconds.
+             * @description The page to open on the person's phone. Valid about 120 seconds, and for one check only. Its host and query vary; add `lng` to its query for the page's language: `zh` (the default), `en` or `zh-Hant`.
              */
             H5Link: string;
             /** @description The callback URL, echoed. */
@@ -823,10 +870,43 @@ export interface components {
             Result: components["schemas"]["GetVisualValidateResultResult"];
         };
         /**
-         * @description The `resultCode` the liveness page adds to your `CallbackURL`: `10000` when the person passed the check. Treat any other value as not passed.
-         * @enum {string}
+         * @description The query the H5 liveness page adds to your `CallbackURL` when the person finishes the check, as the upstream sends it: every value is a string. Only `resultCode=10000` means the person passed; call GetVisualValidateResult with the token then. Any other `resultCode` is an error code the upstream does not list: treat it as not passed, and read `algorithmBaseRespCode` for its cause.
+         * @example {
+         *       "bytedToken": "20260516170000EXAMPLE",
+         *       "resultCode": "10000",
+         *       "algorithmBaseRespCode": "0",
+         *       "reqMeasureInfoValue": "1",
+         *       "verify_type": "real_time"
+         *     }
          */
-        LivenessResultCode: "10000" | "10001";
+        LivenessCallbackQuery: {
+            /**
+             * @description The session's `BytedToken`. (The upstream's own documented example leaves it empty; a real callback carries the token.)
+             * @example 20260516170000EXAMPLE
+             */
+            bytedToken: string;
+            /**
+             * @description `10000` when the person passed the check; any other value is an error code.
+             * @example 10000
+             */
+            resultCode: string;
+            /**
+             * @description The liveness service's own sub-code; read it for the cause when `resultCode` is not `10000`.
+             * @example 0
+             */
+            algorithmBaseRespCode?: string;
+            /**
+             * @description Whether this check is billed, `1`, or not, `0`.
+             * @example 1
+             * @enum {string}
+             */
+            reqMeasureInfoValue?: "0" | "1";
+            /**
+             * @description The kind of check; `real_time` today.
+             * @example real_time
+             */
+            verify_type?: string;
+        };
         /** @description A call of CreateAssetGroup. */
         CreateAssetGroupCall: {
             /**
@@ -1281,7 +1361,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description An empty `Result` on success, or an upstream error delivered with HTTP 200 (check `ResponseMetadata.Error`). */
+            /** @description The group's `Id` on success, or an upstream error delivered with HTTP 200 (check `ResponseMetadata.Error`). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1442,7 +1522,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description An empty result, or an upstream error delivered with HTTP 200 (check `ResponseMetadata.Error`). */
+            /** @description The asset's `Id`, or an upstream error delivered with HTTP 200 (check `ResponseMetadata.Error`). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1561,13 +1641,8 @@ export interface operations {
     LivenessCallback: {
         parameters: {
             query: {
-                /**
-                 * @description The session's `BytedToken`.
-                 * @example 20260516170000EXAMPLE
-                 */
-                bytedToken: string;
-                /** @example 10000 */
-                resultCode: components["schemas"]["LivenessResultCode"];
+                /** @description The fields of `LivenessCallbackQuery`, each a parameter of the query. */
+                callback: components["schemas"]["LivenessCallbackQuery"];
             };
             header?: never;
             path?: never;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { postOperations, resolveSchema, schemaNamed, schemaRef, type OpenApiDocument, type SchemaObject } from '../../src/protocol/document.js';
+import { namedFacts, sourceProblems } from '../../src/protocol/fact-sources.js';
 import { methodName } from '../../src/protocol/method-name.js';
 import { projectRoot } from '../project-root.js';
 import { downgradeTo30, singleEndpointView, withCallSchemas } from './views.js';
@@ -56,6 +57,8 @@ async function bundleDocument(): Promise<OpenApiDocument> {
 
 /** generated/protocol.ts: every fact checked against the document here, so a slip fails `npm run generate`. */
 export function renderProtocol(document: OpenApiDocument): string {
+  const problems = sourceProblems(document);
+  if (problems.length > 0) throw new Error(`Where these facts come from is not said:\n${problems.join('\n')}`);
   const constant = (doc: string, name: string, value: unknown) =>
     `/** ${doc} */\nexport const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`;
   return [
@@ -72,9 +75,16 @@ export function renderProtocol(document: OpenApiDocument): string {
     'export type Action = keyof typeof actions;\n',
     'export const actionNames = Object.keys(actions) as Action[];\n',
     '/** The Actions that list page by page. */\nexport type PaginatedAction = { [A in Action]: (typeof actions)[A][\'paginated\'] extends true ? A : never }[Action];\n',
-    constant('`Error.CodeN` by base error code, for the codes that carry one (`x-portrait-code-numbers` on ErrorCode).', 'codeNumbers', codeNumbers(document)),
+    constant('Each documented base error code: its HTTP status and, where a source gives one, its `Error.CodeN` (`x-portrait-errors` on ErrorCode).', 'errorCodes', errorCodes(document)),
     constant('The file name extensions each AssetType accepts (`x-portrait-file-extensions` on AssetType).', 'fileExtensions', fileExtensions(document)),
-    constant('Each enum with `x-enum-varnames`, as name to value, by schema name.', 'namedEnums', namedEnums(document)),
+    constant('The liveness callback\'s `resultCode` values the toolkit names (`x-portrait-result-codes` on LivenessCallbackQuery.resultCode).', 'livenessResultCodes', livenessResultCodes(document)),
+    constant('The languages the H5 liveness page takes in its `lng` query parameter, the first its default (`x-portrait-h5-languages`).', 'h5Languages', h5Languages(document)),
+    constant(
+      'Every fact of the document the contract checks judge by name, with where it comes from (`x-portrait-source`): the protocol\'s rules, the behaviours, the error codes and the rate limits.',
+      'facts',
+      namedFacts(document),
+    ),
+    '/** The name of a fact in `facts`. */\nexport type FactName = keyof typeof facts;\n',
     `/** The patterns of the named string schemas in components.schemas. */\nexport const patterns = {\n${patterns(document).join('\n')}\n} as const;\n`,
     actionMethodDocs(document),
   ].join('\n');
@@ -105,15 +115,29 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** `x-portrait-protocol` as values by name; each rule there also says its source and what it means. */
 function protocolFacts(document: OpenApiDocument) {
-  const facts = document['x-portrait-protocol'] as Record<string, unknown> | undefined;
-  const numbers = ['maxBodyBytes', 'activeGroupQuota', 'bytedTokenLifetimeSeconds'] as const;
+  const rules = (document['x-portrait-protocol'] ?? {}) as Record<string, { value?: unknown }>;
+  const facts = Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, rule.value]));
+  const numbers = ['maxBodyBytes', 'activeGroupQuota', 'assetQuota', 'bytedTokenLifetimeSeconds'] as const;
   for (const name of numbers) {
-    const value = facts?.[name];
+    const value = facts[name];
     if (!Number.isInteger(value) || (value as number) <= 0) throw new Error(`x-portrait-protocol.${name} must be a positive integer`);
   }
-  if (typeof facts?.endpoint !== 'string' || !facts.endpoint.endsWith('/')) throw new Error('x-portrait-protocol.endpoint must be a path ending in /');
+  if (typeof facts.endpoint !== 'string' || !facts.endpoint.endsWith('/')) throw new Error('x-portrait-protocol.endpoint must be a path ending in /');
+  if (facts.unknownFields !== 'refused' && facts.unknownFields !== 'ignored') throw new Error('x-portrait-protocol.unknownFields must be refused or ignored');
+  if (facts.unknownFields === 'refused') requireClosedRequests(document);
   return facts;
+}
+
+/** With unknown fields refused, every object a request body holds must say `additionalProperties: false`. */
+function requireClosedRequests(document: OpenApiDocument) {
+  const visit = (schema: SchemaObject, where: string) => {
+    const resolved = resolveSchema(document, schema);
+    if (resolved.properties && resolved.additionalProperties !== false) throw new Error(`${where} must say additionalProperties: false, as unknownFields is refused`);
+    for (const [name, property] of Object.entries(resolved.properties ?? {})) if (typeof property === 'object') visit(property, `${where}.${name}`);
+  };
+  for (const { operation } of postOperations(document)) visit(requireSchema(document, `${operation.operationId}Request`), `${operation.operationId}Request`);
 }
 
 function actionTable(document: OpenApiDocument) {
@@ -132,6 +156,10 @@ function actionTable(document: OpenApiDocument) {
       throw new Error(`${action}Response: Result must be a $ref to ${action}Result`);
     }
     const paginated = operation['x-portrait-paginated'] === true;
+    const { requests, perSeconds } = (operation['x-portrait-rate-limit'] ?? {}) as { requests?: unknown; perSeconds?: unknown };
+    if (!Number.isInteger(requests) || !Number.isInteger(perSeconds) || (requests as number) < 1 || (perSeconds as number) < 1) {
+      throw new Error(`${action}: x-portrait-rate-limit must give whole numbers requests and perSeconds of at least 1`);
+    }
     if (paginated) requirePaging(document, action);
     entries[action] = {
       tag,
@@ -141,6 +169,7 @@ function actionTable(document: OpenApiDocument) {
       response: `${action}Response`,
       paginated,
       createsResource: operation['x-portrait-creates-resource'] === true,
+      rateLimit: { requests, perSeconds },
     };
   }
   return entries;
@@ -156,14 +185,19 @@ function requirePaging(document: OpenApiDocument, action: string) {
   }
 }
 
-function codeNumbers(document: OpenApiDocument) {
+function errorCodes(document: OpenApiDocument) {
   const errorCode = requireSchema(document, 'ErrorCode');
-  const numbers = (errorCode['x-portrait-code-numbers'] ?? {}) as Record<string, unknown>;
-  for (const [code, value] of Object.entries(numbers)) {
-    if (!errorCode.enum?.includes(code)) throw new Error(`x-portrait-code-numbers: ${code} is not an ErrorCode`);
-    if (!Number.isInteger(value)) throw new Error(`x-portrait-code-numbers.${code} must be an integer`);
+  const entries = (errorCode['x-portrait-errors'] ?? {}) as Record<string, { status?: unknown; codeN?: unknown }>;
+  if (Object.keys(entries).sort().join() !== (errorCode.enum ?? []).map(String).sort().join()) {
+    throw new Error('x-portrait-errors must describe every ErrorCode, and only those');
   }
-  return numbers;
+  return Object.fromEntries(
+    Object.entries(entries).map(([code, { status, codeN }]) => {
+      if (!Number.isInteger(status) || (status as number) < 200 || (status as number) > 599) throw new Error(`x-portrait-errors.${code}.status must be an HTTP status`);
+      if (codeN !== undefined && !Number.isInteger(codeN)) throw new Error(`x-portrait-errors.${code}.codeN must be an integer`);
+      return [code, codeN === undefined ? { status } : { status, codeN }];
+    }),
+  );
 }
 
 function fileExtensions(document: OpenApiDocument) {
@@ -181,16 +215,23 @@ function fileExtensions(document: OpenApiDocument) {
   return extensions;
 }
 
-function namedEnums(document: OpenApiDocument) {
-  const named: Record<string, Record<string, unknown>> = {};
-  for (const [name, schema] of Object.entries(document.components.schemas)) {
-    const names = schema['x-enum-varnames'];
-    if (names === undefined) continue;
-    const values = schema.enum ?? [];
-    if (!Array.isArray(names) || names.length !== values.length) throw new Error(`${name}: x-enum-varnames must name every enum value`);
-    named[name] = Object.fromEntries(names.map((varName, index) => [String(varName), values[index]]));
+function livenessResultCodes(document: OpenApiDocument) {
+  const resultCode = requireSchema(document, 'LivenessCallbackQuery').properties?.resultCode;
+  const codes = typeof resultCode === 'object' ? resultCode['x-portrait-result-codes'] : undefined;
+  const { Passed, Failed } = (codes ?? {}) as Record<string, unknown>;
+  if (typeof Passed !== 'string' || typeof Failed !== 'string' || Passed === Failed) {
+    throw new Error('LivenessCallbackQuery.resultCode needs x-portrait-result-codes with two different strings, Passed and Failed');
   }
-  return named;
+  return { Passed, Failed };
+}
+
+function h5Languages(document: OpenApiDocument) {
+  const h5Link = requireSchema(document, 'CreateVisualValidateSessionResult').properties?.H5Link;
+  const languages = typeof h5Link === 'object' ? h5Link['x-portrait-h5-languages'] : undefined;
+  if (!Array.isArray(languages) || languages.length === 0 || !languages.every((language) => typeof language === 'string')) {
+    throw new Error('CreateVisualValidateSessionResult.H5Link needs x-portrait-h5-languages, a list of language tags');
+  }
+  return languages as string[];
 }
 
 /** The `pattern` of every named string schema (ids, URLs), for code that checks values before sending. */

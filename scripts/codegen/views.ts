@@ -14,7 +14,10 @@ export function withCallSchemas(document: OpenApiDocument): OpenApiDocument {
   const view = structuredClone(document);
   const actions = postOperations(document).map(({ operation }) => operation.operationId);
   const version = { type: 'string', const: document.info.version };
+  // The multiplexing these schemas spell out is the reference's.
+  const source = { 'x-portrait-source': 'reference' };
   const branch = (action: string, member: 'Body' | 'Result', schema: string, what: string) => ({
+    ...source,
     type: 'object',
     description: `${what} ${action}.`,
     required: ['Action', 'Version', member],
@@ -22,6 +25,7 @@ export function withCallSchemas(document: OpenApiDocument): OpenApiDocument {
     properties: { Action: { type: 'string', const: action }, Version: version, [member]: { $ref: schemaRef(schema) } },
   });
   const union = (suffix: string, description: string) => ({
+    ...source,
     description,
     oneOf: actions.map((action) => ({ $ref: schemaRef(`${action}${suffix}`) })),
     discriminator: { propertyName: 'Action', mapping: Object.fromEntries(actions.map((action) => [action, schemaRef(`${action}${suffix}`)])) },
@@ -61,7 +65,7 @@ export function singleEndpointView(document: OpenApiDocument): OpenApiDocument {
   const view = structuredClone(document);
   const operations = postOperations(document).map(({ operation }) => operation);
   const actions = operations.map((operation) => operation.operationId);
-  const endpoint = (document['x-portrait-protocol'] as { endpoint: string }).endpoint;
+  const endpoint = (document['x-portrait-protocol'] as { endpoint: { value: string } }).endpoint.value;
   const jsonOf = (operation: OperationObject) => operation.requestBody.content['application/json'];
   const actionList = operations.map((operation) => `- \`${operation.operationId}\`: ${operation.summary ?? ''}`).join('\n');
 

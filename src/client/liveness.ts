@@ -1,19 +1,25 @@
 // Helpers around the H5 liveness flow and the asset URIs video generation takes.
-import { namedEnums, patterns } from '../protocol/generated.js';
+import { livenessResultCodes, patterns, type components } from '../protocol/generated.js';
 import { PortraitClientError } from './errors.js';
 
-/** The `resultCode` the liveness page sends on success. */
-export const livenessPassedCode = namedEnums.LivenessResultCode.Passed;
+/** The `resultCode` the liveness page sends on success; any other value is an error code. */
+export const livenessPassedCode = livenessResultCodes.Passed;
 
-export interface LivenessCallback {
-  bytedToken: string;
+type LivenessCallbackQuery = components['schemas']['LivenessCallbackQuery'];
+
+/** The callback's query as the upstream sends it, `resultCode` possibly absent, and whether the check passed. */
+export type LivenessCallback = Omit<LivenessCallbackQuery, 'resultCode'> & {
   resultCode: string | undefined;
   /** True when `resultCode` is `livenessPassedCode`. */
   passed: boolean;
-}
+};
+
+/** The fields the callback may carry besides the token and the result code. */
+const detailFields = ['algorithmBaseRespCode', 'reqMeasureInfoValue', 'verify_type'] as const satisfies readonly (keyof LivenessCallbackQuery)[];
 
 /**
- * Reads `bytedToken` and `resultCode` from the URL the liveness page redirected to, given whole
+ * Reads the callback's query (`bytedToken`, `resultCode`, `algorithmBaseRespCode`,
+ * `reqMeasureInfoValue`, `verify_type`) from the URL the liveness page redirected to, given whole
  * (`https://you.example/cb?bytedToken=...`), as its query string, or as URLSearchParams.
  */
 export function parseLivenessCallback(callback: string | URL | URLSearchParams): LivenessCallback {
@@ -28,7 +34,13 @@ export function parseLivenessCallback(callback: string | URL | URLSearchParams):
   const bytedToken = query.get('bytedToken');
   if (!bytedToken) throw new PortraitClientError('The liveness callback has no bytedToken.');
   const resultCode = query.get('resultCode') ?? undefined;
-  return { bytedToken, resultCode, passed: resultCode === livenessPassedCode };
+  const parsed: LivenessCallback = { bytedToken, resultCode, passed: resultCode === livenessPassedCode };
+  for (const field of detailFields) {
+    const value = query.get(field);
+    // reqMeasureInfoValue is `0` or `1`; the type holds what the document names, the value what came.
+    if (value !== null) Object.assign(parsed, { [field]: value });
+  }
+  return parsed;
 }
 
 /** `asset://<id>`, the form video generation takes, after checking that `id` is an asset id. */

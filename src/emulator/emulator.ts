@@ -66,7 +66,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const now = settings.clock();
       const route = routeOf(request.method, request.url.pathname);
       if (route.kind === 'media') return mediaRedirect(state, mediaLinks, route.assetId, request.url.searchParams, now, settings.processingDelayMs);
-      if (route.kind === 'livenessPage') return livenessPage(state, route.token, now);
+      if (route.kind === 'livenessPage') return livenessPage(state, route.token, now, request.url.searchParams.get('lng'));
       if (route.kind === 'livenessOutcome') return settleLiveness(state, route.token, route.passed, now);
 
       const rules: GatewayRules<Tenant> = {

@@ -1,9 +1,9 @@
 // Mock mode: Prism validates the request and answers with one of the Action's examples.
-import type { Action } from '../protocol/index.js';
+import { documentedError, type Action } from '../protocol/index.js';
 import type { ActionOperation } from './operations.js';
 import type { CallPrism } from './prism.js';
 import type { IHttpRequest } from '@stoplight/prism-http';
-import { errorReply } from '../server/envelopes.js';
+import { refusalReply } from '../server/envelopes.js';
 import type { Reply } from '../server/exchange.js';
 import { prismReply, stampEnvelope, withViolations } from './prism-reply.js';
 import { requestError } from './request-error.js';
@@ -21,10 +21,7 @@ export async function mockAnswer(
     const code = exampleStatus.get(exampleName);
     if (code === undefined) {
       const known = [...exampleStatus.keys()].join(', ');
-      return errorReply(action, 400, {
-        Code: 'InvalidParameter',
-        Message: `${action} has no example ${JSON.stringify(exampleName)} (Prefer: example=<name>); its examples are: ${known}.`,
-      });
+      return refusalReply({ ...documentedError('InvalidParameter', `${action} has no example ${JSON.stringify(exampleName)} (Prefer: example=<name>); its examples are: ${known}.`), action });
     }
     preference = { code, exampleKey: exampleName };
   }
@@ -33,7 +30,7 @@ export async function mockAnswer(
   if (!answer.ok) throw answer.error;
   const violations = [...toViolations('request', answer.input), ...toViolations('response', answer.output)];
   if (violations.some((violation) => isError(violation) && violation.location[0] === 'request')) {
-    return withViolations(errorReply(action, 400, requestError(action, input.body, violations[0]?.message)), violations);
+    return withViolations(refusalReply({ ...requestError(action, input.body, violations[0]?.message), action }), violations);
   }
   return prismReply(answer.response, violations, stampEnvelope(answer.response.body, action));
 }

@@ -5,7 +5,7 @@ import type { IHttpRequest } from '@stoplight/prism-http';
 import { replySchemaPointer, type Action } from '../protocol/index.js';
 import type { ActionOperation } from './operations.js';
 import type { CallPrism } from './prism.js';
-import { errorReply } from '../server/envelopes.js';
+import { errorReply, refusalReply } from '../server/envelopes.js';
 import type { Reply } from '../server/exchange.js';
 import { prismReply, withViolations } from './prism-reply.js';
 import { requestError } from './request-error.js';
@@ -23,7 +23,7 @@ export async function proxyAnswer(
   if (!answer.ok) {
     if (answer.error.name === unprocessableEntity) {
       const violations = violationsOfRefusal(answer.error.additional?.validation);
-      return withViolations(errorReply(action, 400, requestError(action, input.body, violations[0]?.message)), violations);
+      return withViolations(refusalReply({ ...requestError(action, input.body, violations[0]?.message), action }), violations);
     }
     if (answer.error instanceof UpstreamError) {
       return errorReply(action, answer.error.failure === 'timeout' ? 504 : 502, { Code: 'InternalError', Message: answer.error.message });

@@ -64,6 +64,8 @@ export interface OperationObject {
   'x-portrait-paginated'?: boolean | undefined;
   /** The Action makes a resource, so repeating it after an unknown outcome may make two. */
   'x-portrait-creates-resource'?: boolean | undefined;
+  /** Calls per account the upstream allows: `requests` per `perSeconds` seconds. */
+  'x-portrait-rate-limit'?: { requests: number; perSeconds: number } | undefined;
 }
 
 export interface OpenApiDocument {

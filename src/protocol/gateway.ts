@@ -1,6 +1,6 @@
 // The gateway's rules on the wire: the query that names an Action, the key, the body limit and
 // the error envelope. Shared by the client, the mock and the emulator; free of Node-only imports.
-import { actions, apiVersion, codeNumbers, protocol, type Action, type components } from './generated.js';
+import { actions, apiVersion, errorCodes, protocol, type Action, type components } from './generated.js';
 import { bodyShapeIssue } from './body-shape.js';
 import type { ValidationIssue } from './validation-issues.js';
 
@@ -34,9 +34,20 @@ function quoted(text: string): string {
   return JSON.stringify(shortened(text));
 }
 
-/** The gateway's 404 for a request that names no Action it serves, with the code's number. */
+/**
+ * An error of `code` (with `.<field>` when given), with the HTTP status and, where a source gives
+ * one, the CodeN the document gives the code.
+ */
+export function documentedError(code: ErrorCode, Message: string, field?: string): GatewayError {
+  const documented: { status: number; codeN?: number } = errorCodes[code];
+  const error: ErrorObject = { Code: field ? `${code}.${field}` : code, Message };
+  if (documented.codeN !== undefined) error.CodeN = documented.codeN;
+  return { status: documented.status, error };
+}
+
+/** The gateway's refusal of a request that names no Action it serves. */
 function refuse(Message: string): GatewayError {
-  return { status: 404, error: { Code: 'InvalidActionOrVersion', Message, CodeN: codeNumbers.InvalidActionOrVersion } };
+  return documentedError('InvalidActionOrVersion', Message);
 }
 
 /** Reads `Action` and `Version` from a request's query, as the gateway does: each exactly once. */
@@ -64,12 +75,7 @@ export function checkRequestLine(method: string | undefined, url: URL): { action
     return { ...refuse(`Every Action is served on ${protocol.endpoint}, not ${quoted(url.pathname)}.`), action: echoed };
   }
   if (method !== 'POST') {
-    return {
-      action: echoed,
-      status: 405,
-      error: { Code: 'MethodNotAllowed', Message: `The method must be POST, not ${quoted(method ?? 'none')}.` },
-      headers: { Allow: 'POST' },
-    };
+    return { ...documentedError('MethodNotAllowed', `The method must be POST, not ${quoted(method ?? 'none')}.`), action: echoed, headers: { Allow: 'POST' } };
   }
   const found = actionFromQuery(url.searchParams);
   return 'error' in found ? { ...found, action: echoed } : found;
@@ -79,11 +85,7 @@ export function checkRequestLine(method: string | undefined, url: URL): { action
 export function bearerToken(authorization: string | null | undefined, action: Action): { token: string } | Refusal {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (match?.[1]) return { token: match[1] };
-  return {
-    action,
-    status: 401,
-    error: { Code: 'Unauthorized', Message: 'Send the API key as "Authorization: Bearer <api key>".' },
-  };
+  return { ...documentedError('Unauthorized', 'Send the API key as "Authorization: Bearer <api key>".'), action };
 }
 
 /**
@@ -93,26 +95,17 @@ export function bearerToken(authorization: string | null | undefined, action: Ac
 export function checkContentType(contentType: string | null | undefined, action: Action): Refusal | undefined {
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (mediaType === 'application/json' || /^application\/[\w.-]+\+json$/.test(mediaType)) return undefined;
-  return {
-    action,
-    status: 400,
-    error: { Code: 'InvalidParameter', Message: `The body must be sent as Content-Type: application/json, not ${contentType ? quoted(contentType) : 'without one'}.` },
-  };
+  return { ...documentedError('InvalidParameter', `The body must be sent as Content-Type: application/json, not ${contentType ? quoted(contentType) : 'without one'}.`), action };
 }
 
 /** The gateway's 413 for a body over `protocol.maxBodyBytes`. */
 export function bodyTooLarge(action: Action): Refusal {
-  return {
-    action,
-    status: 413,
-    error: { Code: 'RequestEntityTooLarge', Message: `The request body is over ${protocol.maxBodyBytes} bytes.` },
-    headers: { Connection: 'close' },
-  };
+  return { ...documentedError('RequestEntityTooLarge', `The request body is over ${protocol.maxBodyBytes} bytes.`), action, headers: { Connection: 'close' } };
 }
 
 /** Parses a request body, or gives the gateway's 400 for an empty, malformed or absurdly nested one. */
 export function parseJsonBody(text: string, action: Action): { value: unknown } | Refusal {
-  const refuse = (Message: string): Refusal => ({ action, status: 400, error: { Code: 'InvalidParameter', Message } });
+  const refuse = (Message: string): Refusal => ({ ...documentedError('InvalidParameter', Message), action });
   if (text.trim() === '') return refuse("The request body is empty; send the Action's parameters as a JSON object.");
   let value: unknown;
   try {
@@ -124,7 +117,7 @@ export function parseJsonBody(text: string, action: Action): { value: unknown } 
   // Validators recurse into what they check; a body deeper than any schema, or holding a number
   // no field can, is refused first.
   const misshapen = bodyShapeIssue(value);
-  return misshapen ? { action, status: 400, error: parameterError([misshapen]) } : { value };
+  return misshapen ? { ...parameterRefusal([misshapen]), action } : { value };
 }
 
 /** A fresh RequestId: 32 upper-case hex digits. */
@@ -137,14 +130,14 @@ export function errorEnvelope(action: string, error: ErrorObject, requestId = ne
 }
 
 /**
- * The gateway's error for a body that failed validation: `MissingParameter.<Field>` for a missing
+ * The gateway's refusal of a body that failed validation: `MissingParameter.<Field>` for a missing
  * field, otherwise `InvalidParameter.<Field>`, named after the first issue (`Filter.PageSize`).
  */
-export function parameterError(issues: readonly ValidationIssue[]): ErrorObject {
+export function parameterRefusal(issues: readonly ValidationIssue[]): GatewayError {
   const [first] = issues;
-  if (!first) return { Code: 'InvalidParameter', Message: 'The request body is invalid.' };
+  if (!first) return documentedError('InvalidParameter', 'The request body is invalid.');
   const field = shortened(first.path.split('/').filter(Boolean).join('.'));
   const base = first.keyword === 'required' ? 'MissingParameter' : 'InvalidParameter';
-  if (!field) return { Code: base, Message: `The request body ${first.message}.` };
-  return { Code: `${base}.${field}`, Message: `${field} ${first.message}.` };
+  if (!field) return documentedError(base, `The request body ${first.message}.`);
+  return documentedError(base, `${field} ${first.message}.`, field);
 }

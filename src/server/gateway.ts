@@ -7,7 +7,8 @@ import {
   bodyTooLarge,
   checkContentType,
   checkRequestLine,
-  parameterError,
+  documentedError,
+  parameterRefusal,
   parseJsonBody,
   protocol,
   validateRequest,
@@ -45,13 +46,13 @@ export async function passGateway<Caller>(request: ServerRequest, rules: Gateway
   if (read.outcome === 'tooLarge') return bodyTooLarge(action);
   const notJson = checkContentType(request.header('content-type'), action);
   if (notJson) return notJson;
-  if (read.outcome === 'unreadable') return { action, status: 400, error: { Code: 'InvalidParameter', Message: 'The request body could not be read.' } };
+  if (read.outcome === 'unreadable') return { ...documentedError('InvalidParameter', 'The request body could not be read.'), action };
   const parsed = parseJsonBody(read.text, action);
   if ('error' in parsed) return parsed;
 
   if (rules.validateBody) {
     const check = validateRequest(action, parsed.value);
-    if (!check.valid) return { action, status: 400, error: parameterError(check.issues) };
+    if (!check.valid) return { ...parameterRefusal(check.issues), action };
   }
   return { action, caller: admission.caller, body: parsed.value, bodyByteLength: read.byteLength };
 }

@@ -1,6 +1,6 @@
 // The gateway's refusals, in its order, each in the error envelope the document describes.
 import { describe, expect, it } from 'vitest';
-import { codeNumbers, protocol } from '../../src/protocol/index.js';
+import { errorCodes, protocol } from '../../src/protocol/index.js';
 import { actionUrl, createHarness, envelopeOf, errorCode, origin } from './harness.js';
 
 const getGroup = { Id: 'group-20260318072044-abcde' };
@@ -30,7 +30,7 @@ describe('request line', () => {
     const otherPath = await post(`${origin}/other/?Action=GetAssetGroup&Version=2024-01-01`);
     expect([otherPath.status, errorCode(otherPath)]).toEqual([404, 'InvalidActionOrVersion']);
     // The code always comes with its number (x-portrait-code-numbers), whatever the request got wrong.
-    for (const reply of [unknown, wrongVersion, missing, otherPath]) expect(envelopeOf(reply).ResponseMetadata.Error?.CodeN).toBe(codeNumbers.InvalidActionOrVersion);
+    for (const reply of [unknown, wrongVersion, missing, otherPath]) expect(envelopeOf(reply).ResponseMetadata.Error?.CodeN).toBe(errorCodes.InvalidActionOrVersion.codeN);
   });
 
   it('answers 404 to any method on unknown paths, in the API envelope', async () => {

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
-import { actionNames, actions, codeNumbers, fileExtensions, namedEnums, portraitDocument, protocol } from '../../src/protocol/index.js';
+import { actionNames, actions, errorCodes, facts, type FactName, fileExtensions, livenessResultCodes, portraitDocument, protocol } from '../../src/protocol/index.js';
 import { operationOf } from '../support/examples.js';
 
 describe('the facts and the prose agree', () => {
@@ -21,19 +21,32 @@ describe('the facts and the prose agree', () => {
     expect(description).toContain(protocol.maxBodyBytes.toLocaleString('en-US'));
     expect(operationOf('CreateAssetGroup').description).toContain(`${protocol.activeGroupQuota} active groups`);
     expect(operationOf('CreateVisualValidateSession').description).toContain(`${protocol.bytedTokenLifetimeSeconds} seconds`);
-    expect(operationOf('CreateVisualValidateSession').description).toContain(`resultCode=${namedEnums.LivenessResultCode.Passed}`);
+    expect(operationOf('CreateVisualValidateSession').description).toContain(`resultCode=${livenessResultCodes.Passed}`);
   });
 
-  it('every example that carries a CodeN carries the one codeNumbers gives its code', () => {
+  it('every example error carries the CodeN errorCodes gives its code, and none where it gives none', () => {
     const found: { code: string; codeN: unknown }[] = [];
     const pending: unknown[] = [portraitDocument];
     for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
       if (typeof node !== 'object' || node === null) continue;
-      if ('Code' in node && 'CodeN' in node && typeof node.Code === 'string') found.push({ code: node.Code, codeN: node.CodeN });
+      if ('Code' in node && 'Message' in node && typeof node.Code === 'string') found.push({ code: node.Code, codeN: 'CodeN' in node ? node.CodeN : undefined });
       pending.push(...Object.values(node));
     }
-    expect(found.length).toBeGreaterThan(0);
-    for (const { code, codeN } of found) expect(codeN, code).toBe(codeNumbers[code.split('.')[0] as keyof typeof codeNumbers]);
+    expect(found.length).toBeGreaterThan(20);
+    for (const { code, codeN } of found) {
+      const documented: { status: number; codeN?: number } | undefined = errorCodes[code.split('.')[0] as keyof typeof errorCodes];
+      expect(codeN, code).toBe(documented?.codeN);
+    }
+  });
+
+  it("the API description's error table gives each code the status and sources of x-portrait-errors", () => {
+    const rows = [...(portraitDocument.info.description ?? '').matchAll(/^\| `(\w+)(?:\.<Field>)?` \| [^|]+ \| (\d+)[^|]* \| (\w+) \| (\w+) \|/gm)];
+    expect(rows.map((row) => row[1]).sort()).toEqual(Object.keys(errorCodes).sort());
+    for (const [, code = '', status, codeFrom, statusFrom] of rows) {
+      expect(Number(status), code).toBe(errorCodes[code as keyof typeof errorCodes].status);
+      expect(codeFrom, code).toBe(facts[`errors.${code}` as FactName].source);
+      expect(statusFrom, code).toBe(facts[`errors.${code}.status` as FactName].source);
+    }
   });
 
   it('marks the two List Actions paginated and the three Create Actions as making resources', () => {

@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
-import { actionNames, actions, codeNumbers, fileExtensions, namedEnums, protocol } from '../../src/protocol/index.js';
+import { actionNames, actions, errorCodes, fileExtensions, livenessResultCodes, protocol } from '../../src/protocol/index.js';
 
 const sourceDir = join(projectRoot, 'src');
 
@@ -26,8 +26,9 @@ const facts: { fact: string; forms: RegExp[] }[] = [
   },
   { fact: 'the group quota (protocol.activeGroupQuota)', forms: numberForms(protocol.activeGroupQuota) },
   { fact: 'the endpoint (protocol.endpoint)', forms: [quoted(protocol.endpoint)] },
-  ...Object.entries(codeNumbers).map(([code, value]) => ({ fact: `the CodeN of ${code} (codeNumbers)`, forms: numberForms(value) })),
-  ...Object.entries(namedEnums.LivenessResultCode).map(([name, value]) => ({ fact: `the liveness resultCode ${name} (namedEnums)`, forms: [quoted(value), new RegExp(`resultCode=${value}`)] })),
+  { fact: 'the asset quota (protocol.assetQuota)', forms: numberForms(protocol.assetQuota) },
+  ...Object.entries(errorCodes as Record<string, { status: number; codeN?: number }>).flatMap(([code, { codeN }]) => (codeN === undefined ? [] : [{ fact: `the CodeN of ${code} (errorCodes)`, forms: numberForms(codeN) }])),
+  ...Object.entries(livenessResultCodes).map(([name, value]) => ({ fact: `the liveness resultCode ${name} (livenessResultCodes)`, forms: [quoted(value), new RegExp(`resultCode=${value}`)] })),
   ...Object.values(fileExtensions)
     .flat()
     .map((extension) => ({ fact: `the file extension ${extension} (fileExtensions)`, forms: [quoted(extension)] })),
@@ -72,7 +73,7 @@ describe('the search finds what it looks for', () => {
     ["Image: ['jpg', 'jpeg']", facts.findIndex((fact) => fact.fact.includes('extension jpg'))],
     ["type ListAction = 'ListAssets' | 'ListAssetGroups';", facts.findIndex((fact) => fact.fact.includes('paginated'))],
     ["const creates = action.startsWith('Create');", facts.length - 1],
-    ['CodeN: 100013', facts.findIndex((fact) => fact.fact.includes('QuotaExceeded'))],
+    ['CodeN: 100008', facts.findIndex((fact) => fact.fact.includes('InvalidActionOrVersion'))],
     ['groupQuota: config.groupQuota ?? 50,', facts.findIndex((fact) => fact.fact.includes('group quota'))],
   ])('%s', (line, index) => {
     const fact = facts[index];

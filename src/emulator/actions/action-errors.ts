@@ -1,45 +1,45 @@
-// The errors the Actions themselves answer with, each with the HTTP status the document lists
-// for it: gateway-style refusals with 4xx, the upstream's liveness verdicts with 200.
-import { codeNumbers, parameterError, protocol } from '../../protocol/index.js';
+// The errors the Actions themselves answer with, each with the HTTP status the document gives its
+// code: gateway-style refusals with 4xx, the upstream's liveness verdicts with 200.
+import { documentedError, parameterRefusal, protocol } from '../../protocol/index.js';
 import type { ActionError } from './action-types.js';
 
 export type ResourceKind = 'group' | 'asset';
 
 /** An unknown id, or one in another project: the same answer, so neither can be probed. */
 export function notFound(kind: ResourceKind, id: string): ActionError {
-  return { status: 404, error: { Code: 'NotFound', Message: `The ${kind} ${id} does not exist.` } };
+  return documentedError('NotFound', `The ${kind} ${id} does not exist.`);
 }
 
 export function forbidden(kind: ResourceKind): ActionError {
-  return { status: 403, error: { Code: 'Forbidden', Message: `The API key cannot access this ${kind}.` } };
+  return documentedError('Forbidden', `The API key cannot access this ${kind}.`);
 }
 
 export function quotaExceeded(message: string): ActionError {
-  return { status: 403, error: { Code: 'QuotaExceeded', Message: message, CodeN: codeNumbers.QuotaExceeded } };
+  return documentedError('QuotaExceeded', message);
 }
 
 export function aigcNotAvailable(): ActionError {
-  return { status: 403, error: { Code: 'AIGCNotAvailable', Message: 'AIGC group creation is not enabled for this account.' } };
+  return documentedError('AIGCNotAvailable', 'AIGC group creation is not enabled for this account.');
 }
 
 export function invalidToken(message: string): ActionError {
-  return { status: 200, error: { Code: 'InvalidToken', Message: message } };
+  return documentedError('InvalidToken', message);
 }
 
 export function tokenExpired(): ActionError {
-  return { status: 200, error: { Code: 'TokenExpired', Message: `The BytedToken is older than its ${protocol.bytedTokenLifetimeSeconds}-second window; start a new session.` } };
+  return documentedError('TokenExpired', `The BytedToken is older than its ${protocol.bytedTokenLifetimeSeconds}-second window; start a new session.`);
 }
 
 export function validatePending(): ActionError {
-  return { status: 200, error: { Code: 'ValidatePending', Message: 'The liveness check has not been completed yet; call again shortly.' } };
+  return documentedError('ValidatePending', 'The liveness check has not been completed yet; call again shortly.');
 }
 
 /** A field the schema lets through but the emulator cannot use, named as the gateway names the schema's refusals. */
 export function invalidParameter(field: string, message: string): ActionError {
-  return { status: 400, error: parameterError([{ path: `/${field}`, keyword: 'format', message }]) };
+  return parameterRefusal([{ path: `/${field}`, keyword: 'format', message }]);
 }
 
 /** The 429 of a limit, saying when to try again. */
 export function rateLimited(retryAfterSeconds: number, message: string): ActionError {
-  return { status: 429, error: { Code: 'RateLimitExceeded', Message: message }, headers: { 'Retry-After': String(retryAfterSeconds) } };
+  return { ...documentedError('RateLimitExceeded', message), headers: { 'Retry-After': String(retryAfterSeconds) } };
 }

@@ -11,6 +11,7 @@ import type { StoredAsset } from '../model/state.js';
 import { isoSeconds, wholeSecond } from '../model/timestamps.js';
 
 const defaultProjectName = requestDefault('CreateAsset', 'ProjectName');
+const defaultModeration = requestDefault('CreateAsset', 'Moderation');
 const listDefaults = listRequestDefaults('ListAssets');
 
 /** The asset as a client sees it in `processing`, its state at this moment. */
@@ -23,6 +24,7 @@ function assetItem(asset: StoredAsset, processing: ProcessingState, links: Reply
     Status: processing.Status,
     // A fresh link on every read, as upstream signs one per response.
     URL: processing.Status === 'Active' ? links.media(asset.Id) : '',
+    Moderation: { ...asset.Moderation },
     ProjectName: asset.ProjectName,
     CreateTime: isoSeconds(asset.createdAt),
     UpdateTime: isoSeconds(processing.updatedAt),
@@ -43,6 +45,7 @@ export const createAsset: ActionHandler<'CreateAsset'> = ({ state, tenant, now }
     GroupId: group.record.Id,
     Name: request.Name ?? '',
     AssetType: request.AssetType,
+    Moderation: { ...(request.Moderation ?? defaultModeration) },
     ProjectName: projectName,
     customerId: tenant.customerId,
     sourceUrl: request.URL,
@@ -63,9 +66,12 @@ export const getAsset: ActionHandler<'GetAsset'> = (context, request) => {
 export const updateAsset: ActionHandler<'UpdateAsset'> = ({ state, tenant, now }, request) => {
   const found = findOwned(state.assets, 'asset', request.Id, tenant, request.ProjectName ?? defaultProjectName);
   if ('error' in found) return found;
-  found.record.Name = request.Name;
-  found.record.updatedAt = now;
-  return { result: {} };
+  // Name is all an update can change; without it nothing changes.
+  if (request.Name !== undefined) {
+    found.record.Name = request.Name;
+    found.record.updatedAt = now;
+  }
+  return { result: { Id: found.record.Id } };
 };
 
 export const deleteAsset: ActionHandler<'DeleteAsset'> = ({ state, tenant }, request) => {

@@ -64,7 +64,7 @@ export const updateAssetGroup: ActionHandler<'UpdateAssetGroup'> = ({ state, ten
   if (request.Name !== undefined) group.Name = request.Name;
   if (request.Description !== undefined) group.Description = request.Description;
   group.updatedAt = now;
-  return { result: {} };
+  return { result: { Id: group.Id } };
 };
 
 export const deleteAssetGroup: ActionHandler<'DeleteAssetGroup'> = ({ state, tenant }, request) => {

@@ -1,31 +1,67 @@
 // The emulator's stand-in for the H5 liveness check: a page to open on a phone with two
 // buttons, one to pass and one to fail, and the redirect to the CallbackURL that follows.
-// No API key: like the real H5 link, the token in the path is the only credential.
-import { namedEnums } from '../../protocol/index.js';
+// No API key: like the real H5 link, the token in the path is the only credential. Like the
+// upstream's page it speaks the language its `lng` query parameter names.
+import { h5Languages, livenessResultCodes, portraitDocument, schemaNamed } from '../../protocol/index.js';
 import type { Reply } from '../../server/exchange.js';
 import { sessionIsExpired, sessionLifetimeMs, type EmulatorState, type StoredSession } from '../model/state.js';
 import { isoSeconds } from '../model/timestamps.js';
 import { livenessPathPrefix } from './routes.js';
 
-const resultCodes = { passed: namedEnums.LivenessResultCode.Passed, failed: namedEnums.LivenessResultCode.Failed } as const;
+type Language = (typeof h5Languages)[number];
 
-export function livenessPage(state: EmulatorState, token: string, now: number): Reply {
+/** The page's words in each language the upstream's page takes. */
+const words: Record<Language, { title: string; intro: string; pass: string; fail: string; session: (token: string, until: string) => string }> = {
+  zh: {
+    title: '活体检测',
+    intro: '此页面代替 Portrait API 的真人检测。请选择检测结果，随后将返回发起检测的应用。',
+    pass: '通过检测',
+    fail: '未通过检测',
+    session: (token, until) => `会话 ${token}，有效期至 ${until}。`,
+  },
+  en: {
+    title: 'Liveness check',
+    intro: 'This page stands in for the real-person check of the Portrait API. Choose how the check ends; you are then sent back to the app that started it.',
+    pass: 'Pass the check',
+    fail: 'Fail the check',
+    session: (token, until) => `Session ${token}, valid until ${until}.`,
+  },
+  'zh-Hant': {
+    title: '活體檢測',
+    intro: '此頁面代替 Portrait API 的真人檢測。請選擇檢測結果，隨後將返回發起檢測的應用。',
+    pass: '通過檢測',
+    fail: '未通過檢測',
+    session: (token, until) => `會話 ${token}，有效期至 ${until}。`,
+  },
+};
+
+/** The upstream's documented callback query, sent as it is but for the token and the result. */
+const callbackQuery = (schemaNamed(portraitDocument, 'LivenessCallbackQuery')?.examples?.[0] ?? {}) as Record<string, string>;
+
+/** The language `lng` names, or the upstream's default (the first) for none or an unknown one. */
+function languageOf(lng: string | null): Language {
+  return h5Languages.find((language) => language === lng) ?? h5Languages[0];
+}
+
+export function livenessPage(state: EmulatorState, token: string, now: number, lng: string | null): Reply {
   const found = liveSession(state, token, now);
   if ('refusal' in found) return found.refusal;
+  const language = languageOf(lng);
+  const say = words[language];
   const base = `${livenessPathPrefix}${encodeURIComponent(found.session.token)}`;
   const expires = isoSeconds(found.session.createdAt + sessionLifetimeMs).replace('T', ' ').replace('Z', ' UTC');
-  return html(200, 'Liveness check', `
-  <h1>Liveness check</h1>
-  <p>This page stands in for the real-person check of the Portrait API. Choose how the check ends;
-  you are then sent back to the app that started it.</p>
-  <form method="post" action="${escapeHtml(`${base}/pass`)}"><button type="submit">Pass the check</button></form>
-  <form method="post" action="${escapeHtml(`${base}/fail`)}"><button type="submit" class="fail">Fail the check</button></form>
-  <p class="note">Session ${escapeHtml(found.session.token)}, valid until ${escapeHtml(expires)}.</p>`);
+  return html(200, say.title, language, `
+  <h1>${escapeHtml(say.title)}</h1>
+  <p>${escapeHtml(say.intro)}</p>
+  <form method="post" action="${escapeHtml(`${base}/pass`)}"><button type="submit">${escapeHtml(say.pass)}</button></form>
+  <form method="post" action="${escapeHtml(`${base}/fail`)}"><button type="submit" class="fail">${escapeHtml(say.fail)}</button></form>
+  <p class="note">${escapeHtml(say.session(found.session.token, expires))}</p>`);
 }
 
 /**
- * Records the outcome and sends the browser to the CallbackURL with `bytedToken` and
- * `resultCode` added. The first outcome counts: a second press repeats the redirect for it.
+ * Records the outcome and sends the browser to the CallbackURL with the upstream's callback
+ * query added (`bytedToken`, `resultCode` and the rest). The first outcome counts: a second
+ * press repeats the redirect for it.
  */
 export function settleLiveness(state: EmulatorState, token: string, passed: boolean, now: number): Reply {
   const found = liveSession(state, token, now);
@@ -34,23 +70,24 @@ export function settleLiveness(state: EmulatorState, token: string, passed: bool
   // CreateVisualValidateSession made sure a browser can open it.
   const callback = new URL(session.callbackUrl);
   if (session.outcome === 'pending') session.outcome = passed ? 'passed' : 'failed';
-  callback.searchParams.set('bytedToken', session.token);
-  callback.searchParams.set('resultCode', session.outcome === 'passed' ? resultCodes.passed : resultCodes.failed);
+  // A failed check keeps the documented example's other fields: no source gives their values then.
+  const query = { ...callbackQuery, bytedToken: session.token, resultCode: session.outcome === 'passed' ? livenessResultCodes.Passed : livenessResultCodes.Failed };
+  for (const [name, value] of Object.entries(query)) callback.searchParams.set(name, value);
   return { status: 303, headers: { Location: callback.href, 'Cache-Control': 'no-store' }, body: '' };
 }
 
 function liveSession(state: EmulatorState, token: string, now: number): { session: StoredSession } | { refusal: Reply } {
   const session = state.session(token, now);
-  if (!session) return { refusal: html(404, 'Unknown link', '<h1>Unknown link</h1><p>This liveness link does not exist.</p>') };
+  if (!session) return { refusal: html(404, 'Unknown link', 'en', '<h1>Unknown link</h1><p>This liveness link does not exist.</p>') };
   if (sessionIsExpired(session, now)) {
-    return { refusal: html(410, 'Link expired', '<h1>Link expired</h1><p>This liveness link has expired. Start a new session in the app.</p>') };
+    return { refusal: html(410, 'Link expired', 'en', '<h1>Link expired</h1><p>This liveness link has expired. Start a new session in the app.</p>') };
   }
   return { session };
 }
 
-function html(status: number, title: string, body: string): Reply {
+function html(status: number, title: string, language: string, body: string): Reply {
   const page = `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(language)}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -24,7 +24,7 @@ export interface StoredGroup extends Pick<AssetGroupItem, 'Id' | 'Name' | 'Descr
   updatedAt: number;
 }
 
-export interface StoredAsset extends Required<Pick<AssetItem, 'Id' | 'GroupId' | 'Name' | 'AssetType' | 'ProjectName'>> {
+export interface StoredAsset extends Required<Pick<AssetItem, 'Id' | 'GroupId' | 'Name' | 'AssetType' | 'ProjectName' | 'Moderation'>> {
   customerId: string;
   /** The URL the client gave; the media link redirects here. */
   sourceUrl: string;

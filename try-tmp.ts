@@ -1,0 +1,13 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+const doc = JSON.parse(readFileSync('generated/portrait.openapi.json', 'utf8'));
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema(doc, 'https://portrait.local/openapi.json');
+const v = ajv.getSchema('https://portrait.local/openapi.json#/components/schemas/GetAssetGroupResponse')!;
+v({ ResponseMetadata: { RequestId: 'x', Action: 'a', Version: 'v' }, Result: { Id: 'group-1', Name: 'n', GroupType: 'X' } });
+console.log(v.errors);
+const p = ajv.getSchema('https://portrait.local/openapi.json#/paths/~1portrait~1%3FAction=GetAsset&Version=2024-01-01/post/responses/200/content/application~1json/schema')!;
+p({ ResponseMetadata: { RequestId: 'x', Action: 'a', Version: 'v' }, Result: { Id: 'asset-1', Status: 'Nope' } });
+console.log(p.errors?.slice(0,4));
