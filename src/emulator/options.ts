@@ -11,15 +11,20 @@ export interface EmulatorOptions {
   clock?: (() => number) | undefined;
   /** How long a new asset stays `Processing`. Default 3000. */
   processingDelayMs?: number | undefined;
-  /** Requests per second per customer and Action. Default: no limits. */
-  rateLimits?: RateLimits | undefined;
+  /**
+   * Calls per customer and Action. Default: the document's limits, the upstream's
+   * (`x-portrait-rate-limit`). Name an Action to change its limit (`{ GetAsset: 5 }` is 5 a
+   * second, `{ CreateAsset: { requests: 3, perSeconds: 60 } }`, `{ GetAsset: false }` none), or
+   * pass `false` for no limits at all.
+   */
+  rateLimits?: RateLimits | false | undefined;
 }
 
 export interface Settings {
   tenants: TenantConfig[];
   clock: () => number;
   processingDelayMs: number;
-  rateLimits: RateLimits;
+  rateLimits: RateLimits | false;
 }
 
 export function checkOptions(options: EmulatorOptions): Settings {
@@ -28,17 +33,24 @@ export function checkOptions(options: EmulatorOptions): Settings {
   if (typeof processingDelayMs !== 'number' || !Number.isFinite(processingDelayMs) || processingDelayMs < 0) {
     throw new TypeError(`processingDelayMs must be a number of milliseconds of at least 0, not ${String(processingDelayMs)}`);
   }
-  for (const [action, limit] of Object.entries(rateLimits)) {
-    if (!isAction(action)) throw new TypeError(`rateLimits names an unknown Action ${JSON.stringify(action)}`);
-    if (limit === undefined) continue;
-    if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1) {
-      throw new TypeError(`rateLimits.${action} must be a whole number of requests per second of at least 1`);
-    }
-  }
+  if (rateLimits !== false) checkRateLimits(rateLimits);
   return {
     tenants: checkTenantConfigs(options.tenants ?? demoTenants),
     clock,
     processingDelayMs,
-    rateLimits: { ...rateLimits },
+    rateLimits: rateLimits === false ? false : { ...rateLimits },
   };
+}
+
+function checkRateLimits(rateLimits: unknown) {
+  if (typeof rateLimits !== 'object' || rateLimits === null) throw new TypeError('rateLimits must be false or an object of limits by Action');
+  const whole = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+  for (const [action, limit] of Object.entries(rateLimits)) {
+    if (!isAction(action)) throw new TypeError(`rateLimits names an unknown Action ${JSON.stringify(action)}`);
+    if (limit === undefined || limit === false || whole(limit)) continue;
+    const { requests, perSeconds } = (typeof limit === 'object' && limit !== null ? limit : {}) as { requests?: unknown; perSeconds?: unknown };
+    if (!whole(requests) || !whole(perSeconds)) {
+      throw new TypeError(`rateLimits.${action} must be false, a whole number of requests per second of at least 1, or { requests, perSeconds } of whole numbers`);
+    }
+  }
 }

@@ -35,7 +35,7 @@ export async function startSiteServer(processingDelayMs = 0): Promise<SiteServer
   let running: RunningEmulator | undefined;
   try {
     await buildSite({ siteDir });
-    running = await startEmulator({ port: 0, processingDelayMs, handler: (emulator) => withSite(emulator.answer, siteDir) });
+    running = await startEmulator({ port: 0, processingDelayMs, rateLimits: false, handler: (emulator) => withSite(emulator.answer, siteDir) });
   } catch (error) {
     await rm(siteDir, { recursive: true, force: true });
     throw error;

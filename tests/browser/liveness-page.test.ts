@@ -24,7 +24,10 @@ it('passes the check on the H5 page and sends the browser to the CallbackURL', a
   try {
     const requests = await recordRequests(context, emulator.url);
     const page = await context.newPage();
-    await page.goto(session.H5Link);
+    // In English, as `lng` asks; without it the page speaks Chinese, the upstream's default.
+    const link = new URL(session.H5Link);
+    link.searchParams.set('lng', 'en');
+    await page.goto(link.href);
     await expect.poll(() => page.getByRole('heading', { name: 'Liveness check' }).count()).toBe(1);
     await page.screenshot({ path: await screenshotPath('liveness-page.png'), fullPage: true });
 
@@ -34,7 +37,14 @@ it('passes the check on the H5 page and sends the browser to the CallbackURL', a
     const [sentTo = ''] = requests.foreign();
     const url = new URL(sentTo);
     expect(`${url.origin}${url.pathname}`).toBe('https://app.example.com/liveness/done');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ state: 'abc', bytedToken: session.BytedToken, resultCode: '10000' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      state: 'abc',
+      bytedToken: session.BytedToken,
+      resultCode: '10000',
+      algorithmBaseRespCode: '0',
+      reqMeasureInfoValue: '1',
+      verify_type: 'real_time',
+    });
     expect((await client.getVisualValidateResult({ BytedToken: session.BytedToken })).GroupId).toMatch(/^group-/);
   } finally {
     await context.close();

@@ -79,7 +79,8 @@ describe('the try-it page (/try)', () => {
           carried.token = result.BytedToken ?? '';
           const phone = await context.newPage();
           await phone.goto(result.H5Link ?? '');
-          await phone.getByRole('button', { name: 'Pass the check' }).click();
+          // Pass, in Chinese: the H5 page's default language, as the upstream's.
+          await phone.getByRole('button', { name: '通过检测' }).click();
           await phone.waitForURL(`${site.url}/after-liveness?**`);
           await phone.close();
         }

@@ -20,6 +20,15 @@ describe('parseLivenessCallback', () => {
     expect(parseLivenessCallback('?bytedToken=t').passed).toBe(false);
   });
 
+  it("reads the upstream's whole callback query, and takes any resultCode but 10000 as not passed", () => {
+    const upstream = '?bytedToken=t&resultCode=10000&algorithmBaseRespCode=0&reqMeasureInfoValue=1&verify_type=real_time';
+    expect(parseLivenessCallback(upstream)).toEqual({ bytedToken: 't', resultCode: '10000', algorithmBaseRespCode: '0', reqMeasureInfoValue: '1', verify_type: 'real_time', passed: true });
+    // The upstream calls every other value an error code, without listing them.
+    for (const code of ['10001', '20003', '50000', '0', '']) {
+      expect(parseLivenessCallback(`?bytedToken=t&resultCode=${code}&algorithmBaseRespCode=1003`)).toMatchObject({ resultCode: code, algorithmBaseRespCode: '1003', passed: false });
+    }
+  });
+
   it('refuses a callback without bytedToken', () => {
     expect(() => parseLivenessCallback('https://example.com/cb?resultCode=10000')).toThrow(PortraitClientError);
   });

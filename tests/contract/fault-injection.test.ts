@@ -87,6 +87,7 @@ describe('a broken emulator fails the contract', () => {
   it.each(variants)('$broken: caught by $caughtBy', async ({ fault, caughtBy, quota, processingDelayMs = 20 }) => {
     const emulator = createEmulator({
       processingDelayMs,
+      rateLimits: false,
       ...(quota === undefined
         ? {}
         : { tenants: [{ customerId: 'demo', apiKeys: ['demo-key'], groupQuota: quota }, { customerId: 'demo-2', apiKeys: ['demo-key-2'] }] }),
@@ -124,7 +125,7 @@ describe('a broken emulator fails the contract with --fuzz', () => {
   ];
 
   it.each(fuzzVariants)('$broken: caught by $caughtBy', async ({ fault, caughtBy }) => {
-    const emulator = createEmulator({ processingDelayMs: 20 });
+    const emulator = createEmulator({ processingDelayMs: 20, rateLimits: false });
     const report = await runContract({ ...fast, fuzz: 8, baseUrl: 'http://emulator.local', fetch: fault((r) => emulator.handle(r)) });
     expect(report.results.filter((r) => r.status === 'failed').map((r) => r.name)).toContain(caughtBy);
   });

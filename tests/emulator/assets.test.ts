@@ -27,6 +27,7 @@ describe('processing', () => {
       AssetType: 'Image',
       Status: 'Processing',
       URL: '',
+      Moderation: { Strategy: 'Default' },
       ProjectName: 'default',
       CreateTime: '2026-03-18T07:20:44Z',
       UpdateTime: '2026-03-18T07:20:44Z',
@@ -131,10 +132,11 @@ describe('CreateAsset refusals', () => {
     const { h, groupId } = await withGroup({ tenants: [{ customerId: 'c', apiKeys: ['demo-key'], assetQuota: 3 }] });
     const ids = [];
     for (let index = 0; index < 3; index += 1) ids.push((await h.ok('CreateAsset', { GroupId: groupId, URL: 'https://e.com/a.png', AssetType: 'Image' })).Id);
-    expect(await h.fails('CreateAsset', { GroupId: groupId, URL: 'https://e.com/a.png', AssetType: 'Image' })).toMatchObject({
+    // No CodeN: no source gives QuotaExceeded one (100013 is Volcengine's AccessDenied).
+    expect(await h.fails('CreateAsset', { GroupId: groupId, URL: 'https://e.com/a.png', AssetType: 'Image' })).toEqual({
       status: 403,
       code: 'QuotaExceeded',
-      codeN: 100013,
+      message: expect.any(String),
     });
     await h.ok('DeleteAsset', { Id: ids[0] ?? '' });
     await h.ok('CreateAsset', { GroupId: groupId, URL: 'https://e.com/a.png', AssetType: 'Image' });
@@ -146,10 +148,25 @@ describe('UpdateAsset and DeleteAsset', () => {
     const { h, groupId } = await withGroup();
     const { Id } = await h.ok('CreateAsset', { GroupId: groupId, URL: 'https://e.com/a.png', AssetType: 'Image', Name: 'old' });
     h.advance(10_000);
-    expect(await h.ok('UpdateAsset', { Id, Name: 'new' })).toEqual({});
+    expect(await h.ok('UpdateAsset', { Id, Name: 'new' })).toEqual({ Id });
     const asset = await h.ok('GetAsset', { Id });
     expect(asset).toMatchObject({ Name: 'new', AssetType: 'Image', GroupId: groupId, Status: 'Active', UpdateTime: '2026-03-18T07:20:54Z' });
-    expect((await h.fails('UpdateAsset', { Id } as never)).code).toBe('MissingParameter.Name');
+    // Only Id is required, as upstream: without a Name the asset stays as it was.
+    h.advance(10_000);
+    expect(await h.ok('UpdateAsset', { Id })).toEqual({ Id });
+    expect(await h.ok('GetAsset', { Id })).toEqual({ ...asset, URL: expect.stringContaining(`/media/${Id}?`) });
+    expect((await h.fails('UpdateAsset', { Name: 'x' } as never)).code).toBe('MissingParameter.Id');
+  });
+
+  it('carries the Moderation CreateAsset was given, Default when none', async () => {
+    const { h, groupId } = await withGroup();
+    const skipped = await h.ok('CreateAsset', { GroupId: groupId, URL: 'https://e.com/a.png', AssetType: 'Image', Moderation: { Strategy: 'Skip' } });
+    const plain = await h.ok('CreateAsset', { GroupId: groupId, URL: 'https://e.com/b.png', AssetType: 'Image' });
+    expect((await h.ok('GetAsset', skipped)).Moderation).toEqual({ Strategy: 'Skip' });
+    expect((await h.ok('GetAsset', plain)).Moderation).toEqual({ Strategy: 'Default' });
+    const listed = await h.ok('ListAssets', {});
+    expect(Object.fromEntries(listed.Items.map((item) => [item.Id, item.Moderation]))).toEqual({ [skipped.Id]: { Strategy: 'Skip' }, [plain.Id]: { Strategy: 'Default' } });
+    expect((await h.fails('CreateAsset', { GroupId: groupId, URL: 'https://e.com/c.png', AssetType: 'Image', Moderation: { Strategy: 'Off' } } as never)).code).toBe('InvalidParameter.Moderation.Strategy');
   });
 
   it('deletes, then answers NotFound, and the media link stops working', async () => {

@@ -1,6 +1,6 @@
 // The gateway's refusals, in its order, each in the error envelope the document describes.
 import { describe, expect, it } from 'vitest';
-import { errorCodes, protocol } from '../../src/protocol/index.js';
+import { actionNames, actions, errorCodes, protocol, type Action } from '../../src/protocol/index.js';
 import { actionUrl, createHarness, envelopeOf, errorCode, origin } from './harness.js';
 
 const getGroup = { Id: 'group-20260318072044-abcde' };
@@ -228,10 +228,30 @@ describe('rate limits', () => {
     expect(limited.status).toBe(429);
   });
 
-  it('is off by default', async () => {
-    const h = createHarness();
-    const statuses = await Promise.all(Array.from({ length: 200 }, () => h.call('ListAssetGroups', {}).then((reply) => reply.status)));
-    expect(new Set(statuses)).toEqual(new Set([200]));
+  it.each(actionNames)("%s: the document's limit by default, the upstream's", async (action) => {
+    const { requests, perSeconds } = actions[action].rateLimit;
+    const h = createHarness({ rateLimits: {} });
+    const statuses = await Promise.all(Array.from({ length: requests }, () => h.call(action, '{}').then((reply) => reply.status)));
+    expect(statuses).not.toContain(429);
+    const limited = await h.call(action, '{}');
+    expect([limited.status, errorCode(limited)]).toEqual([429, 'RateLimitExceeded']);
+    expect(Number(limited.headers.get('retry-after'))).toBe(perSeconds);
+    h.advance(perSeconds * 1000 - 1);
+    expect((await h.call(action, '{}')).status).toBe(429);
+    h.advance(1);
+    expect((await h.call(action, '{}')).status).not.toBe(429);
+  });
+
+  it('is off with rateLimits: false, and off or changed for one Action by name', async () => {
+    const burst = async (h: ReturnType<typeof createHarness>, action: Action, count: number) =>
+      new Set(await Promise.all(Array.from({ length: count }, () => h.call(action, '{}').then((reply) => reply.status))));
+    expect(await burst(createHarness({ rateLimits: false }), 'CreateVisualValidateSession', 200)).not.toContain(429);
+    const changed = createHarness({ rateLimits: { GetVisualValidateResult: false, CreateAsset: { requests: 2, perSeconds: 60 } } });
+    expect(await burst(changed, 'GetVisualValidateResult', 200)).not.toContain(429);
+    expect(await burst(changed, 'CreateAsset', 2)).not.toContain(429);
+    expect((await changed.call('CreateAsset', '{}')).headers.get('retry-after')).toBe('60');
+    // The Actions it does not name keep the document's limits.
+    expect(await burst(changed, 'CreateVisualValidateSession', actions.CreateVisualValidateSession.rateLimit.requests + 1)).toContain(429);
   });
 });
 

@@ -41,14 +41,14 @@ describe('CreateAssetGroup and GetAssetGroup', () => {
 });
 
 describe('the group quota', () => {
-  it('403 QuotaExceeded (CodeN 100013) at 50 groups, across projects, freed at once by a delete', async () => {
+  it('403 QuotaExceeded, with no CodeN, at 50 groups, across projects, freed at once by a delete', async () => {
     const h = createHarness();
     const ids: string[] = [];
     for (let index = 0; index < 50; index += 1) {
       ids.push((await h.ok('CreateAssetGroup', { Name: `g${index}`, ProjectName: index % 2 ? 'default' : 'other' })).Id);
     }
     const full = await h.fails('CreateAssetGroup', { Name: 'one-too-many' });
-    expect(full).toMatchObject({ status: 403, code: 'QuotaExceeded', codeN: 100013 });
+    expect(full).toEqual({ status: 403, code: 'QuotaExceeded', message: expect.any(String) });
     // Another customer has its own quota.
     await h.ok('CreateAssetGroup', { Name: 'theirs' }, otherKey);
 
@@ -69,7 +69,7 @@ describe('UpdateAssetGroup', () => {
     const h = createHarness();
     const { Id } = await h.ok('CreateAssetGroup', { Name: 'before', Description: 'kept' });
     h.advance(5000);
-    expect(await h.ok('UpdateAssetGroup', { Id, Name: 'after' })).toEqual({});
+    expect(await h.ok('UpdateAssetGroup', { Id, Name: 'after' })).toEqual({ Id });
     const renamed = await h.ok('GetAssetGroup', { Id });
     expect(renamed).toMatchObject({ Name: 'after', Title: 'after', Description: 'kept', GroupType: 'AIGC' });
     expect(renamed.CreateTime).toBe('2026-03-18T07:20:44Z');

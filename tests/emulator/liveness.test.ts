@@ -1,6 +1,7 @@
 // The liveness flow: session, H5 page, pass or fail, and the exchange of the token for a group.
 import { describe, expect, it } from 'vitest';
 import { createPortraitClient, parseLivenessCallback } from '../../src/client/index.js';
+import { livenessResultCodes, validateSchema } from '../../src/protocol/index.js';
 import { createHarness, origin, otherKey, type Harness } from './harness.js';
 
 const callback = 'https://app.example.com/portrait/callback?state=abc';
@@ -36,8 +37,9 @@ describe('CreateVisualValidateSession and the H5 page', () => {
   it('serves a self-contained phone page with a pass form and a fail form', async () => {
     const h = createHarness();
     const { H5Link, BytedToken } = await session(h);
-    const page = await h.send(new Request(H5Link));
+    const page = await h.send(new Request(`${H5Link}?lng=en`));
     expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="en">');
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.text).toContain('<meta name="viewport"');
     expect(page.text).toMatch(new RegExp(`<form method="post" action="/liveness/${BytedToken}/pass"><button[^>]*>Pass the check</button>`));
@@ -45,6 +47,19 @@ describe('CreateVisualValidateSession and the H5 page', () => {
     // Nothing loads from elsewhere, and no other site may frame the page (a header: a meta tag cannot say it).
     expect(page.text).not.toMatch(/\b(src|href)=|url\(|@import/);
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it.each([
+    ['no lng: zh, the upstream default', '', 'zh', '通过检测'],
+    ['lng=zh-Hant', '?lng=zh-Hant', 'zh-Hant', '通過檢測'],
+    ['lng=en', '?lng=en', 'en', 'Pass the check'],
+    ['an unknown lng: the default', '?lng=fr', 'zh', '通过检测'],
+  ])('speaks the language lng names, as the upstream page does: %s', async (_, query, lang, pass) => {
+    const h = createHarness();
+    const { H5Link, BytedToken } = await session(h);
+    const page = await h.send(new Request(`${H5Link}${query}`));
+    expect(page.text).toContain(`<html lang="${lang}">`);
+    expect(page.text).toMatch(new RegExp(`<form method="post" action="/liveness/${BytedToken}/pass"><button[^>]*>${pass}</button>`));
   });
 
   it('400 InvalidParameter.CallbackURL for a URL a browser cannot open, though `format: uri` lets it through', async () => {
@@ -80,9 +95,11 @@ describe('GetVisualValidateResult', () => {
     const location = new URL(passed.headers.get('location') ?? '');
     expect(`${location.origin}${location.pathname}`).toBe('https://app.example.com/portrait/callback');
     expect(location.searchParams.get('state')).toBe('abc');
-    expect(location.searchParams.get('bytedToken')).toBe(BytedToken);
-    expect(location.searchParams.get('resultCode')).toBe('10000');
-    expect(parseLivenessCallback(location.href)).toMatchObject({ bytedToken: BytedToken, passed: true });
+    // The upstream's whole callback query, each field a LivenessCallbackQuery allows.
+    const query = Object.fromEntries([...location.searchParams].filter(([name]) => name !== 'state'));
+    expect(query).toEqual({ bytedToken: BytedToken, resultCode: '10000', algorithmBaseRespCode: '0', reqMeasureInfoValue: '1', verify_type: 'real_time' });
+    expect(validateSchema('LivenessCallbackQuery', query)).toEqual({ valid: true });
+    expect(parseLivenessCallback(location.href)).toEqual({ ...query, passed: true });
 
     h.advance(30_000);
     const { GroupId } = await h.ok('GetVisualValidateResult', { BytedToken });
@@ -159,13 +176,16 @@ describe('GetVisualValidateResult', () => {
     const failing = await session(h);
     const failed = await settle(h, failing.BytedToken, 'fail');
     expect(failed.status).toBe(303);
-    expect(new URL(failed.headers.get('location') ?? '').searchParams.get('resultCode')).toBe('10001');
+    const failedQuery = Object.fromEntries(new URL(failed.headers.get('location') ?? '').searchParams);
+    expect(failedQuery).toMatchObject({ bytedToken: failing.BytedToken, resultCode: livenessResultCodes.Failed, verify_type: 'real_time' });
+    expect(validateSchema('LivenessCallbackQuery', failedQuery)).toEqual({ valid: true });
+    expect(parseLivenessCallback(failed.headers.get('location') ?? '').passed).toBe(false);
     const verdict = await h.fails('GetVisualValidateResult', { BytedToken: failing.BytedToken });
     expect(verdict).toMatchObject({ status: 200, code: 'InvalidToken' });
     expect(verdict.message).toMatch(/did not pass/);
     // The first outcome counts.
     const again = await settle(h, failing.BytedToken, 'pass');
-    expect(new URL(again.headers.get('location') ?? '').searchParams.get('resultCode')).toBe('10001');
+    expect(new URL(again.headers.get('location') ?? '').searchParams.get('resultCode')).toBe(livenessResultCodes.Failed);
   });
 
   it('403 QuotaExceeded when the groups are full, and the group once a slot is free', async () => {

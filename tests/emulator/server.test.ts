@@ -14,6 +14,7 @@ beforeAll(async () => {
   running = await startEmulator({
     port: 0,
     processingDelayMs: 0,
+    rateLimits: false,
     tenants: [{ customerId: 'acme', apiKeys: [secret] }],
     log: (line) => lines.push(line),
   });
@@ -52,7 +53,7 @@ describe('startEmulator', () => {
 
     const session = await client.createVisualValidateSession({ CallbackURL: 'https://app.example.com/cb' });
     expect(session.H5Link.startsWith(`${running.url}/liveness/`)).toBe(true);
-    const page = await fetch(session.H5Link);
+    const page = await fetch(`${session.H5Link}?lng=en`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Pass the check');
     const passed = await fetch(`${session.H5Link}/pass`, { method: 'POST', redirect: 'manual' });

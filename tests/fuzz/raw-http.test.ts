@@ -9,7 +9,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js
 let server: RunningEmulator;
 let port: number;
 beforeAll(async () => {
-  server = await startEmulator({ port: 0 });
+  server = await startEmulator({ port: 0, rateLimits: false });
   port = Number(new URL(server.url).port);
 });
 afterAll(() => server.close());

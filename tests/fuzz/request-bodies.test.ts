@@ -39,7 +39,7 @@ async function visibleState(emulator: ReturnType<typeof createEmulator>) {
 
 describe.each(actionNames)('%s', (action) => {
   it(`accepts ${runs} generated valid bodies and answers each in the spec`, async () => {
-    const emulator = createEmulator({ processingDelayMs: 0 });
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
     await fc.assert(
       fc.asyncProperty(validValue(requestSchema(action)), async (body) => {
         const reply = await send(emulator, action, JSON.stringify(body));
@@ -50,7 +50,7 @@ describe.each(actionNames)('%s', (action) => {
   }, 120_000);
 
   it(`refuses ${runs} generated invalid bodies with a parameter error, and changes nothing`, async () => {
-    const emulator = createEmulator({ processingDelayMs: 0 });
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
     await send(emulator, 'CreateAssetGroup', '{"Name":"kept"}');
     const before = await visibleState(emulator);
     await fc.assert(

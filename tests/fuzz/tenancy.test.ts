@@ -35,7 +35,7 @@ interface Envelope {
 it('keeps two customers apart under any interleaving of their Actions', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(operation, { minLength: 5, maxLength: 40 }), async (operations) => {
-      const emulator = createEmulator({ processingDelayMs: 0 });
+      const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
       const model: Model = { groups: new Map(), assets: new Map() };
       const call = async (by: Customer, action: Action, body: object) => {
         const response = await emulator.handle(

@@ -32,6 +32,7 @@ it(`answers every request of ${seconds} s at ${connections} connections and keep
   const server = await startEmulator({
     port: 0,
     processingDelayMs: 0,
+    rateLimits: false,
     tenants: [{ customerId: 'load', apiKeys: [apiKey], groupQuota: 1_000_000, assetQuota: 1_000_000 }],
   });
   try {

@@ -36,7 +36,7 @@ let proxyUrl: string;
 const attempts: Attempt[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, processingDelayMs: 0, tenants: [{ customerId: 'c', apiKeys: ['k'], groupQuota: 10_000 }] });
+  emulator = await startEmulator({ port: 0, processingDelayMs: 0, rateLimits: false, tenants: [{ customerId: 'c', apiKeys: ['k'], groupQuota: 10_000 }] });
   const nextFate = fates(20261124);
   proxy = createServer(async (req, res) => {
     const chunks: Buffer[] = [];

@@ -10,6 +10,7 @@ let skipped = 0;
 const running = await startEmulator({
   port: 0,
   processingDelayMs: 0,
+  rateLimits: false,
   clock: () => started + (Date.now() - started) * speed + skipped,
   tenants: [{ customerId: 'load', apiKeys: ['load-key'], groupQuota: 1_000_000, assetQuota: 1_000_000 }],
 });

@@ -16,7 +16,7 @@ it('deletes every Failed asset, however many pages they take', async () => {
   const prelude = `import { createEmulator } from 'portrait-api-toolkit/emulator';
 import { createPortraitClient as makeClient } from 'portrait-api-toolkit';
 let now = Date.UTC(2026, 2, 18);
-const emulator = createEmulator({ clock: () => now, processingDelayMs: 1000 });
+const emulator = createEmulator({ clock: () => now, processingDelayMs: 1000, rateLimits: false });
 const client = makeClient({ apiKey: 'demo-key', baseUrl: 'http://emulator.local', fetch: emulator.handle });
 const group = await client.createAssetGroup({ Name: 'pages' });
 for (let i = 0; i < 7; i++) await client.createAsset({ GroupId: group.Id, URL: \`https://example.com/not-an-image-\${i}.txt\`, AssetType: 'Image' });

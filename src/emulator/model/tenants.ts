@@ -10,7 +10,7 @@ export interface TenantConfig {
   aigc?: boolean | undefined;
   /** Groups of both types the customer can keep at once. Default: the document's `activeGroupQuota`. */
   groupQuota?: number | undefined;
-  /** Assets the customer can keep at once. Default 1000. */
+  /** Assets the customer can keep at once. Default: the document's `assetQuota`. */
   assetQuota?: number | undefined;
 }
 
@@ -89,7 +89,7 @@ export function tenantsByApiKey(configs: readonly TenantConfig[]): ReadonlyMap<s
       customerId: config.customerId,
       aigc: config.aigc ?? true,
       groupQuota: config.groupQuota ?? protocol.activeGroupQuota,
-      assetQuota: config.assetQuota ?? 1000,
+      assetQuota: config.assetQuota ?? protocol.assetQuota,
     };
     for (const key of config.apiKeys) byKey.set(key, tenant);
   }
