@@ -308,6 +308,10 @@ export const facts = {
     "source": "reference",
     "says": "How long a BytedToken and its H5Link live; GetVisualValidateResult answers TokenExpired after. The upstream's reference page says 30 minutes, its guide 120 seconds; the reference decides."
   },
+  "behaviours.actions": {
+    "source": "reference",
+    "says": "Each Action does what its operation describes: a valid call on the caller's own resources answers its `Result`, and what a Create, Update or Delete did shows in later Gets and Lists."
+  },
   "behaviours.envelope": {
     "source": "reference",
     "says": "Every reply to an Action is a JSON envelope: `ResponseMetadata` with `RequestId`, and `Action` and `Version` echoed, and either `Result` or `ResponseMetadata.Error`."
@@ -330,7 +334,11 @@ export const facts = {
   },
   "behaviours.listFilters": {
     "source": "reference",
-    "says": "ListAssetGroups filters by `GroupIds`, `GroupType` and a fuzzy `Name`, ListAssets by `GroupIds` and `Statuses` too, and `TotalCount` counts what matches."
+    "says": "ListAssetGroups filters by `GroupIds` and `GroupType`, ListAssets by `GroupIds` and `Statuses` too, and `TotalCount` counts what matches."
+  },
+  "behaviours.fuzzyName": {
+    "source": "upstream",
+    "says": "`Filter.Name` matches a part of a name, not only the whole."
   },
   "behaviours.pagination": {
     "source": "reference",
@@ -341,8 +349,8 @@ export const facts = {
     "says": "A page past the last is empty (`Items` is `[]`), not an error."
   },
   "behaviours.updates": {
-    "source": "reference",
-    "says": "UpdateAssetGroup changes `Name` and `Description`, UpdateAsset the `Name`, and a later Get shows it."
+    "source": "upstream",
+    "says": "UpdateAssetGroup changes `Name` and `Description` and nothing else, UpdateAsset the `Name` and nothing else, and a later Get shows it."
   },
   "behaviours.asyncProcessing": {
     "source": "upstream",
@@ -351,6 +359,10 @@ export const facts = {
   "behaviours.activeUrl": {
     "source": "upstream",
     "says": "An asset from a good media URL ends `Active`, with a signed http(s) `URL`."
+  },
+  "behaviours.mediaOnly": {
+    "source": "upstream",
+    "says": "A URL whose file is no media of the upstream's formats never makes an `Active` asset: it is refused, or the asset ends `Failed`."
   },
   "behaviours.nonMediaUrl": {
     "source": "assumed",

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `portrait-contract` (in this repository `npm run contract --`): the conformance checks against
-// any Portrait API server. `--help` lists its flags. Exit code 1 on any failure, 2 on a usage error.
+// any Portrait API server. `--help` lists its flags. Exit code 1 on any failure (with --strict, also
+// on a difference from an assumption of the document), 2 on a usage error.
 import { writeFile } from 'node:fs/promises';
 import { formatCheck, formatSummary, runContract, toJUnit } from '../contract/index.js';
 import { protocol } from '../protocol/index.js';
@@ -20,6 +21,7 @@ const command = {
     'asset-timeout': { type: 'string', value: 's', description: 'how long an asset may stay Processing', default: '180' },
     'group-quota': { type: 'string', value: 'n', description: "the customer's group quota", default: String(protocol.activeGroupQuota) },
     fuzz: { type: 'string', value: 'n', description: 'also send n generated valid and n invalid bodies per Action', default: '0' },
+    strict: { type: 'boolean', description: 'fail on a difference from an assumption of the document too, not only on a broken fact of the reference or the upstream', default: 'false' },
   },
   notes: [
     'Environment: PORTRAIT_API_KEY, PORTRAIT_SECOND_API_KEY (keys kept off the command line).',
@@ -47,6 +49,7 @@ try {
     assetTimeoutMs: Number(values['asset-timeout']) * 1000,
     groupQuota: Number(values['group-quota']),
     fuzz: Number(values.fuzz),
+    strict: values.strict,
     onProgress: (result) => console.log(formatCheck(result)),
   });
   console.log(`\n${formatSummary(report)}`);

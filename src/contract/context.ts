@@ -1,7 +1,9 @@
 // What a check works with: calls as either customer (or none), typed by Action, the values earlier
-// checks left, expectations that fail the check with a readable reason, and what to clean up.
-import type { Action, RequestOf, ResultOf } from '../protocol/index.js';
-import { probe, type ProbeRequest, type ProbeTarget, type ProbeReply } from './probe.js';
+// checks left, expectations graded by the source of the fact they rest on, and what to clean up.
+// An expectation on a fact of the reference or the upstream fails the check; one on an assumption
+// is noted as a difference, and the check goes on where it can.
+import { facts, type Action, type Fact, type FactName, type RequestOf, type ResultOf } from '../protocol/index.js';
+import { probe, type ProbeRequest, type ProbeTarget, type ProbeReply, type Violation } from './probe.js';
 
 export interface ContractSettings {
   apiKey: string;
@@ -22,7 +24,8 @@ export interface Shared {
   groupB: string;
   /** assets.create: in groupA, an asset from the image URL and one from a URL that is no image. */
   activeAsset: string;
-  failedAsset: string;
+  /** None when the server refused the URL at once, the alternative `behaviours.nonMediaUrl` allows. */
+  failedAsset: string | undefined;
 }
 
 export interface RunState {
@@ -39,13 +42,38 @@ export class CheckFailure extends Error {
   override name = 'CheckFailure';
 }
 
+/** The check cannot go on: the server contradicted an assumption it builds on. */
+export class AssumptionStop extends Error {
+  override name = 'AssumptionStop';
+}
+
+/** What an expectation rests on: a fact `facts` names, or one of the schemas with its source. */
+export type Judged = FactName | (Fact & { fact: string });
+
+function factOf(judged: Judged): Fact & { fact: string } {
+  return typeof judged === 'string' ? { fact: judged, ...facts[judged] } : judged;
+}
+
+/** Where the server and an assumption of the document part. */
+export interface Difference {
+  /** The fact, as `facts` names it, or the document's schemas. */
+  fact: string;
+  /** What the document assumes. */
+  assumed: string;
+  /** What the server did. */
+  found: string;
+}
+
 type Caller = 'primary' | 'secondary' | 'anonymous' | 'unknown-key';
 
 /** A request as it goes out, whatever the document says of it. */
 type UncheckedRequest = Omit<ProbeRequest, 'apiKey'> & { as?: Caller | undefined };
 
 export class CheckContext {
+  /** What broke a fact of the reference or the upstream: the check fails. */
   readonly violations: string[] = [];
+  /** What contradicted an assumption: reported, not failed. */
+  readonly differences: Difference[] = [];
 
   constructor(
     private readonly target: ProbeTarget,
@@ -65,11 +93,27 @@ export class CheckContext {
    * Sends a request `call` would not compile (an unknown Action or field, a body that is no JSON,
    * another method or Version), for the checks that the server refuses it.
    */
-  async send(request: UncheckedRequest): Promise<ProbeReply> {
+  async send(request: UncheckedRequest, options: { judgedBy?: FactName | undefined } = {}): Promise<ProbeReply> {
     const { as = 'primary', ...rest } = request;
     const reply = await probe(this.target, { ...rest, apiKey: this.keyOf(as) });
-    this.violations.push(...reply.violations);
+    for (const violation of reply.violations) this.grade(violation, options.judgedBy);
     return reply;
+  }
+
+  /**
+   * A violation counts against the fact it breaks; `judgedBy` names the fact a request rests on
+   * when only that fact says what its reply is (a GET answered by a gateway's edge breaks no
+   * envelope the reference promises, only the assumption that the gateway answers it in one).
+   */
+  private grade(violation: Violation, judgedBy: FactName | undefined): void {
+    // A 5xx stays a failure whatever the request rests on: no source lets a server fail.
+    const underAssumption = judgedBy !== undefined && facts[judgedBy].source === 'assumed' && violation.fact !== 'behaviours.noServerErrors';
+    if (violation.source === 'assumed' || underAssumption) {
+      const fact = underAssumption ? judgedBy : violation.fact;
+      this.differences.push({ fact, assumed: underAssumption ? facts[judgedBy].says : `the reply fits ${violation.fact}`, found: violation.message });
+    } else {
+      this.violations.push(violation.message);
+    }
   }
 
   private keyOf(caller: Caller): string | undefined {
@@ -85,19 +129,29 @@ export class CheckContext {
     }
   }
 
-  expect(condition: unknown, message: string): void {
-    if (!condition) throw new CheckFailure(this.target.redact(message));
+  /**
+   * `condition` must hold, as `fact` says. On a fact of the reference or the upstream the check
+   * fails with `message`; on an assumption `message` is noted as a difference and the check goes on.
+   */
+  expect(judged: Judged, condition: unknown, message: string): boolean {
+    if (condition) return true;
+    const found = this.target.redact(message);
+    const { fact, source, says } = factOf(judged);
+    if (source !== 'assumed') throw new CheckFailure(found);
+    this.differences.push({ fact, assumed: says, found });
+    return false;
   }
 
-  /** The reply's Result, or a failure saying what came instead. */
-  result<R>(reply: ProbeReply<R>, what: string): R {
-    if (!reply.result) throw new CheckFailure(this.target.redact(`${what}: expected a Result, got ${describe(reply)}`));
-    return reply.result;
+  /** The reply's Result, as `fact` says there must be; without it the check fails, or stops at the difference. */
+  result<R>(reply: ProbeReply<R>, what: string, fact: Judged = 'behaviours.actions'): R {
+    if (reply.result) return reply.result;
+    this.expect(fact, false, `${what}: expected a Result, got ${describe(reply)}`);
+    throw new AssumptionStop(`${what}: the check cannot go on without the Result`);
   }
 
-  /** The reply must be an error whose base code is one of `codes`. */
-  error(reply: ProbeReply, codes: readonly string[], what: string): void {
-    this.expect(reply.baseCode && codes.includes(reply.baseCode), `${what}: expected ${codes.join(' or ')}, got ${describe(reply)}`);
+  /** The reply must be an error whose base code is one of `codes`, as `fact` says. */
+  error(reply: ProbeReply, codes: readonly string[], what: string, fact: Judged): boolean {
+    return this.expect(fact, reply.baseCode && codes.includes(reply.baseCode), `${what}: expected ${codes.join(' or ')}, got ${describe(reply)}`);
   }
 
   /** Ids made by this run, deleted when the run ends whatever happened. */
@@ -110,7 +164,8 @@ export class CheckContext {
 
   /** Keeps a value this check made for the checks that name it in `needs`. */
   remember<K extends keyof Shared>(key: K, value: Shared[K]): void {
-    this.state.shared[key] = { value, madeBy: this.check.name };
+    const made: { value: Shared[K]; madeBy: string } = { value, madeBy: this.check.name };
+    Object.assign(this.state.shared, { [key]: made });
   }
 
   /** A value an earlier check made, such as the id of a group; that check must be in `needs`. */

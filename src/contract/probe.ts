@@ -1,6 +1,22 @@
 // One call to the server under test, and everything wrong with its reply: the spec's verdict on
-// the body and status, and the envelope's invariants.
-import { apiVersion, protocol, describeIssues, isAction, validateErrorResponse, validateReply, type ErrorObject } from '../protocol/index.js';
+// the body and status, and the envelope's invariants, each with the fact it breaks and that fact's
+// source. Calls keep within the Action's documented rate limit, and a 429 is waited out.
+import {
+  apiVersion,
+  describeIssues,
+  facts,
+  isAction,
+  issueSource,
+  portraitDocument,
+  protocol,
+  validateErrorResponse,
+  validateReply,
+  type ErrorObject,
+  type FactName,
+  type Source,
+  type ValidationIssue,
+} from '../protocol/index.js';
+import type { Pacer } from './pacer.js';
 
 export interface ProbeTarget {
   baseUrl: string;
@@ -8,6 +24,15 @@ export interface ProbeTarget {
   timeoutMs: number;
   /** Replaces every API key in text the report may show. */
   redact: (text: string) => string;
+  /** Holds each call until the Action's rate limit allows it. */
+  pacer: Pacer;
+}
+
+/** Something wrong with a reply: the fact it breaks (a named fact, or the document's schemas) and where that fact comes from. */
+export interface Violation {
+  fact: string;
+  source: Source;
+  message: string;
 }
 
 export interface ProbeRequest {
@@ -32,7 +57,7 @@ export interface ProbeReply<R = unknown> {
   baseCode: string | undefined;
   result: R | undefined;
   /** What is wrong with this reply; empty when it conforms. */
-  violations: string[];
+  violations: Violation[];
 }
 
 interface Envelope {
@@ -40,7 +65,22 @@ interface Envelope {
   Result?: unknown;
 }
 
+/** How often a 429 is waited out before the reply counts as it is, and the longest wait for one. */
+const rateLimitRetries = 3;
+const longestRetryWaitMs = 10_000;
+
 export async function probe(target: ProbeTarget, request: ProbeRequest): Promise<ProbeReply> {
+  for (let attempt = 0; ; attempt++) {
+    await target.pacer.wait(request.action, request.apiKey);
+    const reply = await probeOnce(target, request);
+    if (reply.status !== 429 || attempt === rateLimitRetries) return reply;
+    const retryAfter = Number(reply.headers.get('retry-after'));
+    const waitMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, longestRetryWaitMs) : 1000;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+}
+
+async function probeOnce(target: ProbeTarget, request: ProbeRequest): Promise<ProbeReply> {
   const version = request.version ?? apiVersion;
   const url = `${target.baseUrl}${protocol.endpoint}?Action=${encodeURIComponent(request.action)}&Version=${encodeURIComponent(version)}`;
   const headers = new Headers({ 'Content-Type': 'application/json' });
@@ -52,8 +92,10 @@ export async function probe(target: ProbeTarget, request: ProbeRequest): Promise
   const parsed = parseJson(text);
   const envelope = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Envelope;
   const error = envelope.ResponseMetadata?.Error;
-  const violations = envelopeViolations(request, version, response.status, parsed, text).map(target.redact);
-  violations.push(...proxyViolations(response.headers).map(target.redact));
+  const violations = [...envelopeViolations(request, version, response.status, parsed, text), ...proxyViolations(response.headers)].map((violation) => ({
+    ...violation,
+    message: target.redact(violation.message),
+  }));
   return {
     status: response.status,
     headers: response.headers,
@@ -65,41 +107,56 @@ export async function probe(target: ProbeTarget, request: ProbeRequest): Promise
   };
 }
 
-function envelopeViolations(request: ProbeRequest, version: string, status: number, body: unknown, text: string): string[] {
+function named(fact: FactName, message: string): Violation {
+  return { fact, source: facts[fact].source, message };
+}
+
+function envelopeViolations(request: ProbeRequest, version: string, status: number, body: unknown, text: string): Violation[] {
   const where = `${request.action} (HTTP ${status})`;
+  const found: Violation[] = [];
+  if (status >= 500) found.push(named('behaviours.noServerErrors', `${where}: the server failed (5xx) on a request it should have answered`));
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return [`${where}: the reply is not a JSON envelope: ${JSON.stringify(text.slice(0, 80))}`];
+    return [...found, named('behaviours.envelope', `${where}: the reply is not a JSON envelope: ${JSON.stringify(text.slice(0, 80))}`)];
   }
   const envelope = body as Envelope;
   const metadata = envelope.ResponseMetadata;
-  const found: string[] = [];
-  if (status >= 500) found.push(`${where}: the server failed (5xx) on a request it should have answered`);
-  if (typeof metadata?.RequestId !== 'string' || metadata.RequestId === '') found.push(`${where}: ResponseMetadata.RequestId is missing`);
-  if (metadata?.Error && envelope.Result !== undefined) found.push(`${where}: both ResponseMetadata.Error and Result are present`);
-  if (status >= 300 && !metadata?.Error) found.push(`${where}: an error status without ResponseMetadata.Error`);
-  if (status < 300 && !metadata?.Error && envelope.Result === undefined) found.push(`${where}: neither Result nor ResponseMetadata.Error`);
+  if (typeof metadata?.RequestId !== 'string' || metadata.RequestId === '') found.push(named('behaviours.envelope', `${where}: ResponseMetadata.RequestId is missing`));
+  if (metadata?.Error && envelope.Result !== undefined) found.push(named('behaviours.errorIsTheVerdict', `${where}: both ResponseMetadata.Error and Result are present`));
+  if (status >= 300 && !metadata?.Error) found.push(named('behaviours.errorIsTheVerdict', `${where}: an error status without ResponseMetadata.Error`));
+  if (status < 300 && !metadata?.Error && envelope.Result === undefined) found.push(named('behaviours.envelope', `${where}: neither Result nor ResponseMetadata.Error`));
   // A reply to a POST of a known Action is that operation's; anything else is the gateway's own.
   const known = isAction(request.action) && version === apiVersion && (request.method ?? 'POST') === 'POST';
   if (known && metadata?.Action !== request.action) {
-    found.push(`${where}: ResponseMetadata.Action is ${JSON.stringify(metadata?.Action)}, not the Action called`);
+    found.push(named('behaviours.envelope', `${where}: ResponseMetadata.Action is ${JSON.stringify(metadata?.Action)}, not the Action called`));
   }
   if (known && metadata?.Version !== version) {
-    found.push(`${where}: ResponseMetadata.Version is ${JSON.stringify(metadata?.Version)}, not ${version}`);
+    found.push(named('behaviours.envelope', `${where}: ResponseMetadata.Version is ${JSON.stringify(metadata?.Version)}, not ${version}`));
   }
   const check = known && isAction(request.action) ? validateReply(request.action, status, body) : validateErrorResponse(body);
-  if (!check.valid) found.push(`${where} breaks the spec:\n${describeIssues(check.issues)}`);
+  if (!check.valid) found.push(...schemaViolations(where, check.schema, check.issues));
   return found;
 }
 
-/** What the Prism validating proxy, when it stands in between, found wrong with the reply. */
-function proxyViolations(headers: Headers): string[] {
+/** The spec's verdict, one violation per source: what breaks the reference or the upstream fails, what breaks an assumption differs. */
+function schemaViolations(where: string, schema: string, issues: readonly ValidationIssue[]): Violation[] {
+  const bySource = new Map<Source, ValidationIssue[]>();
+  for (const issue of issues) {
+    const source = issueSource(portraitDocument, schema, issue);
+    bySource.set(source, [...(bySource.get(source) ?? []), issue]);
+  }
+  return [...bySource].map(([source, found]) => ({ fact: `the document's schemas (${schema})`, source, message: `${where} breaks the spec:\n${describeIssues(found)}` }));
+}
+
+/** What the Prism validating proxy, when it stands in between, found wrong with the reply: the same document, judged by another. */
+function proxyViolations(headers: Headers): Violation[] {
   const header = headers.get('sl-violations');
   if (!header) return [];
   const parsed = parseJson(header);
-  if (!Array.isArray(parsed)) return [`the proxy's sl-violations header is unreadable`];
+  const fact = "the document's schemas (Prism)";
+  if (!Array.isArray(parsed)) return [{ fact, source: 'reference', message: `the proxy's sl-violations header is unreadable` }];
   return parsed
     .filter((v): v is { location: string[]; severity: string; message: string } => v?.location?.[0] === 'response' && v.severity === 'Error')
-    .map((v) => `Prism proxy: ${v.location.join('.')} ${v.message}`);
+    .map((v) => ({ fact, source: 'reference', message: `Prism proxy: ${v.location.join('.')} ${v.message}` }));
 }
 
 function parseJson(text: string): unknown {

@@ -1,38 +1,62 @@
-// The report of a contract run: one line per check as it finishes, a summary, and JUnit XML.
-import type { CheckResult, ContractReport } from './runner.js';
+// The report of a contract run: one line per check as it finishes, a summary, and JUnit XML. A
+// check that only contradicted assumptions of the document is shown apart from the failures, with
+// what the document assumed beside what the server did.
+import type { CheckResult, ContractReport, Difference } from './runner.js';
 
-const marks = { passed: '✓', failed: '✗', skipped: '-' } as const;
+const marks = { passed: '✓', failed: '✗', skipped: '-', differs: '~' } as const;
+
+/** One difference, as lines: the fact, what the document assumes, and what the server did. */
+function differenceLines(difference: Difference): string[] {
+  return [`differs from an assumption (${difference.fact}): the document assumes: ${difference.assumed}`, `  the server: ${difference.found}`];
+}
 
 export function formatCheck(result: CheckResult): string {
   const head = `${marks[result.status]} ${result.name.padEnd(24)} ${result.title} (${result.durationMs} ms)`;
-  const details = result.status === 'passed' ? [] : result.messages.flatMap((m) => m.split('\n')).map((line) => `      ${line}`);
+  const lines = [...(result.status === 'passed' ? [] : result.messages), ...result.differences.flatMap(differenceLines)];
+  const details = lines.flatMap((line) => line.split('\n')).map((line) => `      ${line}`);
   return [head, ...details].join('\n');
 }
 
-export function formatSummary(report: ContractReport): string {
+function counts(report: ContractReport) {
   const count = (status: CheckResult['status']) => report.results.filter((r) => r.status === status).length;
-  const failed = report.results.filter((r) => r.status === 'failed').map((r) => r.name);
+  return { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), differs: count('differs') };
+}
+
+export function formatSummary(report: ContractReport): string {
+  const { passed, failed, skipped, differs } = counts(report);
+  const named = (status: CheckResult['status']) => report.results.filter((r) => r.status === status).map((r) => r.name);
+  const differing = report.results.filter((r) => r.differences.length > 0).map((r) => r.name);
   return [
-    `${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped against ${report.baseUrl} in ${(report.durationMs / 1000).toFixed(1)} s`,
-    ...(failed.length > 0 ? [`Failed: ${failed.join(', ')}`] : []),
+    `${passed} passed, ${failed} failed, ${skipped} skipped, ${differs} differ from assumptions against ${report.baseUrl} in ${(report.durationMs / 1000).toFixed(1)} s`,
+    ...(failed > 0 ? [`Failed: ${named('failed').join(', ')}`] : []),
+    ...(differing.length > 0 && !report.strict
+      ? [
+          `Differ from assumptions: ${differing.join(', ')}`,
+          'A difference is where this server does not do what the document assumes (no source says it): it fails the run only with --strict.',
+        ]
+      : []),
   ].join('\n');
 }
 
 export function toJUnit(report: ContractReport): string {
-  const count = (status: CheckResult['status']) => report.results.filter((r) => r.status === status).length;
+  const { failed, skipped } = counts(report);
   const cases = report.results.map((result) => {
     const open = `  <testcase classname="portrait-contract.${escape(result.name.split('.')[0] ?? '')}" name="${escape(result.name)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
-    if (result.status === 'passed') return `${open}/>`;
+    // Differences are recorded beside the verdict, never as a failure of their own.
+    const differences = result.differences.length > 0 ? [`<system-out>${escape(result.differences.flatMap(differenceLines).join('\n'))}</system-out>`] : [];
     const message = escape(result.messages[0]?.split('\n')[0] ?? '');
-    const inner =
+    const verdict =
       result.status === 'skipped'
-        ? `<skipped message="${message}"/>`
-        : `<failure message="${message}">${escape(result.messages.join('\n'))}</failure>`;
-    return `${open}>\n    ${inner}\n  </testcase>`;
+        ? [`<skipped message="${message}"/>`]
+        : result.status === 'failed'
+          ? [`<failure message="${message}">${escape(result.messages.join('\n'))}</failure>`]
+          : [];
+    const inner = [...verdict, ...differences];
+    return inner.length === 0 ? `${open}/>` : `${open}>\n${inner.map((line) => `    ${line}`).join('\n')}\n  </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuite name="portrait-contract" tests="${report.results.length}" failures="${count('failed')}" skipped="${count('skipped')}" time="${(report.durationMs / 1000).toFixed(3)}">`,
+    `<testsuite name="portrait-contract" tests="${report.results.length}" failures="${failed}" skipped="${skipped}" time="${(report.durationMs / 1000).toFixed(3)}">`,
     ...cases,
     '</testsuite>',
     '',

@@ -1,8 +1,13 @@
-// Runs the checks against one server, in their run order, and cleans up what they created.
+// Runs the checks against one server, in their run order, and cleans up what they created. A
+// check that broke a fact of the reference or the upstream fails; one that only contradicted an
+// assumption of the document differs, which fails the run only when it is strict.
 import { protocol } from '../protocol/index.js';
-import { CheckContext, CheckFailure, type ContractSettings, type RunState } from './context.js';
+import { AssumptionStop, CheckContext, CheckFailure, type ContractSettings, type Difference, type RunState } from './context.js';
 import { checksToRun } from './checks/index.js';
+import { Pacer } from './pacer.js';
 import type { ProbeTarget } from './probe.js';
+
+export type { Difference } from './context.js';
 
 export interface ContractOptions {
   baseUrl: string;
@@ -22,22 +27,32 @@ export interface ContractOptions {
   skip?: string[] | undefined;
   /** Also send this many generated valid and invalid bodies per Action (the fuzz.<Action> checks); 0 by default. */
   fuzz?: number | undefined;
+  /** Count a difference from an assumption of the document as a failure. */
+  strict?: boolean | undefined;
+  /** Keep each Action's calls within its documented rate limit (the default), or `false` not to. */
+  rateLimits?: false | undefined;
   onProgress?: ((result: CheckResult) => void) | undefined;
 }
 
 export interface CheckResult {
   name: string;
   title: string;
-  status: 'passed' | 'failed' | 'skipped';
+  /** `differs`: nothing the reference or the upstream says was broken, but an assumption was contradicted. */
+  status: 'passed' | 'failed' | 'skipped' | 'differs';
   durationMs: number;
   /** Why it failed or was skipped. */
   messages: string[];
+  /** Where the server contradicted an assumption of the document. */
+  differences: Difference[];
 }
 
 export interface ContractReport {
   baseUrl: string;
   results: CheckResult[];
+  /** No check failed (with `strict`, none differed either). */
   passed: boolean;
+  /** Differences from assumptions were counted as failures. */
+  strict: boolean;
   durationMs: number;
 }
 
@@ -49,6 +64,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     fetch: options.fetch ?? ((request) => fetch(request)),
     timeoutMs: options.timeoutMs ?? 30_000,
     redact,
+    pacer: new Pacer(options.rateLimits !== false),
   };
   const settings: ContractSettings = {
     apiKey: options.apiKey,
@@ -67,30 +83,42 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   // one result says which, and nothing else runs.
   const unusable = await unusableTarget(target, settings);
   if (unusable) {
-    const result: CheckResult = { name: 'reachable', title: 'the server answers, and takes the API key', status: 'failed', durationMs: Math.round(performance.now() - started), messages: [unusable] };
+    const result: CheckResult = { name: 'reachable', title: 'the server answers, and takes the API key', status: 'failed', durationMs: Math.round(performance.now() - started), messages: [unusable], differences: [] };
     options.onProgress?.(result);
-    return { baseUrl: target.baseUrl, results: [result], passed: false, durationMs: result.durationMs };
+    return { baseUrl: target.baseUrl, results: [result], passed: false, strict: options.strict === true, durationMs: result.durationMs };
   }
+  // Checks that ran to their end without a failure: what they made, later checks may use.
+  const completed = new Set<string>();
   try {
     for (const check of checksToRun(options.fuzz ?? 0)) {
       const checkStarted = performance.now();
-      const finish = (status: CheckResult['status'], messages: string[]) => {
-        const result = { name: check.name, title: check.title, status, durationMs: Math.round(performance.now() - checkStarted), messages };
+      const finish = (status: CheckResult['status'], messages: string[], differences: Difference[] = []) => {
+        // Strict: a difference from an assumption is a failure like any other, and says why.
+        const strictFailure = status === 'differs' && options.strict === true;
+        const reasons = strictFailure && messages.length === 0 ? differences.map((d) => `differs from an assumption (${d.fact}): ${d.found}`) : messages;
+        const result = { name: check.name, title: check.title, status: strictFailure ? 'failed' : status, durationMs: Math.round(performance.now() - checkStarted), messages: reasons, differences };
         results.push(result);
         options.onProgress?.(result);
       };
-      const unmet = (check.needs ?? []).filter((need) => results.find((r) => r.name === need)?.status !== 'passed');
+      const unmet = (check.needs ?? []).filter((need) => !completed.has(need));
       if (skip.has(check.name)) finish('skipped', ['skipped on request']);
       else if (check.needsSecondKey && !settings.secondApiKey) finish('skipped', ['needs a second API key (--second-api-key)']);
       else if (unmet.length > 0) finish('skipped', [`needs ${unmet.join(', ')} to pass first`]);
       else {
         const ctx = new CheckContext(target, settings, state, check);
+        const outcome = (messages: string[]) => (messages.length > 0 ? 'failed' : ctx.differences.length > 0 ? 'differs' : 'passed');
         try {
           await check.run(ctx);
-          finish(ctx.violations.length === 0 ? 'passed' : 'failed', ctx.violations);
+          const status = outcome(ctx.violations);
+          if (status !== 'failed') completed.add(check.name);
+          finish(status, ctx.violations, ctx.differences);
         } catch (error) {
+          if (error instanceof AssumptionStop) {
+            finish(outcome(ctx.violations), [...ctx.violations, redact(error.message)], ctx.differences);
+            continue;
+          }
           const reason = error instanceof CheckFailure ? error.message : `the check could not finish: ${describeError(error)}`;
-          finish('failed', [redact(reason), ...ctx.violations]);
+          finish('failed', [redact(reason), ...ctx.violations], ctx.differences);
         }
       }
     }
@@ -101,6 +129,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     baseUrl: target.baseUrl,
     results,
     passed: results.every((result) => result.status !== 'failed'),
+    strict: options.strict === true,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -8,7 +8,8 @@ export interface ValidationIssue {
   message: string;
 }
 
-export type ValidationResult = { valid: true } | { valid: false; issues: ValidationIssue[] };
+/** On failure, `schema` is the JSON Pointer of the schema the issues' paths are relative to. */
+export type ValidationResult = { valid: true } | { valid: false; issues: ValidationIssue[]; schema: string };
 
 /** One line per issue, such as `/Filter/PageSize must be <= 100`. */
 export function describeIssues(issues: readonly ValidationIssue[]): string {

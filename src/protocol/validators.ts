@@ -37,7 +37,7 @@ function validatorAt(pointer: string): ValidateFunction {
 /** Validates `value` against the schema at `pointer` (a JSON Pointer into the bundled document). */
 export function validateAt(pointer: string, value: unknown): ValidationResult {
   const validate = validatorAt(pointer);
-  return validate(value) ? { valid: true } : { valid: false, issues: (validate.errors ?? []).map(toIssue) };
+  return validate(value) ? { valid: true } : { valid: false, issues: (validate.errors ?? []).map(toIssue), schema: pointer };
 }
 
 function toIssue(error: ErrorObject): ValidationIssue {
@@ -61,7 +61,7 @@ export function validateSchema(name: SchemaName, value: unknown): ValidationResu
 /** A request body for `action`. Never throws, however deeply the body nests. */
 export function validateRequest(action: Action, body: unknown): ValidationResult {
   const misshapen = bodyShapeIssue(body);
-  return misshapen ? { valid: false, issues: [misshapen] } : validateSchema(actions[action].request, body);
+  return misshapen ? { valid: false, issues: [misshapen], schema: jsonPointer('components', 'schemas', actions[action].request) } : validateSchema(actions[action].request, body);
 }
 
 /** The `Result` of a successful `action`. */
@@ -86,7 +86,7 @@ export function validateErrorResponse(envelope: unknown): ValidationResult {
 export function validateReply(action: Action, status: number, body: unknown): ValidationResult {
   const pointer = replySchemaPointer(action, status);
   if (!pointer) {
-    return { valid: false, issues: [{ path: '', keyword: 'status', message: `HTTP ${status} is not documented for ${action}` }] };
+    return { valid: false, issues: [{ path: '', keyword: 'status', message: `HTTP ${status} is not documented for ${action}` }], schema: jsonPointer('paths', actions[action].path, 'post', 'responses') };
   }
   const result = validateAt(pointer, body);
   if (result.valid || status !== 200) return result;

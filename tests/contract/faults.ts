@@ -1,5 +1,8 @@
 // Deliberately broken servers: wrappers around the emulator's Fetch handler that break one rule
-// each, for proving that the contract checks catch it.
+// each, for proving that the contract checks catch it, and servers that differ from it only where
+// the document assumes, for proving that the checks tell the two apart.
+import { protocol } from '../../src/protocol/index.js';
+
 type Handler = (request: Request) => Promise<Response>;
 export type Fault = (handle: Handler) => Handler;
 
@@ -53,4 +56,41 @@ export function editRequests(action: string, edit: (body: Record<string, unknown
 
 export function envelope(action: string, result: Record<string, unknown>): Response {
   return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: '2024-01-01' }, Result: result });
+}
+
+/** Answers any request `when` holds for, before the server sees it, as a gateway's edge does. */
+export function atTheEdge(when: (request: Request, text: string) => boolean, reply: () => Response): Fault {
+  return (handle) => async (request) => {
+    const text = await request.clone().text();
+    return when(request, text) ? reply() : handle(request);
+  };
+}
+
+/** Drops every top-level body field the Action's request schema does not name, as a lenient gateway does. */
+export function dropUnknownFields(fieldsOf: (action: string) => readonly string[]): Fault {
+  return (handle) => async (request) => {
+    const action = actionOf(request);
+    const text = await request.clone().text();
+    // Size first, as a gateway does: a body over the limit is refused whatever it holds.
+    if (text.length > protocol.maxBodyBytes) return handle(request);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return handle(request);
+    }
+    if (action === null || typeof body !== 'object' || body === null || Array.isArray(body)) return handle(request);
+    const known = new Set(fieldsOf(action));
+    const kept = Object.fromEntries(Object.entries(body).filter(([name]) => known.has(name)));
+    return handle(new Request(request.url, { method: request.method, headers: request.headers, body: JSON.stringify(kept) }));
+  };
+}
+
+/** Every fault in turn, the first outermost. */
+export function combined(...faults: Fault[]): Fault {
+  return (handle) => faults.reduceRight((inner, fault) => fault(inner), handle);
+}
+
+export function errorEnvelope(action: string, code: string, status: number): Response {
+  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: '2024-01-01', Error: { Code: code, Message: `${code}, as this server says it` } } }, { status });
 }

@@ -11,22 +11,24 @@ export const deletionChecks: Check[] = [
     async run(ctx) {
       const id = ctx.recall('activeAsset');
       ctx.result(await ctx.call('DeleteAsset', { Id: id }), 'DeleteAsset');
-      ctx.error(await ctx.call('GetAsset', { Id: id }), ['NotFound'], 'GetAsset after DeleteAsset');
-      const list = ctx.result(await ctx.call('ListAssets', { Filter: { GroupIds: [ctx.recall('groupA')] } }), 'ListAssets after DeleteAsset');
-      ctx.expect(!list.Items.some((item) => item.Id === id), 'ListAssets still lists the deleted asset');
+      ctx.error(await ctx.call('GetAsset', { Id: id }), ['NotFound'], 'GetAsset after DeleteAsset', 'behaviours.deletes');
+      const list = ctx.result(await ctx.call('ListAssets', { Filter: { GroupIds: [ctx.recall('groupA')] } }), 'ListAssets after DeleteAsset', 'behaviours.listDefaults');
+      ctx.expect('behaviours.deletes', !list.Items.some((item) => item.Id === id), 'ListAssets still lists the deleted asset');
     },
   },
   {
     name: 'groups.delete',
     title: 'DeleteAssetGroup deletes the group and its assets',
-    needs: ['groups.create', 'assets.create'],
+    needs: ['groups.create'],
     async run(ctx) {
+      const made = await ctx.call('CreateAsset', { GroupId: ctx.recall('groupB'), URL: ctx.settings.imageUrl, AssetType: 'Image', Name: 'in-a-deleted-group' });
+      const inGroup = ctx.created('assets', ctx.result(made, 'CreateAsset').Id, 'CreateAsset');
       for (const key of ['groupA', 'groupB'] as const) {
         const id = ctx.recall(key);
         ctx.result(await ctx.call('DeleteAssetGroup', { Id: id }), `DeleteAssetGroup ${key}`);
-        ctx.error(await ctx.call('GetAssetGroup', { Id: id }), ['NotFound'], `GetAssetGroup after DeleteAssetGroup`);
+        ctx.error(await ctx.call('GetAssetGroup', { Id: id }), ['NotFound'], `GetAssetGroup after DeleteAssetGroup`, 'behaviours.deletes');
       }
-      ctx.error(await ctx.call('GetAsset', { Id: ctx.recall('failedAsset') }), ['NotFound'], 'GetAsset of an asset whose group was deleted');
+      ctx.error(await ctx.call('GetAsset', { Id: inGroup }), ['NotFound'], 'GetAsset of an asset whose group was deleted', 'behaviours.groupDeleteTakesAssets');
     },
   },
 ];

@@ -1,18 +1,6 @@
 // Asset groups through their life: create, read, change, list and page.
-import { requestProperty, type ResultOf } from '../../protocol/index.js';
-import type { Check, CheckContext } from '../context.js';
-
-/** Pages through ListAssetGroups for this run's groups, one per page, returning every page's Result. */
-async function pagesOfOne(ctx: CheckContext) {
-  const pages: ResultOf<'ListAssetGroups'>[] = [];
-  for (let pageNumber = 1; pageNumber <= 10; pageNumber++) {
-    const reply = await ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag }, PageNumber: pageNumber, PageSize: 1, SortOrder: 'Asc' });
-    const page = ctx.result(reply, `ListAssetGroups page ${pageNumber}`);
-    pages.push(page);
-    if (page.Items.length === 0) break;
-  }
-  return pages;
-}
+import { requestProperty } from '../../protocol/index.js';
+import type { Check } from '../context.js';
 
 export const groupChecks: Check[] = [
   {
@@ -37,10 +25,10 @@ export const groupChecks: Check[] = [
       const id = ctx.recall('groupA');
       const projectName = requestProperty('CreateAssetGroup', 'ProjectName').default;
       const group = ctx.result(await ctx.call('GetAssetGroup', { Id: id }), 'GetAssetGroup');
-      ctx.expect(group.Id === id, `GetAssetGroup returned Id ${group.Id}, not ${id}`);
-      ctx.expect(group.Name === `contract-${ctx.state.tag}-a`, `GetAssetGroup Name is ${group.Name}`);
-      ctx.expect(group.GroupType === 'AIGC', `GetAssetGroup GroupType is ${group.GroupType}, not AIGC`);
-      ctx.expect(group.ProjectName === projectName, `GetAssetGroup ProjectName is ${group.ProjectName}, not the default ${String(projectName)}`);
+      ctx.expect('behaviours.actions', group.Id === id, `GetAssetGroup returned Id ${group.Id}, not ${id}`);
+      ctx.expect('behaviours.actions', group.Name === `contract-${ctx.state.tag}-a`, `GetAssetGroup Name is ${group.Name}`);
+      ctx.expect('behaviours.actions', group.GroupType === 'AIGC', `GetAssetGroup GroupType is ${group.GroupType}, not AIGC`);
+      ctx.expect('behaviours.actions', group.ProjectName === projectName, `GetAssetGroup ProjectName is ${group.ProjectName}, not the default ${String(projectName)}`);
     },
   },
   {
@@ -50,12 +38,16 @@ export const groupChecks: Check[] = [
     async run(ctx) {
       const id = ctx.recall('groupA');
       const name = `contract-${ctx.state.tag}-a-renamed`;
-      ctx.result(await ctx.call('UpdateAssetGroup', { Id: id, Name: name, Description: 'renamed' }), 'UpdateAssetGroup');
+      const updated = ctx.result(await ctx.call('UpdateAssetGroup', { Id: id, Name: name, Description: 'renamed' }), 'UpdateAssetGroup');
+      ctx.expect('behaviours.actions', updated.Id === id, `UpdateAssetGroup answered Id ${JSON.stringify(updated.Id)}, not ${id}`);
       const group = ctx.result(await ctx.call('GetAssetGroup', { Id: id }), 'GetAssetGroup after UpdateAssetGroup');
-      ctx.expect(group.Name === name && group.Description === 'renamed', `after UpdateAssetGroup: Name ${group.Name}, Description ${group.Description}`);
-      ctx.expect(group.GroupType === 'AIGC', `UpdateAssetGroup changed GroupType to ${group.GroupType}`);
+      ctx.expect('behaviours.updates', group.Name === name && group.Description === 'renamed', `after UpdateAssetGroup: Name ${group.Name}, Description ${group.Description}`);
+      ctx.expect('behaviours.updates', group.GroupType === 'AIGC', `UpdateAssetGroup changed GroupType to ${group.GroupType}`);
+      // GroupType is no field of UpdateAssetGroup: refused as unknown, or at least left as it was.
       const changeType = await ctx.send({ action: 'UpdateAssetGroup', body: { Id: id, GroupType: 'LivenessFace' } });
-      ctx.error(changeType, ['InvalidParameter'], 'UpdateAssetGroup of GroupType');
+      ctx.error(changeType, ['InvalidParameter'], 'UpdateAssetGroup of GroupType', 'protocol.unknownFields');
+      const after = ctx.result(await ctx.call('GetAssetGroup', { Id: id }), 'GetAssetGroup after an UpdateAssetGroup of GroupType');
+      ctx.expect('behaviours.updates', after.GroupType === 'AIGC', `UpdateAssetGroup changed GroupType to ${after.GroupType}`);
     },
   },
   {
@@ -64,29 +56,32 @@ export const groupChecks: Check[] = [
     needs: ['groups.create'],
     async run(ctx) {
       const ids = [ctx.recall('groupA'), ctx.recall('groupB')];
-      const byIds = ctx.result(await ctx.call('ListAssetGroups', { Filter: { GroupIds: ids } }), 'ListAssetGroups by GroupIds');
+      const byIds = ctx.result(await ctx.call('ListAssetGroups', { Filter: { GroupIds: ids } }), 'ListAssetGroups by GroupIds', 'behaviours.listDefaults');
       const listed = byIds.Items.map((item) => item.Id).sort();
-      ctx.expect(JSON.stringify(listed) === JSON.stringify([...ids].sort()), `ListAssetGroups by GroupIds listed ${listed.join(', ')}`);
-      ctx.expect(byIds.TotalCount === 2, `ListAssetGroups by GroupIds: TotalCount ${byIds.TotalCount}, not 2`);
-      const byName = ctx.result(await ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag } }), 'ListAssetGroups by Name');
-      ctx.expect(byName.TotalCount === 2, `ListAssetGroups by a fuzzy Name: TotalCount ${byName.TotalCount}, not 2`);
+      ctx.expect('behaviours.listFilters', JSON.stringify(listed) === JSON.stringify([...ids].sort()), `ListAssetGroups by GroupIds listed ${listed.join(', ')}`);
+      ctx.expect('behaviours.listFilters', byIds.TotalCount === 2, `ListAssetGroups by GroupIds: TotalCount ${byIds.TotalCount}, not 2`);
+      const byName = ctx.result(await ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag } }), 'ListAssetGroups by Name', 'behaviours.listDefaults');
+      ctx.expect('behaviours.fuzzyName', byName.TotalCount === 2, `ListAssetGroups by a part of the Name: TotalCount ${byName.TotalCount}, not 2`);
       const otherType = ctx.result(await ctx.call('ListAssetGroups', { Filter: { GroupIds: ids, GroupType: 'LivenessFace' } }), 'ListAssetGroups by GroupType');
-      ctx.expect(otherType.TotalCount === 0, `ListAssetGroups GroupType LivenessFace found ${otherType.TotalCount} AIGC groups`);
+      ctx.expect('behaviours.listFilters', otherType.TotalCount === 0, `ListAssetGroups GroupType LivenessFace found ${otherType.TotalCount} AIGC groups`);
     },
   },
   {
     name: 'groups.pagination',
-    title: 'ListAssetGroups pages cover every item once, with a stable TotalCount',
+    title: 'ListAssetGroups pages cover every item once, with a stable TotalCount; past the last page, none',
     needs: ['groups.create'],
     async run(ctx) {
-      const pages = await pagesOfOne(ctx);
-      const ids = pages.flatMap((page) => page.Items.map((item) => item.Id));
-      ctx.expect(pages.every((page) => page.TotalCount === 2), `TotalCount changed across pages: ${pages.map((p) => p.TotalCount).join(', ')}`);
-      ctx.expect(pages.every((page, i) => page.PageNumber === i + 1 && page.PageSize === 1), 'PageNumber or PageSize not echoed as asked');
-      ctx.expect(new Set(ids).size === ids.length, `an item came on two pages: ${ids.join(', ')}`);
+      const page = async (pageNumber: number) =>
+        ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag }, PageNumber: pageNumber, PageSize: 1, SortOrder: 'Asc' });
+      const pages = [ctx.result(await page(1), 'ListAssetGroups page 1', 'behaviours.listDefaults'), ctx.result(await page(2), 'ListAssetGroups page 2', 'behaviours.listDefaults')];
+      const ids = pages.flatMap((one) => one.Items.map((item) => item.Id));
+      ctx.expect('behaviours.pagination', pages.every((one) => one.TotalCount === 2), `TotalCount changed across pages: ${pages.map((one) => one.TotalCount).join(', ')}`);
+      ctx.expect('behaviours.pagination', pages.every((one, i) => one.PageNumber === i + 1 && one.PageSize === 1), 'PageNumber or PageSize not echoed as asked');
+      ctx.expect('behaviours.pagination', new Set(ids).size === ids.length, `an item came on two pages: ${ids.join(', ')}`);
       const expected = [ctx.recall('groupA'), ctx.recall('groupB')].sort();
-      ctx.expect(JSON.stringify([...ids].sort()) === JSON.stringify(expected), `pages held ${ids.join(', ') || 'nothing'}, not both groups`);
-      ctx.expect(pages.length === 3, `expected 2 pages of one item then an empty page, got ${pages.length} pages`);
+      ctx.expect('behaviours.pagination', JSON.stringify([...ids].sort()) === JSON.stringify(expected), `pages held ${ids.join(', ') || 'nothing'}, not both groups`);
+      const past = ctx.result(await page(3), 'ListAssetGroups page 3 of 2', 'behaviours.pastTheLastPage');
+      ctx.expect('behaviours.pastTheLastPage', past.Items.length === 0, `page 3 of 2 held ${past.Items.length} items`);
     },
   },
 ];

@@ -8,11 +8,11 @@ export const livenessChecks: Check[] = [
     async run(ctx) {
       const callback = 'https://www.example.com/portrait/callback';
       const session = ctx.result(await ctx.call('CreateVisualValidateSession', { CallbackURL: callback }), 'CreateVisualValidateSession');
-      ctx.expect(session.BytedToken, 'CreateVisualValidateSession gave no BytedToken');
-      ctx.expect(/^https?:\/\//.test(session.H5Link), `H5Link is ${JSON.stringify(session.H5Link)}`);
-      ctx.expect(session.CallbackURL === callback, `CallbackURL came back as ${JSON.stringify(session.CallbackURL)}`);
+      ctx.expect('behaviours.livenessSession', session.BytedToken, 'CreateVisualValidateSession gave no BytedToken');
+      ctx.expect('behaviours.livenessSession', /^https?:\/\//.test(session.H5Link), `H5Link is ${JSON.stringify(session.H5Link)}`);
+      ctx.expect('behaviours.livenessSession', session.CallbackURL === callback, `CallbackURL came back as ${JSON.stringify(session.CallbackURL)}`);
       const pending = await ctx.call('GetVisualValidateResult', { BytedToken: session.BytedToken });
-      ctx.error(pending, ['ValidatePending'], 'GetVisualValidateResult before the check');
+      ctx.error(pending, ['ValidatePending'], 'GetVisualValidateResult before the check', 'behaviours.livenessSession');
     },
   },
   {
@@ -20,7 +20,7 @@ export const livenessChecks: Check[] = [
     title: 'GetVisualValidateResult with an unknown token answers InvalidToken',
     async run(ctx) {
       const reply = await ctx.call('GetVisualValidateResult', { BytedToken: `contract-${ctx.state.tag}` });
-      ctx.error(reply, ['InvalidToken'], 'GetVisualValidateResult with an unknown token');
+      ctx.error(reply, ['InvalidToken'], 'GetVisualValidateResult with an unknown token', 'behaviours.livenessSession');
     },
   },
 ];

@@ -8,7 +8,7 @@ export const quotaChecks: Check[] = [
     title: 'CreateAssetGroup answers QuotaExceeded past the group quota, and deleting frees it at once',
     async run(ctx) {
       const { groupQuota } = ctx.settings;
-      const existing = ctx.result(await ctx.call('ListAssetGroups', { PageSize: 1 }), 'ListAssetGroups').TotalCount;
+      const existing = ctx.result(await ctx.call('ListAssetGroups', { PageSize: 1 }), 'ListAssetGroups', 'behaviours.listDefaults').TotalCount;
       const create = (n: number) => ctx.call('CreateAssetGroup', { Name: `contract-${ctx.state.tag}-quota-${n}` });
       const made: string[] = [];
       for (let n = existing; n < groupQuota; n++) {
@@ -16,12 +16,12 @@ export const quotaChecks: Check[] = [
       }
       const over = await create(groupQuota);
       if (over.result) ctx.created('groups', over.result.Id, 'CreateAssetGroup');
-      ctx.error(over, ['QuotaExceeded'], `CreateAssetGroup number ${groupQuota + 1}`);
+      ctx.error(over, ['QuotaExceeded'], `CreateAssetGroup number ${groupQuota + 1}`, 'protocol.activeGroupQuota');
       const freed = made.pop();
       if (!freed) throw new CheckFailure(`the customer already had ${existing} groups; this run made none it could delete to free the quota`);
       ctx.result(await ctx.call('DeleteAssetGroup', { Id: freed }), 'DeleteAssetGroup');
       const again = await create(groupQuota + 1);
-      ctx.created('groups', ctx.result(again, 'CreateAssetGroup right after a delete freed the quota').Id, 'CreateAssetGroup');
+      ctx.created('groups', ctx.result(again, 'CreateAssetGroup right after a delete freed the quota', 'behaviours.quotaFreedAtOnce').Id, 'CreateAssetGroup');
     },
   },
 ];

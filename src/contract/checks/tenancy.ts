@@ -5,7 +5,7 @@ const denied = ['Forbidden', 'NotFound'];
 
 async function unchanged(ctx: CheckContext) {
   const group = ctx.result(await ctx.call('GetAssetGroup', { Id: ctx.recall('groupA') }), 'GetAssetGroup by its owner');
-  ctx.expect(!group.Name.includes('hijacked'), 'the other customer renamed the group');
+  ctx.expect('behaviours.tenancy', !group.Name.includes('hijacked'), 'the other customer renamed the group');
   ctx.result(await ctx.call('GetAsset', { Id: ctx.recall('activeAsset') }), 'GetAsset by its owner after the other customer tried to delete it');
 }
 
@@ -16,8 +16,8 @@ export const tenancyChecks: Check[] = [
     needs: ['groups.create', 'assets.create'],
     needsSecondKey: true,
     async run(ctx) {
-      ctx.error(await ctx.call('GetAssetGroup', { Id: ctx.recall('groupA') }, { as: 'secondary' }), denied, "GetAssetGroup of another customer's group");
-      ctx.error(await ctx.call('GetAsset', { Id: ctx.recall('activeAsset') }, { as: 'secondary' }), denied, "GetAsset of another customer's asset");
+      ctx.error(await ctx.call('GetAssetGroup', { Id: ctx.recall('groupA') }, { as: 'secondary' }), denied, "GetAssetGroup of another customer's group", 'behaviours.tenancy');
+      ctx.error(await ctx.call('GetAsset', { Id: ctx.recall('activeAsset') }, { as: 'secondary' }), denied, "GetAsset of another customer's asset", 'behaviours.tenancy');
     },
   },
   {
@@ -27,12 +27,12 @@ export const tenancyChecks: Check[] = [
     needsSecondKey: true,
     async run(ctx) {
       const filter = { Filter: { GroupIds: [ctx.recall('groupA')] } };
-      const groups = ctx.result(await ctx.call('ListAssetGroups', filter, { as: 'secondary' }), 'ListAssetGroups as the other customer');
-      ctx.expect(groups.Items.length === 0, "ListAssetGroups shows another customer's group");
-      const assets = ctx.result(await ctx.call('ListAssets', filter, { as: 'secondary' }), 'ListAssets as the other customer');
-      ctx.expect(assets.Items.length === 0, "ListAssets shows another customer's assets");
-      const named = ctx.result(await ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag } }, { as: 'secondary' }), 'ListAssetGroups by Name as the other customer');
-      ctx.expect(named.TotalCount === 0, "ListAssetGroups by Name counts another customer's groups");
+      const groups = ctx.result(await ctx.call('ListAssetGroups', filter, { as: 'secondary' }), 'ListAssetGroups as the other customer', 'behaviours.listDefaults');
+      ctx.expect('behaviours.tenancy', groups.Items.length === 0, "ListAssetGroups shows another customer's group");
+      const assets = ctx.result(await ctx.call('ListAssets', filter, { as: 'secondary' }), 'ListAssets as the other customer', 'behaviours.listDefaults');
+      ctx.expect('behaviours.tenancy', assets.Items.length === 0, "ListAssets shows another customer's assets");
+      const named = ctx.result(await ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag } }, { as: 'secondary' }), 'ListAssetGroups by Name as the other customer', 'behaviours.listDefaults');
+      ctx.expect('behaviours.tenancy', named.TotalCount === 0, "ListAssetGroups by Name counts another customer's groups");
     },
   },
   {
@@ -42,11 +42,11 @@ export const tenancyChecks: Check[] = [
     needsSecondKey: true,
     async run(ctx) {
       const as = { as: 'secondary' } as const;
-      ctx.error(await ctx.call('UpdateAssetGroup', { Id: ctx.recall('groupA'), Name: 'hijacked' }, as), denied, "UpdateAssetGroup of another customer's group");
-      ctx.error(await ctx.call('DeleteAsset', { Id: ctx.recall('activeAsset') }, as), denied, "DeleteAsset of another customer's asset");
+      ctx.error(await ctx.call('UpdateAssetGroup', { Id: ctx.recall('groupA'), Name: 'hijacked' }, as), denied, "UpdateAssetGroup of another customer's group", 'behaviours.tenancy');
+      ctx.error(await ctx.call('DeleteAsset', { Id: ctx.recall('activeAsset') }, as), denied, "DeleteAsset of another customer's asset", 'behaviours.tenancy');
       const planted = await ctx.call('CreateAsset', { GroupId: ctx.recall('groupA'), URL: ctx.settings.imageUrl, AssetType: 'Image' }, as);
       if (planted.result) ctx.created('assets', planted.result.Id, 'CreateAsset');
-      ctx.error(planted, denied, "CreateAsset into another customer's group");
+      ctx.error(planted, denied, "CreateAsset into another customer's group", 'behaviours.tenancy');
       await unchanged(ctx);
     },
   },
