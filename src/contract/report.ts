@@ -5,14 +5,19 @@ import type { CheckResult, ContractReport, Difference } from './runner.js';
 
 const marks = { passed: '✓', failed: '✗', skipped: '-', differs: '~' } as const;
 
-/** One difference, as lines: the fact, what the document assumes, and what the server did. */
-function differenceLines(difference: Difference): string[] {
-  return [`differs from an assumption (${difference.fact}): the document assumes: ${difference.assumed}`, `  the server: ${difference.found}`];
+/** The differences as lines: each fact once with what the document assumes, then what the server did. */
+function differenceLines(differences: readonly Difference[]): string[] {
+  const byFact = new Map<string, Difference[]>();
+  for (const difference of differences) byFact.set(difference.fact, [...(byFact.get(difference.fact) ?? []), difference]);
+  return [...byFact].flatMap(([fact, found]) => [
+    `differs from an assumption (${fact}): the document assumes: ${found[0]?.assumed ?? ''}`,
+    ...found.map((difference) => `  the server: ${difference.found}`),
+  ]);
 }
 
 export function formatCheck(result: CheckResult): string {
   const head = `${marks[result.status]} ${result.name.padEnd(24)} ${result.title} (${result.durationMs} ms)`;
-  const lines = [...(result.status === 'passed' ? [] : result.messages), ...result.differences.flatMap(differenceLines)];
+  const lines = [...(result.status === 'passed' ? [] : result.messages), ...differenceLines(result.differences)];
   const details = lines.flatMap((line) => line.split('\n')).map((line) => `      ${line}`);
   return [head, ...details].join('\n');
 }
@@ -43,7 +48,7 @@ export function toJUnit(report: ContractReport): string {
   const cases = report.results.map((result) => {
     const open = `  <testcase classname="portrait-contract.${escape(result.name.split('.')[0] ?? '')}" name="${escape(result.name)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
     // Differences are recorded beside the verdict, never as a failure of their own.
-    const differences = result.differences.length > 0 ? [`<system-out>${escape(result.differences.flatMap(differenceLines).join('\n'))}</system-out>`] : [];
+    const differences = result.differences.length > 0 ? [`<system-out>${escape(differenceLines(result.differences).join('\n'))}</system-out>`] : [];
     const message = escape(result.messages[0]?.split('\n')[0] ?? '');
     const verdict =
       result.status === 'skipped'

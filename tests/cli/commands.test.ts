@@ -3,9 +3,14 @@
 // cannot be used.
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.js';
+import { createEmulator, startEmulator } from '../../src/emulator/index.js';
+import { atTheEdge } from '../contract/faults.js';
+import { serveFetch } from '../support/http.js';
 
 const root = new URL('../..', import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string };
@@ -19,7 +24,7 @@ const flagsOf: Record<keyof typeof commands, string[]> = {
   'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--public-url', '--cors-origin'],
   'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--public-url', '--cors-origin'],
   'portrait-mock': ['--port', '--host', '--upstream', '--errors', '--upstream-timeout', '--max-upstream-reply', '--cors-origin'],
-  'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz'],
+  'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz', '--strict'],
 };
 
 async function run(file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -113,6 +118,29 @@ describe.concurrent('the contract run', () => {
     expect(stdout).toContain('Check --base-url, and that the server runs.');
     expect(stdout).toContain('0 passed, 1 failed, 0 skipped');
   }, 30_000);
+
+  it('exits 0 against a server that differs only where the document assumes, naming each difference; 1 with --strict', async () => {
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
+    // A gateway's edge that answers a GET itself, in plain text.
+    const edge = atTheEdge((request) => request.method === 'GET', () => new Response('Not Found', { status: 404 }));
+    const server = await serveFetch(edge((request) => emulator.handle(request)));
+    const dir = await mkdtemp(join(tmpdir(), 'portrait-contract-'));
+    try {
+      const args = ['--base-url', server.url, '--api-key', 'demo-key', '--second-api-key', 'demo-key-2', '--skip', 'groups.quota', '--junit', join(dir, 'report.xml')];
+      const lenient = await run(commands['portrait-contract'], args);
+      expect(lenient.code).toBe(0);
+      expect(lenient.stdout).toContain('~ gateway.wrong-method');
+      expect(lenient.stdout).toContain('differs from an assumption (errors.MethodNotAllowed)');
+      expect(lenient.stdout).toMatch(/, 0 failed, 1 skipped, 1 differ from assumptions against /);
+      expect(await readFile(join(dir, 'report.xml'), 'utf8')).toContain('failures="0"');
+      const strict = await run(commands['portrait-contract'], [...args, '--strict']);
+      expect(strict.code).toBe(1);
+      expect(strict.stdout).toContain('Failed: gateway.wrong-method');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await server.close();
+    }
+  }, 60_000);
 
   it('stops at once, in one line, when the key is refused, never quoting it', async () => {
     const server = await startEmulator({ port: 0 });
