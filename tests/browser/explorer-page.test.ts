@@ -254,7 +254,7 @@ describe('the explorer, guiding the two flows', () => {
       // Step 2's note carries the H5Link of step 1's reply, for the person's check.
       const [phone] = await Promise.all([context.waitForEvent('page'), noteOf(page, 'GetVisualValidateResult').getByRole('link', { name: 'H5Link' }).click()]);
       // Pass, in Chinese: the H5 page's default language, as the upstream's.
-      await phone.getByRole('button', { name: '通过检测' }).click();
+      await phone.getByRole('button', { name: '通过检测', exact: true }).click();
       await phone.waitForURL(`${url}/after-liveness?**`);
       await phone.close();
 

@@ -80,7 +80,7 @@ describe('the try-it page (/try)', () => {
           const phone = await context.newPage();
           await phone.goto(result.H5Link ?? '');
           // Pass, in Chinese: the H5 page's default language, as the upstream's.
-          await phone.getByRole('button', { name: '通过检测' }).click();
+          await phone.getByRole('button', { name: '通过检测', exact: true }).click();
           await phone.waitForURL(`${site.url}/after-liveness?**`);
           await phone.close();
         }
