@@ -5,7 +5,7 @@ import { corsOriginsFrom } from '../server/cors.js';
 import { demoTenants, loadTenants, startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../emulator/index.js';
 import { publicUrlOrigin } from '../emulator/server.js';
 import { closeOnSignals } from './close-on-signals.js';
-import { fail, fromFlag, listenFlags, messageOf, parseCommandLine, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
+import { fail, fromFlag, listenFlags, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
 /** What a command adds to the emulator's own options (npm start: the site's pages, built first). */
 export type EmulatorCommandExtras = Pick<EmulatorServerOptions, 'handler'> & {
@@ -21,6 +21,7 @@ export function emulatorCommandLine(name: string, summary: string) {
       ...listenFlags,
       tenants: { type: 'string', value: 'file', description: 'a JSON array of { customerId, apiKeys, aigc?, groupQuota?, assetQuota? }; else the demo tenants' },
       'processing-delay': { type: 'string', value: 'ms', description: 'how long a new asset stays Processing', default: '3000' },
+      'rate-limits': { type: 'string', value: 'document|off', description: "each Action's rate limit as the document gives it (the upstream's), or none", default: 'document' },
       'public-url': { type: 'string', value: 'origin', description: 'where clients reach it, for the links in replies; else the listening address' },
       'cors-origin': { type: 'string', value: 'origins', description: 'origins whose pages may call it: *, none, or a comma-separated list', default: '*' },
     },
@@ -35,6 +36,8 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
   const values = parseCommandLine(command);
   const port = wholeNumberFrom(command, '--port', values.port, 0, 65535);
   const processingDelayMs = wholeNumberFrom(command, '--processing-delay', values['processing-delay'], 0);
+  const rateLimits = values['rate-limits'];
+  if (rateLimits !== 'document' && rateLimits !== 'off') usageError(command, `--rate-limits must be document or off, not ${JSON.stringify(rateLimits)}`);
   const corsOrigins = fromFlag(command, '--cors-origin', () => corsOriginsFrom(values['cors-origin']));
   const publicUrl = values['public-url'];
   if (publicUrl !== undefined) fromFlag(command, '--public-url', () => publicUrlOrigin(publicUrl));
@@ -47,6 +50,7 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
     port,
     host: values.host,
     processingDelayMs,
+    ...(rateLimits === 'off' ? { rateLimits: false } : {}),
     corsOrigins,
     ...(tenants ? { tenants } : {}),
     publicUrl,

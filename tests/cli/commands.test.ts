@@ -21,8 +21,8 @@ const commands = {
   'npm start --': 'scripts/start.ts',
 } as const;
 const flagsOf: Record<keyof typeof commands, string[]> = {
-  'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--public-url', '--cors-origin'],
-  'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--public-url', '--cors-origin'],
+  'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin'],
+  'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin'],
   'portrait-mock': ['--port', '--host', '--upstream', '--errors', '--upstream-timeout', '--max-upstream-reply', '--cors-origin'],
   'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz', '--strict'],
 };
@@ -71,6 +71,7 @@ describe.concurrent('a flag with a value it cannot take', () => {
     ['portrait-emulator', ['--processing-delay', 'a second'], '--processing-delay must be a whole number from 0 to'],
     ['portrait-emulator', ['--public-url', 'http://emulator.example.com/under/a/path'], '--public-url: '],
     ['portrait-emulator', ['--port', '70000'], '--port must be a whole number from 0 to 65535'],
+    ['portrait-emulator', ['--rate-limits', 'none'], '--rate-limits must be document or off, not "none"'],
     ['portrait-mock', ['--upstream', 'https://api.example.com', '--upstream-timeout', 'soon'], '--upstream-timeout must be a whole number from 1 to'],
     ['portrait-mock', ['--max-upstream-reply', '0'], '--max-upstream-reply must be a whole number from 1 to'],
     ['portrait-mock', ['--cors-origin', 'not an origin'], '--cors-origin: '],

@@ -45,6 +45,25 @@ describe('src/cli/portrait-emulator.ts', () => {
     expect(await cli.exited).toBe(0);
   }, 15_000);
 
+  it('keeps no rate limit with --rate-limits off', async () => {
+    const cli = run(['--port', '0', '--rate-limits', 'off']);
+    const output = await cli.printed(/Demo API keys: .*\n/);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+    // The liveness Actions' documented limit is 3 a second; off, twenty calls at once all get through.
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(`${url}/portrait/?Action=GetVisualValidateResult&Version=2024-01-01`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
+          body: '{"BytedToken":"unknown"}',
+        }).then((response) => response.status),
+      ),
+    );
+    expect(statuses.filter((status) => status === 429)).toEqual([]);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  }, 15_000);
+
   it('takes tenants from PORTRAIT_EMULATOR_TENANTS and prints the customer count, never the keys', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'portrait-cli-'));
     try {
