@@ -269,7 +269,7 @@ export const fileExtensions = {
   ]
 } as const;
 
-/** The liveness callback's `resultCode` values the toolkit names (`x-portrait-result-codes` on LivenessCallbackQuery.resultCode). */
+/** The liveness callback's `resultCode` values the toolkit names (`x-portrait-passed-code` and `x-portrait-failed-code` on LivenessCallbackQuery.resultCode). */
 export const livenessResultCodes = {
   "Passed": "10000",
   "Failed": "10001"

@@ -614,6 +614,7 @@ export interface components {
             Filter?: {
                 /** @description Fuzzy match on the group name. */
                 Name?: components["schemas"]["Name"];
+                /** @description At most 100 ids, each once; the upstream sets no such limits, these are the toolkit's. */
                 GroupIds?: components["schemas"]["GroupId"][];
                 GroupType?: components["schemas"]["GroupType"];
             };
@@ -772,8 +773,10 @@ export interface components {
             Filter?: {
                 /** @description Fuzzy match on the asset name. */
                 Name?: components["schemas"]["Name"];
+                /** @description At most 100 ids, each once; the upstream sets no such limits, these are the toolkit's. */
                 GroupIds?: components["schemas"]["GroupId"][];
                 GroupType?: components["schemas"]["GroupType"];
+                /** @description The statuses to list, each once. */
                 Statuses?: components["schemas"]["AssetStatus"][];
             };
             PageNumber?: components["schemas"]["PageNumber"];

@@ -77,7 +77,7 @@ export function renderProtocol(document: OpenApiDocument): string {
     '/** The Actions that list page by page. */\nexport type PaginatedAction = { [A in Action]: (typeof actions)[A][\'paginated\'] extends true ? A : never }[Action];\n',
     constant('Each documented base error code: its HTTP status and, where a source gives one, its `Error.CodeN` (`x-portrait-errors` on ErrorCode).', 'errorCodes', errorCodes(document)),
     constant('The file name extensions each AssetType accepts (`x-portrait-file-extensions` on AssetType).', 'fileExtensions', fileExtensions(document)),
-    constant('The liveness callback\'s `resultCode` values the toolkit names (`x-portrait-result-codes` on LivenessCallbackQuery.resultCode).', 'livenessResultCodes', livenessResultCodes(document)),
+    constant('The liveness callback\'s `resultCode` values the toolkit names (`x-portrait-passed-code` and `x-portrait-failed-code` on LivenessCallbackQuery.resultCode).', 'livenessResultCodes', livenessResultCodes(document)),
     constant('The languages the H5 liveness page takes in its `lng` query parameter, the first its default (`x-portrait-h5-languages`).', 'h5Languages', h5Languages(document)),
     constant(
       'Every fact of the document the contract checks judge by name, with where it comes from (`x-portrait-source`): the protocol\'s rules, the behaviours, the error codes and the rate limits.',
@@ -217,10 +217,10 @@ function fileExtensions(document: OpenApiDocument) {
 
 function livenessResultCodes(document: OpenApiDocument) {
   const resultCode = requireSchema(document, 'LivenessCallbackQuery').properties?.resultCode;
-  const codes = typeof resultCode === 'object' ? resultCode['x-portrait-result-codes'] : undefined;
-  const { Passed, Failed } = (codes ?? {}) as Record<string, unknown>;
+  const Passed = typeof resultCode === 'object' ? resultCode['x-portrait-passed-code'] : undefined;
+  const Failed = typeof resultCode === 'object' ? resultCode['x-portrait-failed-code'] : undefined;
   if (typeof Passed !== 'string' || typeof Failed !== 'string' || Passed === Failed) {
-    throw new Error('LivenessCallbackQuery.resultCode needs x-portrait-result-codes with two different strings, Passed and Failed');
+    throw new Error('LivenessCallbackQuery.resultCode needs x-portrait-passed-code and x-portrait-failed-code, two different strings');
   }
   return { Passed, Failed };
 }

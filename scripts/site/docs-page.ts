@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenApiDocument } from '../../src/protocol/document.js';
+import { withAssumptionsShown } from './assumed-facts.js';
 import { assertLoadsNothingRemote } from './offline-check.js';
 import { projectRoot } from '../project-root.js';
 
@@ -25,7 +26,7 @@ export async function buildDocsPage(specPath: string): Promise<string> {
   try {
     const documentText = await readFile(specPath, 'utf8');
     const readingCopy = join(workDir, 'portrait.openapi.json');
-    await writeFile(readingCopy, JSON.stringify(namedByAction(JSON.parse(documentText) as OpenApiDocument)));
+    await writeFile(readingCopy, JSON.stringify(namedByAction(withAssumptionsShown(JSON.parse(documentText) as OpenApiDocument))));
     const output = join(workDir, 'index.html');
     await runRedocly(['build-docs', readingCopy, '--inlineBundle', '--template', template, '--output', output]);
     let html = await readFile(output, 'utf8');

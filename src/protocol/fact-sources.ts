@@ -231,8 +231,9 @@ export function assumptions(document: OpenApiDocument): Assumption[] {
     if (own === 'assumed' && inherited !== 'assumed') inSchemas.push({ fact: where, says: description });
     const except = (node as Node)[exceptKey];
     if (isNode(except)) {
+      const firstSentence = /^.*?[.:](?=\s|$)/.exec(description)?.[0] ?? description;
       for (const [key, source] of Object.entries(except)) {
-        if (source === 'assumed' && own !== 'assumed') inSchemas.push({ fact: `${where} ${key}`, says: `${key}: ${JSON.stringify((node as Node)[key])}. ${description}`.trim() });
+        if (source === 'assumed' && own !== 'assumed') inSchemas.push({ fact: `${where} ${key}`, says: `\`${key}: ${JSON.stringify((node as Node)[key])}\`. ${firstSentence}`.trim() });
       }
     }
     for (const [name, property] of Object.entries(node.properties ?? {})) {

@@ -1,0 +1,44 @@
+// What the document assumes, shown where people read it: each assumed schema, property and keyword
+// marked in its own description, and one table of every assumed fact, in the docs' introduction
+// and in README (a test holds README's copy to this one).
+import { assumptions, type Assumption } from '../../src/protocol/fact-sources.js';
+import type { OpenApiDocument, SchemaObject } from '../../src/protocol/document.js';
+
+const mark = '**Assumed** (neither the reference nor the upstream says so; the toolkit chose):';
+
+/** The assumed facts as a Markdown table, one row each. */
+export function assumptionsTable(document: OpenApiDocument): string {
+  const cell = (text: string) => text.replaceAll('|', '\\|').replace(/\s+/g, ' ').trim();
+  const rows = assumptions(document).map(({ fact, says }: Assumption) => `| \`${cell(fact)}\` | ${cell(says)} |`);
+  return ['| Fact | What the document assumes |', '| --- | --- |', ...rows].join('\n');
+}
+
+/** A copy of `document` whose descriptions say which schemas, properties and keywords are assumed, with the table in its introduction. */
+export function withAssumptionsShown(document: OpenApiDocument): OpenApiDocument {
+  const table = assumptionsTable(document);
+  const copy = structuredClone(document);
+  const visit = (schema: SchemaObject, inherited: string | undefined) => {
+    const own = typeof schema['x-portrait-source'] === 'string' ? schema['x-portrait-source'] : inherited;
+    const notes: string[] = [];
+    if (own === 'assumed' && inherited !== 'assumed') notes.push(`${mark} all of it.`);
+    const except = schema['x-portrait-source-except'];
+    if (typeof except === 'object' && except !== null) {
+      for (const [keyword, source] of Object.entries(except)) {
+        if (source === 'assumed' && own !== 'assumed') notes.push(`${mark} \`${keyword}: ${JSON.stringify((schema as Record<string, unknown>)[keyword])}\`.`);
+      }
+    }
+    if (notes.length > 0) schema.description = [schema.description, ...notes].filter(Boolean).join('\n\n');
+    for (const property of Object.values(schema.properties ?? {})) if (typeof property === 'object') visit(property, own);
+    if (schema.items) visit(schema.items, own);
+  };
+  for (const schema of Object.values(copy.components.schemas)) visit(schema, undefined);
+  copy.info.description = [
+    copy.info.description,
+    '## What the document assumes',
+    'Where neither the Portrait reference nor the upstream says how the API behaves, the toolkit chose, and the emulator, the mock and the contract checks follow that choice. A real server may differ on any of these without breaking the contract: `portrait-contract` reports it as differing from an assumption.',
+    table,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return copy;
+}
