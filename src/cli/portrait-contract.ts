@@ -21,6 +21,7 @@ const command = {
     'asset-timeout': { type: 'string', value: 's', description: 'how long an asset may stay Processing', default: '180' },
     'group-quota': { type: 'string', value: 'n', description: "the customer's group quota", default: String(protocol.activeGroupQuota) },
     fuzz: { type: 'string', value: 'n', description: 'also send n generated valid and n invalid bodies per Action', default: '0' },
+    'rate-limits': { type: 'string', value: 'document|off', description: "keep each Action's calls within the rate limit the document gives (the upstream's), or send them as fast as the server answers", default: 'document' },
     strict: { type: 'boolean', description: 'fail on a difference from an assumption of the document too, not only on a broken fact of the reference or the upstream', default: 'false' },
   },
   notes: [
@@ -35,6 +36,7 @@ const baseUrl = values['base-url'];
 const apiKey = values['api-key'] ?? process.env.PORTRAIT_API_KEY;
 if (!baseUrl || !apiKey) usageError(command, baseUrl ? 'an API key is needed: --api-key, or PORTRAIT_API_KEY' : '--base-url is needed');
 for (const name of ['asset-timeout', 'group-quota', 'fuzz'] as const) wholeNumberFrom(command, `--${name}`, values[name], 0);
+if (values['rate-limits'] !== 'document' && values['rate-limits'] !== 'off') usageError(command, `--rate-limits must be document or off, not ${JSON.stringify(values['rate-limits'])}`);
 
 const proxy = values['through-proxy'] ? await startProxy(baseUrl) : undefined;
 const secondApiKey = values['second-api-key'] ?? process.env.PORTRAIT_SECOND_API_KEY;
@@ -50,6 +52,7 @@ try {
     groupQuota: Number(values['group-quota']),
     fuzz: Number(values.fuzz),
     strict: values.strict,
+    ...(values['rate-limits'] === 'off' ? { rateLimits: false } : {}),
     onProgress: (result) => console.log(formatCheck(result)),
   });
   console.log(`\n${formatSummary(report)}`);
