@@ -4,7 +4,7 @@
 export const apiVersion = "2024-01-01" as const;
 
 /** This package's version (package.json), for the client's User-Agent. */
-export const packageVersion = "0.1.0" as const;
+export const packageVersion = "0.2.0" as const;
 
 /** The servers the document lists; the first is the production gateway. */
 export const servers = [
