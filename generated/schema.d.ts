@@ -614,7 +614,7 @@ export interface components {
             Filter?: {
                 /** @description Fuzzy match on the group name. */
                 Name?: components["schemas"]["Name"];
-                /** @description At most 100 ids, each once; the upstream sets no such limits, these are the toolkit's. */
+                /** @description The groups to list from, at most 100, each once (limits the upstream does not set; the toolkit's). */
                 GroupIds?: components["schemas"]["GroupId"][];
                 GroupType?: components["schemas"]["GroupType"];
             };
@@ -683,18 +683,11 @@ export interface components {
          */
         AssetType: "Image" | "Video" | "Audio";
         /**
-         * @description The content pre-filter for one asset. `Default` keeps it on; `Skip` turns off most of it (not the baseline policies). The upstream answers an error to `Skip` on an account whose secure mode is still on.
-         * @example {
-         *       "Strategy": "Skip"
-         *     }
+         * @description The content pre-filter for one asset: `Default` keeps it on; `Skip` turns off most of it (not the baseline policies). The upstream answers an error to `Skip` on an account whose secure mode is still on.
+         * @default Default
+         * @enum {string}
          */
-        Moderation: {
-            /**
-             * @default Default
-             * @enum {string}
-             */
-            Strategy: "Default" | "Skip";
-        };
+        ModerationStrategy: "Default" | "Skip";
         CreateAssetRequest: {
             GroupId: components["schemas"]["GroupId"];
             /** @description A public URL of the media file. Binary uploads and base64 are not accepted: upload the file to your own storage or CDN first. */
@@ -707,7 +700,9 @@ export interface components {
              *       "Strategy": "Default"
              *     }
              */
-            Moderation?: components["schemas"]["Moderation"];
+            Moderation?: {
+                Strategy: components["schemas"]["ModerationStrategy"];
+            };
             /** @description The project of the group (`default` when omitted). Case-sensitive, and it must be the group's own project: another project's group answers `NotFound`. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
@@ -734,6 +729,15 @@ export interface components {
          * @enum {string}
          */
         AssetStatus: "Processing" | "Active" | "Failed";
+        /**
+         * @description The content pre-filter an asset was created with.
+         * @example {
+         *       "Strategy": "Default"
+         *     }
+         */
+        Moderation: {
+            Strategy: components["schemas"]["ModerationStrategy"];
+        };
         /** @description A media asset in a portrait group. Visible only to the API key's own customer. */
         AssetItem: {
             /** @example asset-20260318035710-xxxxx */
@@ -754,7 +758,7 @@ export interface components {
              * @example Image aspect ratio must be between 0.4 and 2.5.
              */
             FailedReason?: string;
-            /** @description The content pre-filter the asset was created with (`Default` unless CreateAsset asked to `Skip`). */
+            /** @description The content pre-filter the asset was created with (`Default` unless CreateAsset asked to `Skip`); the upstream's. */
             Moderation?: components["schemas"]["Moderation"];
             /** @example default */
             ProjectName?: string;
@@ -773,7 +777,7 @@ export interface components {
             Filter?: {
                 /** @description Fuzzy match on the asset name. */
                 Name?: components["schemas"]["Name"];
-                /** @description At most 100 ids, each once; the upstream sets no such limits, these are the toolkit's. */
+                /** @description The groups to list from, at most 100, each once (limits the upstream does not set; the toolkit's). */
                 GroupIds?: components["schemas"]["GroupId"][];
                 GroupType?: components["schemas"]["GroupType"];
                 /** @description The statuses to list, each once. */

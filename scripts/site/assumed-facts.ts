@@ -1,8 +1,8 @@
 // What the document assumes, shown where people read it: each assumed schema, property and keyword
 // marked in its own description, and one table of every assumed fact, in the docs' introduction
 // and in README (a test holds README's copy to this one).
-import { assumptions, type Assumption } from '../../src/protocol/fact-sources.js';
-import type { OpenApiDocument, SchemaObject } from '../../src/protocol/document.js';
+import { assumedSchemaParts, assumptions, type Assumption } from '../../src/protocol/fact-sources.js';
+import type { OpenApiDocument } from '../../src/protocol/document.js';
 
 const mark = '**Assumed** (neither the reference nor the upstream says so; the toolkit chose):';
 
@@ -17,21 +17,10 @@ export function assumptionsTable(document: OpenApiDocument): string {
 export function withAssumptionsShown(document: OpenApiDocument): OpenApiDocument {
   const table = assumptionsTable(document);
   const copy = structuredClone(document);
-  const visit = (schema: SchemaObject, inherited: string | undefined) => {
-    const own = typeof schema['x-portrait-source'] === 'string' ? schema['x-portrait-source'] : inherited;
-    const notes: string[] = [];
-    if (own === 'assumed' && inherited !== 'assumed') notes.push(`${mark} all of it.`);
-    const except = schema['x-portrait-source-except'];
-    if (typeof except === 'object' && except !== null) {
-      for (const [keyword, source] of Object.entries(except)) {
-        if (source === 'assumed' && own !== 'assumed') notes.push(`${mark} \`${keyword}: ${JSON.stringify((schema as Record<string, unknown>)[keyword])}\`.`);
-      }
-    }
-    if (notes.length > 0) schema.description = [schema.description, ...notes].filter(Boolean).join('\n\n');
-    for (const property of Object.values(schema.properties ?? {})) if (typeof property === 'object') visit(property, own);
-    if (schema.items) visit(schema.items, own);
-  };
-  for (const schema of Object.values(copy.components.schemas)) visit(schema, undefined);
+  for (const { schema, keyword } of assumedSchemaParts(copy)) {
+    const note = keyword === undefined ? `${mark} all of it.` : `${mark} \`${keyword}: ${JSON.stringify((schema as Record<string, unknown>)[keyword])}\`.`;
+    schema.description = [schema.description, note].filter(Boolean).join('\n\n');
+  }
   copy.info.description = [
     copy.info.description,
     '## What the document assumes',

@@ -8,8 +8,10 @@ export const livenessPassedCode = livenessResultCodes.Passed;
 type LivenessCallbackQuery = components['schemas']['LivenessCallbackQuery'];
 
 /** The callback's query as the upstream sends it, `resultCode` possibly absent, and whether the check passed. */
-export type LivenessCallback = Omit<LivenessCallbackQuery, 'resultCode'> & {
+export type LivenessCallback = Omit<LivenessCallbackQuery, 'resultCode' | 'reqMeasureInfoValue'> & {
   resultCode: string | undefined;
+  /** `1` when the check is billed, `0` when not; as it came. */
+  reqMeasureInfoValue?: string;
   /** True when `resultCode` is `livenessPassedCode`. */
   passed: boolean;
 };
@@ -37,7 +39,6 @@ export function parseLivenessCallback(callback: string | URL | URLSearchParams):
   const parsed: LivenessCallback = { bytedToken, resultCode, passed: resultCode === livenessPassedCode };
   for (const field of detailFields) {
     const value = query.get(field);
-    // reqMeasureInfoValue is `0` or `1`; the type holds what the document names, the value what came.
     if (value !== null) Object.assign(parsed, { [field]: value });
   }
   return parsed;

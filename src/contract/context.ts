@@ -42,7 +42,7 @@ export class CheckFailure extends Error {
   override name = 'CheckFailure';
 }
 
-/** The check cannot go on: the server contradicted an assumption it builds on. */
+/** The check cannot go on: the server contradicted an assumption it builds on (noted as a difference). */
 export class AssumptionStop extends Error {
   override name = 'AssumptionStop';
 }
@@ -145,8 +145,8 @@ export class CheckContext {
   /** The reply's Result, as `fact` says there must be; without it the check fails, or stops at the difference. */
   result<R>(reply: ProbeReply<R>, what: string, fact: Judged = 'behaviours.actions'): R {
     if (reply.result) return reply.result;
-    this.expect(fact, false, `${what}: expected a Result, got ${describe(reply)}`);
-    throw new AssumptionStop(`${what}: the check cannot go on without the Result`);
+    this.expect(fact, false, `${what}: expected a Result, got ${describe(reply)}; the check stops here`);
+    throw new AssumptionStop(what);
   }
 
   /** The reply must be an error whose base code is one of `codes`, as `fact` says. */

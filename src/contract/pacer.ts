@@ -1,9 +1,14 @@
 // Keeps a run's calls within each Action's documented rate limit (`x-portrait-rate-limit`, the
-// upstream's, per account), so that a conforming server never has to turn the run away.
+// upstream's, per account: paced here per API key, the nearest the run can tell), so that a
+// conforming server never has to turn the run away; and waits out the refusals that come anyway,
+// within bounds a hostile Retry-After cannot stretch.
 import { actions, isAction } from '../protocol/index.js';
 
 /** Room for the time a call takes to arrive: the server counts from arrival, the pacer from sending. */
 const marginMs = 100;
+/** The longest one wait for a refusal may be, and how long all of a run's may add up to. */
+const longestWaitMs = 10_000;
+const runWaitBudgetMs = 60_000;
 
 /** Where the pacer reads the time and waits; tests give their own. */
 export interface PacerClock {
@@ -19,8 +24,9 @@ const realClock: PacerClock = {
 export class Pacer {
   /** `<key> <Action>` -> when the calls of the last window were sent. */
   readonly #sent = new Map<string, number[]>();
+  #waitBudgetMs = runWaitBudgetMs;
 
-  /** `enabled: false` never holds a call back. */
+  /** `enabled: false` never holds a call back (refusals are waited out all the same). */
   constructor(
     private readonly enabled: boolean,
     private readonly clock: PacerClock = realClock,
@@ -43,5 +49,18 @@ export class Pacer {
       }
       await this.clock.sleep(oldest + windowMs - now);
     }
+  }
+
+  /**
+   * Waits as a rate-limit refusal's `Retry-After` (seconds) asks, 1 s when it says nothing
+   * usable, at most 10 s; false, at once, when the run has already waited a minute in all.
+   */
+  async waitOut(retryAfter: string | null): Promise<boolean> {
+    if (this.#waitBudgetMs <= 0) return false;
+    const seconds = Number(retryAfter);
+    const waitMs = Math.min(retryAfter !== null && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000, longestWaitMs, this.#waitBudgetMs);
+    this.#waitBudgetMs -= waitMs;
+    await this.clock.sleep(waitMs);
+    return true;
   }
 }

@@ -28,6 +28,13 @@ export interface ProbeTarget {
   pacer: Pacer;
 }
 
+const schemas = "the document's schemas";
+
+/** The name of a fact of the document's schemas, with where: a schema's JSON Pointer, or the judge. */
+export function schemasFact(where: string): string {
+  return `${schemas} (${where})`;
+}
+
 /** Something wrong with a reply: the fact it breaks (a named fact, or the document's schemas) and where that fact comes from. */
 export interface Violation {
   fact: string;
@@ -65,18 +72,16 @@ interface Envelope {
   Result?: unknown;
 }
 
-/** How often a 429 is waited out before the reply counts as it is, and the longest wait for one. */
+/** How often one call's rate-limit refusal is waited out before the reply counts as it is. */
 const rateLimitRetries = 3;
-const longestRetryWaitMs = 10_000;
 
 export async function probe(target: ProbeTarget, request: ProbeRequest): Promise<ProbeReply> {
   for (let attempt = 0; ; attempt++) {
     await target.pacer.wait(request.action, request.apiKey);
     const reply = await probeOnce(target, request);
-    if (reply.status !== 429 || attempt === rateLimitRetries) return reply;
-    const retryAfter = Number(reply.headers.get('retry-after'));
-    const waitMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, longestRetryWaitMs) : 1000;
-    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    // Whatever the status: the document lets any error arrive with HTTP 200.
+    const limited = reply.status === 429 || reply.baseCode === 'RateLimitExceeded';
+    if (!limited || attempt === rateLimitRetries || !(await target.pacer.waitOut(reply.headers.get('retry-after')))) return reply;
   }
 }
 
@@ -92,7 +97,9 @@ async function probeOnce(target: ProbeTarget, request: ProbeRequest): Promise<Pr
   const parsed = parseJson(text);
   const envelope = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Envelope;
   const error = envelope.ResponseMetadata?.Error;
-  const violations = [...envelopeViolations(request, version, response.status, parsed, text), ...proxyViolations(response.headers)].map((violation) => ({
+  const own = envelopeViolations(request, version, response.status, parsed, text);
+  const bodyAlreadyJudged = own.some((violation) => violation.fact.startsWith(schemas));
+  const violations = [...own, ...proxyViolations(response.headers, bodyAlreadyJudged)].map((violation) => ({
     ...violation,
     message: target.redact(violation.message),
   }));
@@ -125,14 +132,14 @@ function envelopeViolations(request: ProbeRequest, version: string, status: numb
   if (status >= 300 && !metadata?.Error) found.push(named('behaviours.errorIsTheVerdict', `${where}: an error status without ResponseMetadata.Error`));
   if (status < 300 && !metadata?.Error && envelope.Result === undefined) found.push(named('behaviours.envelope', `${where}: neither Result nor ResponseMetadata.Error`));
   // A reply to a POST of a known Action is that operation's; anything else is the gateway's own.
-  const known = isAction(request.action) && version === apiVersion && (request.method ?? 'POST') === 'POST';
+  const known = isAction(request.action) && version === apiVersion && (request.method ?? 'POST') === 'POST' ? request.action : undefined;
   if (known && metadata?.Action !== request.action) {
     found.push(named('behaviours.envelope', `${where}: ResponseMetadata.Action is ${JSON.stringify(metadata?.Action)}, not the Action called`));
   }
   if (known && metadata?.Version !== version) {
     found.push(named('behaviours.envelope', `${where}: ResponseMetadata.Version is ${JSON.stringify(metadata?.Version)}, not ${version}`));
   }
-  const check = known && isAction(request.action) ? validateReply(request.action, status, body) : validateErrorResponse(body);
+  const check = known ? validateReply(known, status, body) : validateErrorResponse(body);
   if (!check.valid) found.push(...schemaViolations(where, check.schema, check.issues));
   return found;
 }
@@ -144,18 +151,23 @@ function schemaViolations(where: string, schema: string, issues: readonly Valida
     const source = issueSource(portraitDocument, schema, issue);
     bySource.set(source, [...(bySource.get(source) ?? []), issue]);
   }
-  return [...bySource].map(([source, found]) => ({ fact: `the document's schemas (${schema})`, source, message: `${where} breaks the spec:\n${describeIssues(found)}` }));
+  return [...bySource].map(([source, found]) => ({ fact: schemasFact(schema), source, message: `${where} breaks the spec:\n${describeIssues(found)}` }));
 }
 
-/** What the Prism validating proxy, when it stands in between, found wrong with the reply: the same document, judged by another. */
-function proxyViolations(headers: Headers): Violation[] {
+/**
+ * What the Prism validating proxy, when it stands in between, found wrong with the reply: a second,
+ * independent judge of the same document. Where this probe's own validation found the body wrong
+ * too, its issues (graded by source) stand for both; a finding only Prism makes is a failure.
+ */
+function proxyViolations(headers: Headers, bodyAlreadyJudged: boolean): Violation[] {
   const header = headers.get('sl-violations');
   if (!header) return [];
   const parsed = parseJson(header);
-  const fact = "the document's schemas (Prism)";
+  const fact = schemasFact('Prism');
   if (!Array.isArray(parsed)) return [{ fact, source: 'reference', message: `the proxy's sl-violations header is unreadable` }];
   return parsed
     .filter((v): v is { location: string[]; severity: string; message: string } => v?.location?.[0] === 'response' && v.severity === 'Error')
+    .filter((v) => !(bodyAlreadyJudged && v.location[1] === 'body'))
     .map((v) => ({ fact, source: 'reference', message: `Prism proxy: ${v.location.join('.')} ${v.message}` }));
 }
 

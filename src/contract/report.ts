@@ -47,14 +47,16 @@ export function toJUnit(report: ContractReport): string {
   const { failed, skipped } = counts(report);
   const cases = report.results.map((result) => {
     const open = `  <testcase classname="portrait-contract.${escape(result.name.split('.')[0] ?? '')}" name="${escape(result.name)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
-    // Differences are recorded beside the verdict, never as a failure of their own.
-    const differences = result.differences.length > 0 ? [`<system-out>${escape(differenceLines(result.differences).join('\n'))}</system-out>`] : [];
-    const message = escape(result.messages[0]?.split('\n')[0] ?? '');
+    // Differences are recorded beside the verdict, never as a failure of their own (but under --strict).
+    const differences = result.differences.length > 0 && result.status !== 'failed' ? [`<system-out>${escape(differenceLines(result.differences).join('\n'))}</system-out>`] : [];
+    // Under --strict a difference may be all there is to a failure: it is the message then.
+    const reasons = result.status === 'failed' ? [...result.messages, ...differenceLines(result.differences)] : result.messages;
+    const message = escape(reasons[0]?.split('\n')[0] ?? '');
     const verdict =
       result.status === 'skipped'
         ? [`<skipped message="${message}"/>`]
         : result.status === 'failed'
-          ? [`<failure message="${message}">${escape(result.messages.join('\n'))}</failure>`]
+          ? [`<failure message="${message}">${escape(reasons.join('\n'))}</failure>`]
           : [];
     const inner = [...verdict, ...differences];
     return inner.length === 0 ? `${open}/>` : `${open}>\n${inner.map((line) => `    ${line}`).join('\n')}\n  </testcase>`;

@@ -4,6 +4,7 @@
 import { protocol } from '../protocol/index.js';
 import { AssumptionStop, CheckContext, CheckFailure, type ContractSettings, type Difference, type RunState } from './context.js';
 import { checksToRun } from './checks/index.js';
+import { groupList } from './checks/list-bodies.js';
 import { Pacer } from './pacer.js';
 import type { ProbeTarget } from './probe.js';
 
@@ -93,12 +94,12 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     for (const check of checksToRun(options.fuzz ?? 0)) {
       const checkStarted = performance.now();
       const finish = (status: CheckResult['status'], messages: string[], differences: Difference[] = []) => {
-        // Strict: a difference from an assumption is a failure like any other, and says why.
-        const strictFailure = status === 'differs' && options.strict === true;
-        const reasons = strictFailure && messages.length === 0 ? differences.map((d) => `differs from an assumption (${d.fact}): ${d.found}`) : messages;
-        const result = { name: check.name, title: check.title, status: strictFailure ? 'failed' : status, durationMs: Math.round(performance.now() - checkStarted), messages: reasons, differences };
+        // Strict: a difference from an assumption is a failure like any other.
+        const graded = status === 'differs' && options.strict === true ? 'failed' : status;
+        const result = { name: check.name, title: check.title, status: graded, durationMs: Math.round(performance.now() - checkStarted), messages, differences };
         results.push(result);
         options.onProgress?.(result);
+        return graded;
       };
       const unmet = (check.needs ?? []).filter((need) => !completed.has(need));
       if (skip.has(check.name)) finish('skipped', ['skipped on request']);
@@ -106,19 +107,17 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       else if (unmet.length > 0) finish('skipped', [`needs ${unmet.join(', ')} to pass first`]);
       else {
         const ctx = new CheckContext(target, settings, state, check);
-        const outcome = (messages: string[]) => (messages.length > 0 ? 'failed' : ctx.differences.length > 0 ? 'differs' : 'passed');
+        const outcome = () => (ctx.violations.length > 0 ? 'failed' : ctx.differences.length > 0 ? 'differs' : 'passed');
         try {
           await check.run(ctx);
-          const status = outcome(ctx.violations);
-          if (status !== 'failed') completed.add(check.name);
-          finish(status, ctx.violations, ctx.differences);
+          if (finish(outcome(), ctx.violations, ctx.differences) !== 'failed') completed.add(check.name);
         } catch (error) {
-          if (error instanceof AssumptionStop) {
-            finish(outcome(ctx.violations), [...ctx.violations, redact(error.message)], ctx.differences);
-            continue;
+          // Stopped at a difference: what it would have made later checks use is missing, so they are skipped.
+          if (error instanceof AssumptionStop) finish(outcome(), ctx.violations, ctx.differences);
+          else {
+            const reason = error instanceof CheckFailure ? error.message : `the check could not finish: ${describeError(error)}`;
+            finish('failed', [redact(reason), ...ctx.violations], ctx.differences);
           }
-          const reason = error instanceof CheckFailure ? error.message : `the check could not finish: ${describeError(error)}`;
-          finish('failed', [redact(reason), ...ctx.violations], ctx.differences);
         }
       }
     }
@@ -139,7 +138,7 @@ async function unusableTarget(target: ProbeTarget, settings: ContractSettings): 
   const ctx = new CheckContext(target, settings, { tag: 'reachable', groups: [], assets: [], shared: {} }, { name: 'reachable' });
   let reply;
   try {
-    reply = await ctx.call('ListAssetGroups', {});
+    reply = await ctx.call('ListAssetGroups', groupList());
   } catch (error) {
     return target.redact(`${target.baseUrl} does not answer: ${describeError(error)}. Check --base-url, and that the server runs.`);
   }

@@ -130,41 +130,45 @@ export interface IssueLocation {
 /**
  * The source of the fact a validation issue breaks, found by walking the schema at
  * `schemaPointer` along the issue's path: the keyword's own source where its schema names one,
- * else the nearest enclosing one. A missing property is the fact of the property where it is
- * declared; an unknown field breaks the `unknownFields` rule; an undocumented HTTP status breaks
- * the document's choice of statuses, an assumption.
+ * else the nearest enclosing one. A missing field breaks its object's `required`; an unknown
+ * field in a request breaks the `unknownFields` rule; an undocumented HTTP status breaks the
+ * document's choice of statuses, an assumption.
  */
 export function issueSource(document: OpenApiDocument, schemaPointer: string, issue: IssueLocation): Source {
-  if (issue.keyword === 'additionalProperties') return namedFacts(document)['protocol.unknownFields']?.source ?? 'assumed';
   if (issue.keyword === 'status') return 'assumed';
-  const segments = issue.path.split('/').slice(1).map(decodeSegment);
-  const declared = issue.keyword === 'required' ? segments.pop() : undefined;
-  const chain = walk(document, pointerTarget(document, schemaPointer), segments);
-  const innermost = chain.at(-1);
-  if (declared !== undefined && innermost) {
-    const property = propertyNode(document, innermost, declared);
-    const own = property ? sourceAt(property) : undefined;
-    if (own) return own;
+  const segments = issue.path.split('/').slice(1).map(unescapeSegment);
+  // These two name the field in the path; the keyword is its object's.
+  const field = issue.keyword === 'required' || issue.keyword === 'additionalProperties' ? segments.pop() : undefined;
+  if (issue.keyword === 'additionalProperties' && requestSchemaPointers(document).has(schemaPointer)) {
+    const rule = nodeAt(document, 'x-portrait-protocol').unknownFields;
+    return (isNode(rule) && sourceAt(rule)) || 'assumed';
   }
-  const keyword = issue.keyword;
+  const chain = walk(document, pointerTarget(document, schemaPointer), segments);
+  const holder = chain.at(-1) && branchWith(document, chain.at(-1) as Node, issue.keyword, field);
+  if (holder) chain.push(...holder);
   for (let i = chain.length - 1; i >= 0; i--) {
     const node = chain[i];
-    const source = node && sourceAt(node, i === chain.length - 1 ? keyword : undefined);
+    const source = node && sourceAt(node, i === chain.length - 1 ? issue.keyword : undefined);
     if (source) return source;
   }
   return 'assumed';
 }
 
-/** The schema nodes from `start` down to the one that governs `segments`, outermost first. */
+function requestSchemaPointers(document: OpenApiDocument): Set<string> {
+  return new Set(postOperations(document).map(({ operation }) => `/components/schemas/${operation.operationId}Request`));
+}
+
+/** The schema nodes from `start` down to the one that governs `segments`, outermost first, through the branches they pass. */
 function walk(document: OpenApiDocument, start: Node | undefined, segments: string[]): Node[] {
   const chain: Node[] = [];
-  let node = start;
-  for (let step = 0; node; step++) {
-    chain.push(...resolved(document, node));
+  let nodes = start ? [start] : [];
+  for (let step = 0; nodes.length > 0; step++) {
+    for (const node of nodes) chain.push(...resolved(document, node));
     if (step === segments.length) break;
     const segment = segments[step] ?? '';
-    const current: Node | undefined = chain.at(-1);
-    node = current && (propertyNode(document, current, segment) ?? itemNode(current, segment));
+    const current = chain.at(-1);
+    const item = current && itemNode(current, segment);
+    nodes = (current && propertyPath(document, current, segment)) ?? (item ? [item] : []);
   }
   return chain;
 }
@@ -181,35 +185,51 @@ function resolved(document: OpenApiDocument, node: Node): Node[] {
   return nodes;
 }
 
-/** Where `node` (or one of its allOf, anyOf, oneOf branches) declares `name`. */
-function propertyNode(document: OpenApiDocument, node: Node, name: string): Node | undefined {
+/** Where `node` declares `name`: the property's schema, after the allOf, anyOf or oneOf branches it is declared in. */
+function propertyPath(document: OpenApiDocument, node: Node, name: string): Node[] | undefined {
   const properties = node.properties;
-  if (isNode(properties) && isNode(properties[name])) return properties[name];
-  for (const key of ['allOf', 'anyOf', 'oneOf']) {
-    const branches = node[key];
-    if (!Array.isArray(branches)) continue;
-    for (const branch of branches.filter(isNode)) {
-      for (const candidate of resolved(document, branch)) {
-        const found = propertyNode(document, candidate, name);
-        if (found) return found;
-      }
-    }
+  if (isNode(properties) && isNode(properties[name])) return [properties[name]];
+  for (const branch of branchesOf(document, node)) {
+    const inner = propertyPath(document, branch.at(-1) as Node, name);
+    if (inner) return [...branch, ...inner];
   }
   return undefined;
+}
+
+/** The allOf, anyOf and oneOf branches of `node`, each with the schemas its `$ref`s lead to. */
+function branchesOf(document: OpenApiDocument, node: Node): Node[][] {
+  return ['allOf', 'anyOf', 'oneOf'].flatMap((key) => (Array.isArray(node[key]) ? (node[key] as unknown[]).filter(isNode).map((branch) => resolved(document, branch)) : []));
+}
+
+/** The branch of `node` that holds `keyword` (a `required` naming `field`) when `node` does not. */
+function branchWith(document: OpenApiDocument, node: Node, keyword: string, field: string | undefined): Node[] | undefined {
+  const holds = (candidate: Node) => (keyword === 'required' ? Array.isArray(candidate.required) && candidate.required.includes(field) : keyword in candidate);
+  if (holds(node)) return undefined;
+  return branchesOf(document, node).find((branch) => holds(branch.at(-1) as Node));
 }
 
 function itemNode(node: Node, segment: string): Node | undefined {
   return /^\d+$/.test(segment) && isNode(node.items) ? node.items : undefined;
 }
 
+/** The node at a JSON Pointer written as a URI fragment, as the validators write them. */
 function pointerTarget(document: OpenApiDocument, pointer: string): Node | undefined {
   let node: unknown = document;
-  for (const segment of pointer.split('/').slice(1).map(decodeSegment)) node = isNode(node) ? node[segment] : undefined;
+  for (const segment of pointer.split('/').slice(1)) node = isNode(node) ? node[unescapeSegment(safeDecode(segment))] : undefined;
   return isNode(node) ? node : undefined;
 }
 
-function decodeSegment(segment: string): string {
-  return decodeURIComponent(segment).replaceAll('~1', '/').replaceAll('~0', '~');
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** A JSON Pointer segment's own escapes (RFC 6901). */
+function unescapeSegment(segment: string): string {
+  return segment.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
 /** One assumed fact, for the README's table and the docs. */
@@ -219,28 +239,42 @@ export interface Assumption {
   says: string;
 }
 
+/** A schema (or property) assumed where what holds it is not, or one keyword of it. */
+export interface AssumedPart {
+  schema: SchemaObject;
+  /** `AssetId`, `ListAssetsRequest.Filter.GroupIds`. */
+  where: string;
+  /** The assumed keyword; none when the whole schema is. */
+  keyword?: string;
+}
+
+/** Every part of the document's schemas marked assumed, outermost first. */
+export function assumedSchemaParts(document: OpenApiDocument): AssumedPart[] {
+  const parts: AssumedPart[] = [];
+  const visit = (schema: SchemaObject, where: string, inherited: Source | undefined) => {
+    const own = sourceAt(schema as Node) ?? inherited;
+    if (own === 'assumed' && inherited !== 'assumed') parts.push({ schema, where });
+    const except = (schema as Node)[exceptKey];
+    if (isNode(except)) {
+      for (const [keyword, source] of Object.entries(except)) if (source === 'assumed' && own !== 'assumed') parts.push({ schema, where, keyword });
+    }
+    for (const [name, property] of Object.entries(schema.properties ?? {})) if (typeof property === 'object') visit(property, `${where}.${name}`, own);
+    if (schema.items) visit(schema.items, `${where}[]`, own);
+  };
+  for (const [name, schema] of Object.entries(document.components.schemas)) visit(schema, name, undefined);
+  return parts;
+}
+
 /** Every assumed fact: the named ones, then each schema, keyword or property marked assumed. */
 export function assumptions(document: OpenApiDocument): Assumption[] {
   const named = Object.entries(namedFacts(document))
     .filter(([, fact]) => fact.source === 'assumed')
     .map(([fact, { says }]) => ({ fact, says }));
-  const inSchemas: Assumption[] = [];
-  const visit = (node: SchemaObject, where: string, inherited: Source | undefined) => {
-    const own = sourceAt(node as Node) ?? inherited;
-    const description = node.description?.replace(/\s+/g, ' ').trim() ?? '';
-    if (own === 'assumed' && inherited !== 'assumed') inSchemas.push({ fact: where, says: description });
-    const except = (node as Node)[exceptKey];
-    if (isNode(except)) {
-      const firstSentence = /^.*?[.:](?=\s|$)/.exec(description)?.[0] ?? description;
-      for (const [key, source] of Object.entries(except)) {
-        if (source === 'assumed' && own !== 'assumed') inSchemas.push({ fact: `${where} ${key}`, says: `\`${key}: ${JSON.stringify((node as Node)[key])}\`. ${firstSentence}`.trim() });
-      }
-    }
-    for (const [name, property] of Object.entries(node.properties ?? {})) {
-      if (typeof property === 'object') visit(property, `${where}.${name}`, own);
-    }
-    if (node.items) visit(node.items, `${where}[]`, own);
-  };
-  for (const [name, schema] of Object.entries(document.components.schemas)) visit(schema, name, undefined);
+  const inSchemas = assumedSchemaParts(document).map(({ schema, where, keyword }) => {
+    const description = schema.description?.replace(/\s+/g, ' ').trim() ?? '';
+    if (keyword === undefined) return { fact: where, says: description };
+    const firstSentence = /^.*?[.:](?=\s|$)/.exec(description)?.[0] ?? description;
+    return { fact: `${where} ${keyword}`, says: `\`${keyword}: ${JSON.stringify((schema as Node)[keyword])}\`. ${firstSentence}`.trim() };
+  });
   return [...named, ...inSchemas];
 }

@@ -86,11 +86,18 @@ export function validateErrorResponse(envelope: unknown): ValidationResult {
 export function validateReply(action: Action, status: number, body: unknown): ValidationResult {
   const pointer = replySchemaPointer(action, status);
   if (!pointer) {
-    return { valid: false, issues: [{ path: '', keyword: 'status', message: `HTTP ${status} is not documented for ${action}` }], schema: jsonPointer('paths', actions[action].path, 'post', 'responses') };
+    // The status is wrong, and the body is still judged: as the envelope it claims to be.
+    const envelope = claimedEnvelope(action, body);
+    const statusIssue: ValidationIssue = { path: '', keyword: 'status', message: `HTTP ${status} is not documented for ${action}` };
+    return { valid: false, issues: [statusIssue, ...(envelope.valid ? [] : envelope.issues)], schema: envelope.valid ? jsonPointer('components', 'schemas', actions[action].response) : envelope.schema };
   }
   const result = validateAt(pointer, body);
   if (result.valid || status !== 200) return result;
   // A 200 body is one of two envelopes: report the issues of the one it claims to be.
+  return claimedEnvelope(action, body);
+}
+
+function claimedEnvelope(action: Action, body: unknown): ValidationResult {
   return hasError(body) ? validateErrorResponse(body) : validateResponse(action, body);
 }
 

@@ -115,6 +115,30 @@ describe('a server that differs from the emulator only where the document assume
 });
 
 describe('a server that breaks a fact of the reference or the upstream fails, whatever else it does', () => {
+  const needsGroupType = differing.find(({ contradicts }) => contradicts === 'behaviours.listDefaults')?.fault ?? ((handle: Parameters<Fault>[0]) => handle);
+
+  it('the group quota not enforced, behind Lists that need Filter.GroupType: the assumption does not hide the broken quota', async () => {
+    const emulator = createEmulator({ processingDelayMs: 20, rateLimits: false, tenants: [{ customerId: 'demo', apiKeys: ['demo-key'], groupQuota: 10_000 }, { customerId: 'demo-2', apiKeys: ['demo-key-2'] }] });
+    const report = await runContract({ ...fast, baseUrl: 'http://emulator.local', fetch: needsGroupType((r) => emulator.handle(r)) });
+    expect(report.passed).toBe(false);
+    expect(report.results.find((result) => result.name === 'groups.quota')?.status).toBe('failed');
+    expect(differencesOf(report).map((difference) => difference.fact)).toContain('behaviours.listDefaults');
+  });
+
+  it('an undocumented status on every success: its bodies are judged all the same', async () => {
+    const emulator = createEmulator({ processingDelayMs: 20, rateLimits: false });
+    const fault: Fault = (handle) => async (request) => {
+      const response = await handle(request);
+      if (response.status !== 200 || new URL(request.url).searchParams.get('Action') !== 'GetAssetGroup') return response;
+      const body = (await response.json()) as { Result?: Record<string, unknown> };
+      // A field no check reads: only the reply's schema can catch it.
+      if (body.Result) body.Result.CreateTime = 1_763_900_000;
+      return Response.json(body, { status: 201 });
+    };
+    const report = await runContract({ ...fast, baseUrl: 'http://emulator.local', fetch: fault((r) => emulator.handle(r)) });
+    expect(report.results.find((result) => result.name === 'groups.get')?.status).toBe('failed');
+  });
+
   it.each([
     ['a GET answered as a call', atTheEdge((request) => request.method === 'GET', () => Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: '2024-01-01' }, Result: { Items: [], TotalCount: 0, PageNumber: 1, PageSize: 10 } })), 'gateway.wrong-method'],
     // Parsed and sent on without its white space: the emulator sees a small body.

@@ -48,3 +48,26 @@ describe('the pacer', () => {
     expect((await unknown.send('DeleteEverything', 'k', 50)).every((time) => time === 0)).toBe(true);
   });
 });
+
+describe('waiting out a refusal', () => {
+  function pacerWithClock() {
+    let now = 0;
+    const waits: number[] = [];
+    const pacer = new Pacer(false, { now: () => now, sleep: async (ms) => void (waits.push(ms), (now += ms)) });
+    return { pacer, waits };
+  }
+
+  it("waits as Retry-After asks, 1 s when it says nothing usable, at most 10 s however much it asks", async () => {
+    const { pacer, waits } = pacerWithClock();
+    for (const header of ['2', null, 'soon', '-3', '0', '86400', 'Infinity']) expect(await pacer.waitOut(header)).toBe(true);
+    expect(waits).toEqual([2000, 1000, 1000, 1000, 1000, 10_000, 1000]);
+  });
+
+  it('stops waiting once the run has waited a minute in all', async () => {
+    const { pacer, waits } = pacerWithClock();
+    const answers: boolean[] = [];
+    for (let i = 0; i < 10; i++) answers.push(await pacer.waitOut('30'));
+    expect(answers).toEqual([true, true, true, true, true, true, false, false, false, false]);
+    expect(waits.reduce((sum, ms) => sum + ms, 0)).toBe(60_000);
+  });
+});

@@ -29,7 +29,7 @@ describe('request line', () => {
     expect([missing.status, errorCode(missing)]).toEqual([404, 'InvalidActionOrVersion']);
     const otherPath = await post(`${origin}/other/?Action=GetAssetGroup&Version=2024-01-01`);
     expect([otherPath.status, errorCode(otherPath)]).toEqual([404, 'InvalidActionOrVersion']);
-    // The code always comes with its number (x-portrait-code-numbers), whatever the request got wrong.
+    // The code always comes with its number (its codeN in x-portrait-errors), whatever the request got wrong.
     for (const reply of [unknown, wrongVersion, missing, otherPath]) expect(envelopeOf(reply).ResponseMetadata.Error?.CodeN).toBe(errorCodes.InvalidActionOrVersion.codeN);
   });
 

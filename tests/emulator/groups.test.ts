@@ -77,6 +77,12 @@ describe('UpdateAssetGroup', () => {
 
     await h.ok('UpdateAssetGroup', { Id, Description: '' });
     expect(await h.ok('GetAssetGroup', { Id })).toMatchObject({ Name: 'after', Description: '' });
+
+    // Nothing to change: nothing changes, UpdateTime included.
+    const before = await h.ok('GetAssetGroup', { Id });
+    h.advance(5000);
+    expect(await h.ok('UpdateAssetGroup', { Id })).toEqual({ Id });
+    expect(await h.ok('GetAssetGroup', { Id })).toEqual(before);
   });
 
   it('refuses fields other than Name and Description, changing nothing', async () => {

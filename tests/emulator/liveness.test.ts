@@ -82,6 +82,16 @@ describe('CreateVisualValidateSession and the H5 page', () => {
     expect((await h.send(new Request(H5Link))).status).toBe(410);
     expect((await settle(h, BytedToken, 'pass')).status).toBe(410);
   });
+
+  it('says so in the language lng names, as the page does', async () => {
+    const h = createHarness();
+    const unknown = `${origin}/liveness/20260318072044NOSUCHTK`;
+    expect((await h.send(new Request(unknown))).text).toMatch(/<html lang="zh">[\s\S]*<h1>链接无效<\/h1>/);
+    expect((await h.send(new Request(`${unknown}?lng=en`))).text).toMatch(/<html lang="en">[\s\S]*<h1>Unknown link<\/h1>/);
+    const { H5Link } = await session(h);
+    h.advance(120_001);
+    expect((await h.send(new Request(`${H5Link}?lng=zh-Hant`))).text).toMatch(/<html lang="zh-Hant">[\s\S]*<h1>連結已過期<\/h1>/);
+  });
 });
 
 describe('GetVisualValidateResult', () => {

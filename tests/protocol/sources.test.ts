@@ -71,15 +71,28 @@ describe('a validation issue is graded by the source of the fact it breaks', () 
     ["a missing Id, the reference's", validateRequest('GetAsset', {}), 'reference'],
     ["a PageSize over 100, the upstream's", validateRequest('ListAssets', { PageSize: 101 }), 'upstream'],
     ['an unknown Moderation strategy', validateRequest('CreateAsset', { GroupId: 'group-1', URL: 'https://e.com/a.png', AssetType: 'Image', Moderation: { Strategy: 'Off' } }), 'upstream'],
-    ["a reply without the asset's URL (the upstream's field)", validateReply('GetAsset', 200, { ResponseMetadata: metadata, Result: { ...asset, URL: undefined } }), 'upstream'],
+    // Its presence is the reference's (AssetItem's required), though what URL holds is the upstream's.
+    ["a reply without the asset's URL", validateReply('GetAsset', 200, { ResponseMetadata: metadata, Result: { ...asset, URL: undefined } }), 'reference'],
+    ["a reply with an asset's URL that is no string", validateReply('GetAsset', 200, { ResponseMetadata: metadata, Result: { ...asset, URL: 42 } }), 'upstream'],
+    ['an error status without Error, through the allOf that requires it', validateReply('GetAsset', 404, { ResponseMetadata: metadata }), 'upstream'],
     ["a reply without the asset's Status", validateReply('GetAsset', 200, { ResponseMetadata: metadata, Result: { ...asset, Status: undefined } }), 'reference'],
     ['a reply with an unknown Status', validateReply('GetAsset', 200, { ResponseMetadata: metadata, Result: { ...asset, Status: 'Ready' } }), 'reference'],
     ['a reply without a RequestId', validateReply('GetAsset', 200, { ResponseMetadata: { ...metadata, RequestId: undefined }, Result: asset }), 'upstream'],
     ['an error reply with a Result too', validateReply('GetAsset', 404, { ResponseMetadata: { ...metadata, Error: { Code: 'NotFound', Message: 'm' } }, Result: {} }), 'upstream'],
-    ['an HTTP status the document does not list for the Action', validateReply('GetAsset', 409, {}), 'assumed'],
+    ['an HTTP status the document does not list for the Action', validateReply('GetAsset', 409, { ResponseMetadata: { ...metadata, Error: { Code: 'Conflict', Message: 'm' } } }), 'assumed'],
   ])('%s: %s', (_, result, source) => {
     expect(sourceOfIssue(result)).toBe(source);
   });
+});
+
+it('judges the body of a reply whose status the document does not list, each issue by its own source', () => {
+  const result = validateReply('GetAsset', 201, { ResponseMetadata: metadata, Result: { ...asset, Status: 'Ready', CreateTime: 1 } });
+  if (result.valid) throw new Error('expected an invalid reply');
+  expect(result.issues.map((issue) => [issue.path, issue.keyword, issueSource(portraitDocument, result.schema, issue)])).toEqual([
+    ['', 'status', 'assumed'],
+    ['/Result/Status', 'enum', 'reference'],
+    ['/Result/CreateTime', 'type', 'upstream'],
+  ]);
 });
 
 describe('the docs show what is assumed', () => {

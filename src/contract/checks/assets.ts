@@ -1,6 +1,7 @@
 // Assets through their life: create, process to Active or Failed, list, rename.
 import type { ResultOf } from '../../protocol/index.js';
 import type { Check, CheckContext } from '../context.js';
+import { assetList, expectListDefaults } from './list-bodies.js';
 
 /** Polls GetAsset until the asset leaves Processing, checking that URL stays empty until then. */
 async function finalState(ctx: CheckContext, id: string): Promise<ResultOf<'GetAsset'>> {
@@ -72,13 +73,14 @@ export const assetChecks: Check[] = [
     async run(ctx) {
       const groupIds = [ctx.recall('groupA')];
       const failedAsset = ctx.recall('failedAsset');
-      const all = ctx.result(await ctx.call('ListAssets', { Filter: { GroupIds: groupIds } }), 'ListAssets by GroupIds', 'behaviours.listDefaults');
+      const all = ctx.result(await ctx.call('ListAssets', assetList({ GroupIds: groupIds })), 'ListAssets by GroupIds');
       const ids = all.Items.map((item) => item.Id).sort();
       const expected = [ctx.recall('activeAsset'), ...(failedAsset === undefined ? [] : [failedAsset])].sort();
       ctx.expect('behaviours.listFilters', JSON.stringify(ids) === JSON.stringify(expected), `ListAssets of the group listed ${ids.join(', ')}`);
-      const failed = ctx.result(await ctx.call('ListAssets', { Filter: { GroupIds: groupIds, Statuses: ['Failed'] } }), 'ListAssets by Statuses', 'behaviours.listDefaults');
+      const failed = ctx.result(await ctx.call('ListAssets', assetList({ GroupIds: groupIds, Statuses: ['Failed'] })), 'ListAssets by Statuses');
       const failedIds = failed.Items.map((item) => item.Id);
       ctx.expect('behaviours.listFilters', JSON.stringify(failedIds) === JSON.stringify(failedAsset === undefined ? [] : [failedAsset]), `ListAssets Statuses Failed listed ${failedIds.join(', ')}`);
+      await expectListDefaults(ctx, 'ListAssets');
     },
   },
   {

@@ -2,6 +2,7 @@
 // not build on the checks that read what it deletes, so no `needs` puts it after them: this file
 // comes after theirs in index.ts, and the run keeps the files' order wherever `needs` allows.
 import type { Check } from '../context.js';
+import { assetList } from './list-bodies.js';
 
 export const deletionChecks: Check[] = [
   {
@@ -12,7 +13,7 @@ export const deletionChecks: Check[] = [
       const id = ctx.recall('activeAsset');
       ctx.result(await ctx.call('DeleteAsset', { Id: id }), 'DeleteAsset');
       ctx.error(await ctx.call('GetAsset', { Id: id }), ['NotFound'], 'GetAsset after DeleteAsset', 'behaviours.deletes');
-      const list = ctx.result(await ctx.call('ListAssets', { Filter: { GroupIds: [ctx.recall('groupA')] } }), 'ListAssets after DeleteAsset', 'behaviours.listDefaults');
+      const list = ctx.result(await ctx.call('ListAssets', assetList({ GroupIds: [ctx.recall('groupA')] })), 'ListAssets after DeleteAsset');
       ctx.expect('behaviours.deletes', !list.Items.some((item) => item.Id === id), 'ListAssets still lists the deleted asset');
     },
   },

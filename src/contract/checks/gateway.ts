@@ -4,6 +4,7 @@
 import { protocol } from '../../protocol/index.js';
 import type { Check } from '../context.js';
 import { overMaximum } from '../request-schemas.js';
+import { assetList, groupList } from './list-bodies.js';
 
 /**
  * A ListAssetGroups body exactly `bytes` long, valid whatever its size: a filter and then JSON
@@ -19,7 +20,7 @@ export const gatewayChecks: Check[] = [
     name: 'gateway.missing-auth',
     title: 'a call without Authorization is refused with 401 Unauthorized',
     async run(ctx) {
-      const reply = await ctx.call('ListAssetGroups', {}, { as: 'anonymous' });
+      const reply = await ctx.call('ListAssetGroups', groupList(), { as: 'anonymous' });
       ctx.error(reply, ['Unauthorized'], 'ListAssetGroups without a key', 'errors.Unauthorized');
       ctx.expect('errors.Unauthorized.status', reply.status === 401, `ListAssetGroups without a key: expected HTTP 401, got ${reply.status}`);
     },
@@ -28,7 +29,7 @@ export const gatewayChecks: Check[] = [
     name: 'gateway.unknown-key',
     title: 'a call with an unknown API key is refused with 401 Unauthorized',
     async run(ctx) {
-      const reply = await ctx.call('ListAssetGroups', {}, { as: 'unknown-key' });
+      const reply = await ctx.call('ListAssetGroups', groupList(), { as: 'unknown-key' });
       ctx.error(reply, ['Unauthorized'], 'ListAssetGroups with an unknown key', 'errors.Unauthorized');
       ctx.expect('errors.Unauthorized.status', reply.status === 401, `ListAssetGroups with an unknown key: expected HTTP 401, got ${reply.status}`);
     },
@@ -85,7 +86,7 @@ export const gatewayChecks: Check[] = [
     title: 'an out-of-range value answers InvalidParameter.<Field>',
     async run(ctx) {
       const pageSize = overMaximum('ListAssets', 'PageSize');
-      const reply = await ctx.call('ListAssets', { PageSize: pageSize });
+      const reply = await ctx.call('ListAssets', assetList({}, { PageNumber: 1, PageSize: pageSize }));
       ctx.error(reply, ['InvalidParameter'], `ListAssets PageSize ${pageSize}`, 'errors.InvalidParameter');
       ctx.expect('behaviours.fieldInErrorCode', reply.error?.Code === 'InvalidParameter.PageSize', `ListAssets PageSize ${pageSize}: got ${reply.error?.Code}`);
     },
@@ -94,7 +95,7 @@ export const gatewayChecks: Check[] = [
     name: 'validation.unknown-field',
     title: 'an unknown request field is refused with InvalidParameter',
     async run(ctx) {
-      const reply = await ctx.send({ action: 'ListAssetGroups', body: { Colour: 'red' } });
+      const reply = await ctx.send({ action: 'ListAssetGroups', body: { ...groupList(), Colour: 'red' } });
       ctx.error(reply, ['InvalidParameter'], 'ListAssetGroups {"Colour":"red"}', 'protocol.unknownFields');
     },
   },

@@ -1,6 +1,7 @@
 // Asset groups through their life: create, read, change, list and page.
 import { requestProperty } from '../../protocol/index.js';
 import type { Check } from '../context.js';
+import { expectListDefaults, groupList } from './list-bodies.js';
 
 export const groupChecks: Check[] = [
   {
@@ -56,14 +57,15 @@ export const groupChecks: Check[] = [
     needs: ['groups.create'],
     async run(ctx) {
       const ids = [ctx.recall('groupA'), ctx.recall('groupB')];
-      const byIds = ctx.result(await ctx.call('ListAssetGroups', { Filter: { GroupIds: ids } }), 'ListAssetGroups by GroupIds', 'behaviours.listDefaults');
+      const byIds = ctx.result(await ctx.call('ListAssetGroups', groupList({ GroupIds: ids })), 'ListAssetGroups by GroupIds');
       const listed = byIds.Items.map((item) => item.Id).sort();
       ctx.expect('behaviours.listFilters', JSON.stringify(listed) === JSON.stringify([...ids].sort()), `ListAssetGroups by GroupIds listed ${listed.join(', ')}`);
       ctx.expect('behaviours.listFilters', byIds.TotalCount === 2, `ListAssetGroups by GroupIds: TotalCount ${byIds.TotalCount}, not 2`);
-      const byName = ctx.result(await ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag } }), 'ListAssetGroups by Name', 'behaviours.listDefaults');
+      const byName = ctx.result(await ctx.call('ListAssetGroups', groupList({ Name: ctx.state.tag })), 'ListAssetGroups by Name');
       ctx.expect('behaviours.fuzzyName', byName.TotalCount === 2, `ListAssetGroups by a part of the Name: TotalCount ${byName.TotalCount}, not 2`);
-      const otherType = ctx.result(await ctx.call('ListAssetGroups', { Filter: { GroupIds: ids, GroupType: 'LivenessFace' } }), 'ListAssetGroups by GroupType');
+      const otherType = ctx.result(await ctx.call('ListAssetGroups', { ...groupList(), Filter: { GroupIds: ids, GroupType: 'LivenessFace' } }), 'ListAssetGroups by GroupType');
       ctx.expect('behaviours.listFilters', otherType.TotalCount === 0, `ListAssetGroups GroupType LivenessFace found ${otherType.TotalCount} AIGC groups`);
+      await expectListDefaults(ctx, 'ListAssetGroups');
     },
   },
   {
@@ -71,9 +73,8 @@ export const groupChecks: Check[] = [
     title: 'ListAssetGroups pages cover every item once, with a stable TotalCount; past the last page, none',
     needs: ['groups.create'],
     async run(ctx) {
-      const page = async (pageNumber: number) =>
-        ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag }, PageNumber: pageNumber, PageSize: 1, SortOrder: 'Asc' });
-      const pages = [ctx.result(await page(1), 'ListAssetGroups page 1', 'behaviours.listDefaults'), ctx.result(await page(2), 'ListAssetGroups page 2', 'behaviours.listDefaults')];
+      const page = async (pageNumber: number) => ctx.call('ListAssetGroups', { ...groupList({ Name: ctx.state.tag }, { PageNumber: pageNumber, PageSize: 1 }), SortOrder: 'Asc' });
+      const pages = [ctx.result(await page(1), 'ListAssetGroups page 1'), ctx.result(await page(2), 'ListAssetGroups page 2')];
       const ids = pages.flatMap((one) => one.Items.map((item) => item.Id));
       ctx.expect('behaviours.pagination', pages.every((one) => one.TotalCount === 2), `TotalCount changed across pages: ${pages.map((one) => one.TotalCount).join(', ')}`);
       ctx.expect('behaviours.pagination', pages.every((one, i) => one.PageNumber === i + 1 && one.PageSize === 1), 'PageNumber or PageSize not echoed as asked');

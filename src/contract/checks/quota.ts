@@ -8,7 +8,10 @@ export const quotaChecks: Check[] = [
     title: 'CreateAssetGroup answers QuotaExceeded past the group quota, and deleting frees it at once',
     async run(ctx) {
       const { groupQuota } = ctx.settings;
-      const existing = ctx.result(await ctx.call('ListAssetGroups', { PageSize: 1 }), 'ListAssetGroups', 'behaviours.listDefaults').TotalCount;
+      // Both types count toward the quota.
+      const count = async (GroupType: 'AIGC' | 'LivenessFace') =>
+        ctx.result(await ctx.call('ListAssetGroups', { Filter: { GroupType }, PageNumber: 1, PageSize: 1 }), `ListAssetGroups of ${GroupType} groups`).TotalCount;
+      const existing = (await count('AIGC')) + (await count('LivenessFace'));
       const create = (n: number) => ctx.call('CreateAssetGroup', { Name: `contract-${ctx.state.tag}-quota-${n}` });
       const made: string[] = [];
       for (let n = existing; n < groupQuota; n++) {

@@ -1,5 +1,6 @@
 // A second customer must neither see nor change the first one's resources.
 import type { Check, CheckContext } from '../context.js';
+import { assetList, groupList } from './list-bodies.js';
 
 const denied = ['Forbidden', 'NotFound'];
 
@@ -26,12 +27,12 @@ export const tenancyChecks: Check[] = [
     needs: ['groups.create', 'assets.create'],
     needsSecondKey: true,
     async run(ctx) {
-      const filter = { Filter: { GroupIds: [ctx.recall('groupA')] } };
-      const groups = ctx.result(await ctx.call('ListAssetGroups', filter, { as: 'secondary' }), 'ListAssetGroups as the other customer', 'behaviours.listDefaults');
+      const GroupIds = [ctx.recall('groupA')];
+      const groups = ctx.result(await ctx.call('ListAssetGroups', groupList({ GroupIds }), { as: 'secondary' }), 'ListAssetGroups as the other customer');
       ctx.expect('behaviours.tenancy', groups.Items.length === 0, "ListAssetGroups shows another customer's group");
-      const assets = ctx.result(await ctx.call('ListAssets', filter, { as: 'secondary' }), 'ListAssets as the other customer', 'behaviours.listDefaults');
+      const assets = ctx.result(await ctx.call('ListAssets', assetList({ GroupIds }), { as: 'secondary' }), 'ListAssets as the other customer');
       ctx.expect('behaviours.tenancy', assets.Items.length === 0, "ListAssets shows another customer's assets");
-      const named = ctx.result(await ctx.call('ListAssetGroups', { Filter: { Name: ctx.state.tag } }, { as: 'secondary' }), 'ListAssetGroups by Name as the other customer', 'behaviours.listDefaults');
+      const named = ctx.result(await ctx.call('ListAssetGroups', groupList({ Name: ctx.state.tag }), { as: 'secondary' }), 'ListAssetGroups by Name as the other customer');
       ctx.expect('behaviours.tenancy', named.TotalCount === 0, "ListAssetGroups by Name counts another customer's groups");
     },
   },

@@ -61,6 +61,8 @@ export const updateAssetGroup: ActionHandler<'UpdateAssetGroup'> = ({ state, ten
   const found = findOwned(state.groups, 'group', request.Id, tenant, request.ProjectName ?? defaultProjectName);
   if ('error' in found) return found;
   const group = found.record;
+  // As UpdateAsset: without a field to change, nothing changes, UpdateTime included.
+  if (request.Name === undefined && request.Description === undefined) return { result: { Id: group.Id } };
   if (request.Name !== undefined) group.Name = request.Name;
   if (request.Description !== undefined) group.Description = request.Description;
   group.updatedAt = now;

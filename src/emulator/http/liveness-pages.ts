@@ -11,8 +11,10 @@ import { livenessPathPrefix } from './routes.js';
 type Language = (typeof h5Languages)[number];
 
 /** The page's words in each language the upstream's page takes. */
-const words: Record<Language, { title: string; intro: string; pass: string; fail: string; session: (token: string, until: string) => string }> = {
+const words: Record<Language, { title: string; intro: string; pass: string; fail: string; session: (token: string, until: string) => string; unknown: [string, string]; expired: [string, string] }> = {
   zh: {
+    unknown: ['链接无效', '此活体检测链接不存在。'],
+    expired: ['链接已过期', '此活体检测链接已过期。请在应用中重新发起检测。'],
     title: '活体检测',
     intro: '此页面代替 Portrait API 的真人检测。请选择检测结果，随后将返回发起检测的应用。',
     pass: '通过检测',
@@ -20,6 +22,8 @@ const words: Record<Language, { title: string; intro: string; pass: string; fail
     session: (token, until) => `会话 ${token}，有效期至 ${until}。`,
   },
   en: {
+    unknown: ['Unknown link', 'This liveness link does not exist.'],
+    expired: ['Link expired', 'This liveness link has expired. Start a new session in the app.'],
     title: 'Liveness check',
     intro: 'This page stands in for the real-person check of the Portrait API. Choose how the check ends; you are then sent back to the app that started it.',
     pass: 'Pass the check',
@@ -27,6 +31,8 @@ const words: Record<Language, { title: string; intro: string; pass: string; fail
     session: (token, until) => `Session ${token}, valid until ${until}.`,
   },
   'zh-Hant': {
+    unknown: ['連結無效', '此活體檢測連結不存在。'],
+    expired: ['連結已過期', '此活體檢測連結已過期。請在應用中重新發起檢測。'],
     title: '活體檢測',
     intro: '此頁面代替 Portrait API 的真人檢測。請選擇檢測結果，隨後將返回發起檢測的應用。',
     pass: '通過檢測',
@@ -44,9 +50,9 @@ function languageOf(lng: string | null): Language {
 }
 
 export function livenessPage(state: EmulatorState, token: string, now: number, lng: string | null): Reply {
-  const found = liveSession(state, token, now);
-  if ('refusal' in found) return found.refusal;
   const language = languageOf(lng);
+  const found = liveSession(state, token, now, language);
+  if ('refusal' in found) return found.refusal;
   const say = words[language];
   const base = `${livenessPathPrefix}${encodeURIComponent(found.session.token)}`;
   const expires = isoSeconds(found.session.createdAt + sessionLifetimeMs).replace('T', ' ').replace('Z', ' UTC');
@@ -64,7 +70,8 @@ export function livenessPage(state: EmulatorState, token: string, now: number, l
  * press repeats the redirect for it.
  */
 export function settleLiveness(state: EmulatorState, token: string, passed: boolean, now: number): Reply {
-  const found = liveSession(state, token, now);
+  // The form posts without the page's query: its refusals speak the default language.
+  const found = liveSession(state, token, now, languageOf(null));
   if ('refusal' in found) return found.refusal;
   const { session } = found;
   // CreateVisualValidateSession made sure a browser can open it.
@@ -76,12 +83,11 @@ export function settleLiveness(state: EmulatorState, token: string, passed: bool
   return { status: 303, headers: { Location: callback.href, 'Cache-Control': 'no-store' }, body: '' };
 }
 
-function liveSession(state: EmulatorState, token: string, now: number): { session: StoredSession } | { refusal: Reply } {
+function liveSession(state: EmulatorState, token: string, now: number, language: Language): { session: StoredSession } | { refusal: Reply } {
   const session = state.session(token, now);
-  if (!session) return { refusal: html(404, 'Unknown link', 'en', '<h1>Unknown link</h1><p>This liveness link does not exist.</p>') };
-  if (sessionIsExpired(session, now)) {
-    return { refusal: html(410, 'Link expired', 'en', '<h1>Link expired</h1><p>This liveness link has expired. Start a new session in the app.</p>') };
-  }
+  const refusal = (status: number, [title, text]: [string, string]) => ({ refusal: html(status, title, language, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`) });
+  if (!session) return refusal(404, words[language].unknown);
+  if (sessionIsExpired(session, now)) return refusal(410, words[language].expired);
   return { session };
 }
 
