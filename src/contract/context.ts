@@ -110,7 +110,8 @@ export class CheckContext {
     const underAssumption = judgedBy !== undefined && facts[judgedBy].source === 'assumed' && violation.fact !== 'behaviours.noServerErrors';
     if (violation.source === 'assumed' || underAssumption) {
       const fact = underAssumption ? judgedBy : violation.fact;
-      this.differences.push({ fact, assumed: underAssumption ? facts[judgedBy].says : `the reply fits ${violation.fact}`, found: violation.message });
+      const assumed = underAssumption ? facts[judgedBy].says : `the reply fits ${violation.fact}, where the parts it breaks are the toolkit's own choices`;
+      this.differences.push({ fact, assumed, found: violation.message });
     } else {
       this.violations.push(violation.message);
     }
