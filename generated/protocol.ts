@@ -394,7 +394,7 @@ export const facts = {
   },
   "errors.Unauthorized": {
     "source": "reference",
-    "says": "`Unauthorized`: The API key is missing or invalid."
+    "says": "`Unauthorized`: The API key is missing or invalid. (The upstream's own key errors, InvalidAccessKey 100009 and InvalidSecretToken 100026, belong to its request signing, which this API's Bearer key replaces.)"
   },
   "errors.Unauthorized.status": {
     "source": "assumed",
@@ -442,7 +442,7 @@ export const facts = {
   },
   "errors.ValidatePending": {
     "source": "reference",
-    "says": "`ValidatePending`: The H5 liveness check has not produced a GroupId yet."
+    "says": "`ValidatePending`: The H5 liveness check has not produced a GroupId yet. The reference names this code; the upstream's pages name none for it."
   },
   "errors.ValidatePending.status": {
     "source": "assumed",

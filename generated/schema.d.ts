@@ -594,7 +594,7 @@ export interface components {
             Result: components["schemas"]["GetAssetGroupResult"];
         };
         /**
-         * @description The page to return, counting from 1.
+         * @description The page to return, counting from 1. The reference pages the Lists with PageNumber and PageSize; the upstream's live probe saw `MaxResults` and `NextToken`, another revision of the API, which the document does not take.
          * @default 1
          */
         PageNumber: number;
@@ -854,7 +854,7 @@ export interface components {
             /** @description The callback URL, echoed. */
             CallbackURL: string;
         };
-        /** @description The success envelope of CreateVisualValidateSession. */
+        /** @description The success envelope of CreateVisualValidateSession. The reference wraps the liveness Results in the envelope, as the raw reply of the upstream's own sample program shows; the upstream's pages print the bare Result, as an SDK returns it. */
         CreateVisualValidateSessionResponse: {
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
             Result: components["schemas"]["CreateVisualValidateSessionResult"];
@@ -871,7 +871,7 @@ export interface components {
             /** @description The new `LivenessFace` group that holds the verified person. */
             GroupId: string;
         };
-        /** @description The success envelope of GetVisualValidateResult. */
+        /** @description The success envelope of GetVisualValidateResult. The reference wraps the liveness Results in the envelope, as the raw reply of the upstream's own sample program shows; the upstream's pages print the bare Result, as an SDK returns it. */
         GetVisualValidateResultResponse: {
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
             Result: components["schemas"]["GetVisualValidateResultResult"];

@@ -11,7 +11,7 @@ type LivenessCallbackQuery = components['schemas']['LivenessCallbackQuery'];
 export type LivenessCallback = Omit<LivenessCallbackQuery, 'resultCode' | 'reqMeasureInfoValue'> & {
   resultCode: string | undefined;
   /** `1` when the check is billed, `0` when not; as it came. */
-  reqMeasureInfoValue?: string;
+  reqMeasureInfoValue?: string | undefined;
   /** True when `resultCode` is `livenessPassedCode`. */
   passed: boolean;
 };

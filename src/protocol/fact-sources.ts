@@ -40,8 +40,8 @@ function sourceAt(node: Node, key?: string): Source | undefined {
 }
 
 /** A fact that must carry its source: throws, naming it, when it does not. */
-function sourced(node: Node, name: string, says: string, key?: string, inherited?: Source): Fact {
-  const source = sourceAt(node, key) ?? inherited;
+function sourced(node: Node, name: string, says: string, key?: string): Fact {
+  const source = sourceAt(node, key);
   if (!source) throw new Error(`${name} has no ${sourceKey} (one of ${sourceNames.join(', ')})`);
   return { source, says };
 }
@@ -66,8 +66,7 @@ export function namedFacts(document: OpenApiDocument): Record<string, Fact> {
       throw new Error(`x-portrait-errors.${code} must have a description and an integer status`);
     }
     const name = `x-portrait-errors.${code}`;
-    const code_ = sourced(entry, name, `\`${code}\`: ${entry.description}`);
-    facts[`errors.${code}`] = code_;
+    facts[`errors.${code}`] = sourced(entry, name, `\`${code}\`: ${entry.description}`);
     facts[`errors.${code}.status`] = sourced(entry, name, `\`${code}\` comes with HTTP ${String(entry.status)}.`, 'status');
     if (entry.codeN !== undefined) facts[`errors.${code}.codeN`] = sourced(entry, name, `\`${code}\` carries CodeN ${String(entry.codeN)}.`, 'codeN');
   }

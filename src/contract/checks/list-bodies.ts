@@ -2,7 +2,7 @@
 // (and, for ListAssets, the paging), the document assumes neither is needed
 // (`behaviours.listDefaults`). The checks send them, so that a server that needs them is judged
 // on everything else, and test the assumption on its own.
-import type { RequestOf } from '../../protocol/index.js';
+import type { PaginatedAction, RequestOf } from '../../protocol/index.js';
 import { describe, type CheckContext } from '../context.js';
 
 type GroupFilter = NonNullable<RequestOf<'ListAssetGroups'>['Filter']>;
@@ -25,7 +25,7 @@ export function assetList(filter: Omit<AssetFilter, 'GroupType'> = {}, paging: P
  * The assumption itself: a List takes `{}` and fills the document's defaults. A refusal that
  * names a parameter differs from it; any other failure breaks the Action.
  */
-export async function expectListDefaults(ctx: CheckContext, action: 'ListAssetGroups' | 'ListAssets'): Promise<void> {
+export async function expectListDefaults(ctx: CheckContext, action: PaginatedAction): Promise<void> {
   const bare = await ctx.call(action, {});
   if (bare.result) return;
   const namesAParameter = ['MissingParameter', 'InvalidParameter'].includes(bare.baseCode ?? '');
