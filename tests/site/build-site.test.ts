@@ -1,5 +1,5 @@
 // When `npm start` rebuilds the site: a page missing, or the document newer than the pages.
-import { copyFile, mkdtemp, rm, utimes } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -23,6 +23,8 @@ it('is stale until built, fresh after, and stale again when the document changes
 
   const files = await buildSite({ specPath, siteDir });
   expect(await siteIsStale({ specPath, siteDir })).toBe(false);
+  // The reference docs mark what the document assumes, and list it all in their introduction.
+  expect(await readFile(files.docs, 'utf8')).toContain('## What the document assumes');
 
   const future = new Date(Date.now() + 60_000);
   await utimes(specPath, future, future);
