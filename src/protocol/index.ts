@@ -23,7 +23,7 @@ export { portraitDocument } from './portrait-document.js';
 export type { PortraitCall, PortraitCallResult, RequestOf, ResultOf } from './action-types.js';
 export { requestProperty } from './request-property.js';
 export { bodyShapeIssue } from './body-shape.js';
-export { assumptions, issueSource, namedFacts, sourceNames, type Assumption, type Fact, type Source } from './fact-sources.js';
+export { issueSource, sourceNames, type Fact, type Source } from './fact-sources.js';
 export {
   actionFromQuery,
   bearerToken,
