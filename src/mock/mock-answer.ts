@@ -1,5 +1,6 @@
 // Mock mode: Prism validates the request and answers with one of the Action's examples.
 import { documentedError, type Action } from '../protocol/index.js';
+import { quoted } from '../protocol/gateway.js';
 import type { ActionOperation } from './operations.js';
 import type { CallPrism } from './prism.js';
 import type { IHttpRequest } from '@stoplight/prism-http';
@@ -21,7 +22,7 @@ export async function mockAnswer(
     const code = exampleStatus.get(exampleName);
     if (code === undefined) {
       const known = [...exampleStatus.keys()].join(', ');
-      return refusalReply({ ...documentedError('InvalidParameter', `${action} has no example ${JSON.stringify(exampleName)} (Prefer: example=<name>); its examples are: ${known}.`), action });
+      return refusalReply({ ...documentedError('InvalidParameter', `${action} has no example ${quoted(exampleName)} (Prefer: example=<name>); its examples are: ${known}.`), action });
     }
     preference = { code, exampleKey: exampleName };
   }

@@ -30,7 +30,8 @@ function shortened(text: string): string {
   return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
 
-function quoted(text: string): string {
+/** What a client sent, cut to a short prefix and quoted, for an error message. */
+export function quoted(text: string): string {
   return JSON.stringify(shortened(text));
 }
 

@@ -103,4 +103,15 @@ describe('Prefer: example=<name>', () => {
     expect(envelope(reply).ResponseMetadata.Error?.Message).toContain('noSuchExample');
     expect(envelope(reply).ResponseMetadata.Error?.Message).toContain('quotaExceeded');
   });
+
+  it('echoes an unknown name cut to 64 characters, as every echo of a request is', async () => {
+    const action = 'GetAsset';
+    const reply = await post(actionUrl(mock.url, action), JSON.stringify(firstRequestExample(action)), {
+      prefer: `example=${'x'.repeat(8_000)}`,
+    });
+    expect(reply.status).toBe(400);
+    const message = envelope(reply).ResponseMetadata.Error?.Message ?? '';
+    expect(message).toContain(`"${'x'.repeat(64)}…"`);
+    expect(message).not.toContain('x'.repeat(65));
+  });
 });
