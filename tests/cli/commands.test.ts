@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEmulator, startEmulator } from '../../src/emulator/index.js';
 import { atTheEdge } from '../contract/faults.js';
 import { serveFetch } from '../support/http.js';
@@ -27,9 +27,14 @@ const flagsOf: Record<keyof typeof commands, string[]> = {
   'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz', '--rate-limits', '--strict'],
 };
 
+// Every test here waits on node processes started through tsx, several side by side: on a busy
+// machine one may take far more than vitest's 5 s, so the file's tests get two minutes each, and
+// a command a minute and a half.
+vi.setConfig({ testTimeout: 120_000 });
+
 async function run(file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', file, ...args], { cwd: root, timeout: 30_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', file, ...args], { cwd: root, timeout: 90_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -63,7 +68,7 @@ describe.concurrent.each(Object.entries(commands))('%s', (name, file) => {
     expect(stderr).toContain(`Usage: ${name} [options]`);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
-}, 60_000);
+});
 
 // A bad value is a usage error naming its flag, exit 2, whichever command reads it.
 describe.concurrent('a flag with a value it cannot take', () => {
@@ -83,8 +88,7 @@ describe.concurrent('a flag with a value it cannot take', () => {
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr).toContain(`${name}: ${reason}`);
     expect(stderr).toContain(`Usage: ${name} [options]`);
-    // Eight node processes start side by side: on a busy machine each may take far more than vitest's 5 s.
-  }, 60_000);
+  });
 });
 
 describe.concurrent('servers', () => {
@@ -100,7 +104,7 @@ describe.concurrent('servers', () => {
     } finally {
       await busy.close();
     }
-  }, 60_000);
+  });
 
   it('listen on PORT when --port is not given', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', commands['portrait-emulator']], { cwd: root, env: { ...process.env, PORT: '0' } });
@@ -110,7 +114,7 @@ describe.concurrent('servers', () => {
     } finally {
       child.kill();
     }
-  }, 30_000);
+  });
 });
 
 describe.concurrent('the contract run', () => {
@@ -120,7 +124,7 @@ describe.concurrent('the contract run', () => {
     expect(stdout).toMatch(/✗ reachable .*\n\s+http:\/\/127\.0\.0\.1:9 does not answer: /);
     expect(stdout).toContain('Check --base-url, and that the server runs.');
     expect(stdout).toContain('0 passed, 1 failed, 0 skipped');
-  }, 30_000);
+  });
 
   it('exits 0 against a server that differs only where the document assumes, naming each difference; 1 with --strict', async () => {
     const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
@@ -143,7 +147,7 @@ describe.concurrent('the contract run', () => {
       await rm(dir, { recursive: true, force: true });
       await server.close();
     }
-  }, 60_000);
+  });
 
   it('stops at once, in one line, when the key is refused, never quoting it', async () => {
     const server = await startEmulator({ port: 0 });
@@ -156,5 +160,5 @@ describe.concurrent('the contract run', () => {
     } finally {
       await server.close();
     }
-  }, 30_000);
+  });
 });
