@@ -3,7 +3,7 @@
 // any Portrait API server. `--help` lists its flags. Exit code 1 on any failure (with --strict, also
 // on a difference from an assumption of the document), 2 on a usage error.
 import { writeFile } from 'node:fs/promises';
-import { formatCheck, formatSummary, runContract, toJUnit } from '../contract/index.js';
+import { formatCheck, formatSummary, runContract, toJson, toJUnit } from '../contract/index.js';
 import { protocol } from '../protocol/index.js';
 import { fail, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
@@ -15,6 +15,8 @@ const command = {
     'api-key': { type: 'string', value: 'key', description: 'a key of the server (required; better: PORTRAIT_API_KEY)' },
     'second-api-key': { type: 'string', value: 'key', description: "another customer's key, for the tenancy checks (better: PORTRAIT_SECOND_API_KEY)" },
     junit: { type: 'string', value: 'file', description: 'also write a JUnit XML report there' },
+    report: { type: 'string', value: 'file', description: 'also write the whole run as JSON there: checks, grades, reproductions, coverage' },
+    'max-time': { type: 'string', value: 's', description: 'stop the checks after this long, report, and exit 1 (the clean-up then has up to 60 s more)', default: '1800' },
     'through-proxy': { type: 'boolean', description: 'send every call through the Prism validating proxy too, a second judge', default: 'false' },
     'image-url': { type: 'string', value: 'url', description: 'a public image the server can download (needed against the real API)' },
     skip: { type: 'string', value: 'a,b', description: 'checks not to run, such as groups.quota' },
@@ -35,7 +37,11 @@ const values = parseCommandLine(command);
 const baseUrl = values['base-url'];
 const apiKey = values['api-key'] ?? process.env.PORTRAIT_API_KEY;
 if (!baseUrl || !apiKey) usageError(command, baseUrl ? 'an API key is needed: --api-key, or PORTRAIT_API_KEY' : '--base-url is needed');
-for (const name of ['asset-timeout', 'group-quota', 'fuzz'] as const) wholeNumberFrom(command, `--${name}`, values[name], 0);
+for (const name of ['group-quota', 'fuzz'] as const) wholeNumberFrom(command, `--${name}`, values[name], 0);
+// Seconds that become a timer's milliseconds, which stop at 2^31 - 1.
+const longestSeconds = Math.floor((2 ** 31 - 1) / 1000);
+wholeNumberFrom(command, '--asset-timeout', values['asset-timeout'], 0, longestSeconds);
+wholeNumberFrom(command, '--max-time', values['max-time'], 1, longestSeconds);
 if (values['rate-limits'] !== 'document' && values['rate-limits'] !== 'off') usageError(command, `--rate-limits must be document or off, not ${JSON.stringify(values['rate-limits'])}`);
 
 const proxy = values['through-proxy'] ? await startProxy(baseUrl) : undefined;
@@ -51,6 +57,7 @@ try {
     assetTimeoutMs: Number(values['asset-timeout']) * 1000,
     groupQuota: Number(values['group-quota']),
     fuzz: Number(values.fuzz),
+    maxTimeMs: Number(values['max-time']) * 1000,
     strict: values.strict,
     ...(values['rate-limits'] === 'off' ? { rateLimits: false } : {}),
     onProgress: (result) => console.log(formatCheck(result)),
@@ -59,6 +66,10 @@ try {
   if (values.junit) {
     await writeFile(values.junit, toJUnit(report));
     console.log(`JUnit report: ${values.junit}`);
+  }
+  if (values.report) {
+    await writeFile(values.report, toJson(report));
+    console.log(`JSON report: ${values.report}`);
   }
   process.exitCode = report.passed ? 0 : 1;
 } finally {

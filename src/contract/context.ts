@@ -3,7 +3,10 @@
 // An expectation on a fact of the reference or the upstream fails the check; one on an assumption
 // is noted as a difference, and the check goes on where it can.
 import { facts, type Action, type Fact, type FactName, type RequestOf, type ResultOf } from '../protocol/index.js';
-import { probe, type ProbeRequest, type ProbeTarget, type ProbeReply, type Violation } from './probe.js';
+import { excerpt, printable } from '../protocol/printable.js';
+import { sleep } from '../client/sleep.js';
+import { NoReply, probe, type ProbeRequest, type ProbeTarget, type ProbeReply, type Violation } from './probe.js';
+import type { Reproduction } from './reproduction.js';
 
 export interface ContractSettings {
   apiKey: string;
@@ -62,6 +65,8 @@ export interface Difference {
   assumed: string;
   /** What the server did. */
   found: string;
+  /** The call that showed it (the last one made, for an expectation on several). */
+  call?: Reproduction | undefined;
 }
 
 type Caller = 'primary' | 'secondary' | 'anonymous' | 'unknown-key';
@@ -74,6 +79,10 @@ export class CheckContext {
   readonly violations: string[] = [];
   /** What contradicted an assumption: reported, not failed. */
   readonly differences: Difference[] = [];
+  /** The calls behind the violations, to send again. */
+  readonly reproductions: Reproduction[] = [];
+  /** The last call made, replied to or not: what a failed expectation rests on. */
+  lastCall: Reproduction | undefined;
 
   constructor(
     private readonly target: ProbeTarget,
@@ -95,7 +104,14 @@ export class CheckContext {
    */
   async send(request: UncheckedRequest, options: { judgedBy?: FactName | undefined } = {}): Promise<ProbeReply> {
     const { as = 'primary', ...rest } = request;
-    const reply = await probe(this.target, { ...rest, apiKey: this.keyOf(as) });
+    let reply: ProbeReply;
+    try {
+      reply = await probe(this.target, { ...rest, apiKey: this.keyOf(as) });
+    } catch (error) {
+      if (error instanceof NoReply) this.lastCall = error.call;
+      throw error;
+    }
+    this.lastCall = reply.call;
     for (const violation of reply.violations) this.grade(violation, options.judgedBy);
     return reply;
   }
@@ -111,9 +127,10 @@ export class CheckContext {
     if (violation.source === 'assumed' || underAssumption) {
       const fact = underAssumption ? judgedBy : violation.fact;
       const assumed = underAssumption ? facts[judgedBy].says : `the reply fits ${violation.fact}, where the parts it breaks are the toolkit's own choices`;
-      this.differences.push({ fact, assumed, found: violation.message });
+      this.differences.push({ fact, assumed, found: violation.message, call: this.lastCall });
     } else {
-      this.violations.push(violation.message);
+      if (!this.violations.includes(violation.message)) this.violations.push(violation.message);
+      this.reproduce(this.lastCall);
     }
   }
 
@@ -136,11 +153,17 @@ export class CheckContext {
    */
   expect(judged: Judged, condition: unknown, message: string): boolean {
     if (condition) return true;
-    const found = this.target.redact(message);
+    // One line: values the server sent sit in it, and must not forge others.
+    const found = printable(this.target.redact(message));
     const { fact, source, says } = factOf(judged);
     if (source !== 'assumed') throw new CheckFailure(found);
-    this.differences.push({ fact, assumed: says, found });
+    this.differences.push({ fact, assumed: says, found, call: this.lastCall });
     return false;
+  }
+
+  /** Keeps `call` among the reproductions of what failed, once per request. */
+  reproduce(call: Reproduction | undefined): void {
+    if (call && !this.reproductions.some((known) => known.curl === call.curl)) this.reproductions.push(call);
   }
 
   /** The reply's Result, as `fact` says there must be; without it the check fails, or stops at the difference. */
@@ -179,13 +202,14 @@ export class CheckContext {
     return made.value;
   }
 
+  /** Waits `ms`, or less when the run is out of time. */
   pause(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+    return sleep(ms, this.target.stop);
   }
 }
 
 export function describe(reply: ProbeReply): string {
-  if (reply.error) return `HTTP ${reply.status} ${String(reply.error.Code)}: ${String(reply.error.Message)}`;
+  if (reply.error) return `HTTP ${reply.status} ${excerpt(String(reply.error.Code), 80)}: ${excerpt(String(reply.error.Message), 300)}`;
   if (reply.result) return `HTTP ${reply.status} with a Result`;
   return `HTTP ${reply.status} without an envelope`;
 }

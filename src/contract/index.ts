@@ -1,4 +1,13 @@
 // Conformance checks that any Portrait API server, the real one included, must pass.
-export { runContract, type CheckResult, type ContractOptions, type ContractReport, type Difference } from './runner.js';
-export { formatCheck, formatSummary, toJUnit } from './report.js';
+export {
+  runContract,
+  type CheckResult,
+  type ContractFetch,
+  type ContractOptions,
+  type ContractReport,
+  type Coverage,
+  type Difference,
+  type Reproduction,
+} from './runner.js';
+export { formatCheck, formatCoverage, formatSummary, toJson, toJUnit } from './report.js';
 export { allChecks } from './checks/index.js';

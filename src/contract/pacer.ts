@@ -3,6 +3,7 @@
 // conforming server never has to turn the run away; and waits out the refusals that come anyway,
 // within bounds a hostile Retry-After cannot stretch.
 import { actions, isAction } from '../protocol/index.js';
+import { sleep } from '../client/sleep.js';
 
 /** Room for the time a call takes to arrive: the server counts from arrival, the pacer from sending. */
 const marginMs = 100;
@@ -10,16 +11,13 @@ const marginMs = 100;
 const longestWaitMs = 10_000;
 const runWaitBudgetMs = 60_000;
 
-/** Where the pacer reads the time and waits; tests give their own. */
+/** Where the pacer reads the time and waits (cut short by `signal`); tests give their own. */
 export interface PacerClock {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-const realClock: PacerClock = {
-  now: () => performance.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+const realClock: PacerClock = { now: () => performance.now(), sleep };
 
 export class Pacer {
   /** `<key> <Action>` -> when the calls of the last window were sent. */
@@ -32,8 +30,9 @@ export class Pacer {
     private readonly clock: PacerClock = realClock,
   ) {}
 
-  /** Resolves once a call of `action` with `apiKey` fits in the Action's limit, and counts it. */
-  async wait(action: string, apiKey: string | undefined): Promise<void> {
+  /** Resolves once a call of `action` with `apiKey` fits in the Action's limit, and counts it; rejects when `signal` aborts first. */
+  async wait(action: string, apiKey: string | undefined, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     if (!this.enabled || !isAction(action)) return;
     const { requests, perSeconds } = actions[action].rateLimit;
     const windowMs = perSeconds * 1000 + marginMs;
@@ -47,7 +46,7 @@ export class Pacer {
         recent.push(now);
         return;
       }
-      await this.clock.sleep(oldest + windowMs - now);
+      await this.clock.sleep(oldest + windowMs - now, signal);
     }
   }
 
@@ -55,12 +54,12 @@ export class Pacer {
    * Waits as a rate-limit refusal's `Retry-After` (seconds) asks, 1 s when it says nothing
    * usable, at most 10 s; false, at once, when the run has already waited a minute in all.
    */
-  async waitOut(retryAfter: string | null): Promise<boolean> {
+  async waitOut(retryAfter: string | null, signal?: AbortSignal): Promise<boolean> {
     if (this.#waitBudgetMs <= 0) return false;
     const seconds = Number(retryAfter);
     const waitMs = Math.min(retryAfter !== null && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000, longestWaitMs, this.#waitBudgetMs);
     this.#waitBudgetMs -= waitMs;
-    await this.clock.sleep(waitMs);
+    await this.clock.sleep(waitMs, signal);
     return true;
   }
 }

@@ -1,6 +1,8 @@
 // One call to the server under test, and everything wrong with its reply: the spec's verdict on
 // the body and status, and the envelope's invariants, each with the fact it breaks and that fact's
-// source. Calls keep within the Action's documented rate limit, and a 429 is waited out.
+// source. Calls keep within the Action's documented rate limit, and a 429 is waited out. Nothing the
+// server does can hold a call past its deadline or fill memory, and its text is redacted before
+// any of it is cut or shown.
 import {
   apiVersion,
   describeIssues,
@@ -16,16 +18,43 @@ import {
   type Source,
   type ValidationIssue,
 } from '../protocol/index.js';
+import { excerpt, printable } from '../protocol/printable.js';
+import { readReplyText } from '../client/read-reply.js';
+import type { CoverageRecorder } from './coverage.js';
+import { deadline } from './deadline.js';
 import type { Pacer } from './pacer.js';
+import { curlCommand, type Reproduction } from './reproduction.js';
+
+/** A fetch; each call's deadline comes as `init.signal`, which it should pass on. */
+export type ContractFetch = (request: Request, init: { readonly signal: AbortSignal }) => Promise<Response>;
 
 export interface ProbeTarget {
   baseUrl: string;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: ContractFetch;
+  /** Per call, the reply's body read included. */
   timeoutMs: number;
+  /** The most of one reply's body that is read. */
+  maxReplyBytes: number;
   /** Replaces every API key in text the report may show. */
   redact: (text: string) => string;
   /** Holds each call until the Action's rate limit allows it. */
   pacer: Pacer;
+  /** Aborts every call, and every wait before one, when the run is out of time. */
+  stop: AbortSignal;
+  /** The environment variable each key is shown as in a reproduction. */
+  keyVariables: ReadonlyMap<string, string>;
+  coverage: CoverageRecorder;
+}
+
+/** A call that got no reply (timed out, refused, cut off, too large), with how to send it again. */
+export class NoReply extends Error {
+  override name = 'NoReply';
+  constructor(
+    message: string,
+    readonly call: Reproduction,
+  ) {
+    super(message);
+  }
 }
 
 const schemas = "the document's schemas";
@@ -65,6 +94,8 @@ export interface ProbeReply<R = unknown> {
   result: R | undefined;
   /** What is wrong with this reply; empty when it conforms. */
   violations: Violation[];
+  /** How to send this call again, and what came back. */
+  call: Reproduction;
 }
 
 interface Envelope {
@@ -77,11 +108,11 @@ const rateLimitRetries = 3;
 
 export async function probe(target: ProbeTarget, request: ProbeRequest): Promise<ProbeReply> {
   for (let attempt = 0; ; attempt++) {
-    await target.pacer.wait(request.action, request.apiKey);
+    await target.pacer.wait(request.action, request.apiKey, target.stop);
     const reply = await probeOnce(target, request);
     // Whatever the status: the document lets any error arrive with HTTP 200.
     const limited = reply.status === 429 || reply.baseCode === 'RateLimitExceeded';
-    if (!limited || attempt === rateLimitRetries || !(await target.pacer.waitOut(reply.headers.get('retry-after')))) return reply;
+    if (!limited || attempt === rateLimitRetries || !(await target.pacer.waitOut(reply.headers.get('retry-after'), target.stop))) return reply;
   }
 }
 
@@ -92,26 +123,50 @@ async function probeOnce(target: ProbeTarget, request: ProbeRequest): Promise<Pr
   if (request.apiKey !== undefined) headers.set('Authorization', `Bearer ${request.apiKey}`);
   const method = request.method ?? 'POST';
   const body = method === 'GET' ? undefined : (request.raw ?? JSON.stringify(request.body ?? {}));
-  const response = await target.fetch(new Request(url, { method, headers, body: body ?? null, signal: AbortSignal.timeout(target.timeoutMs) }));
-  const text = await response.text();
+  const curl = curlCommand({ method, url, apiKey: request.apiKey, body }, target.keyVariables);
+  const call = deadline(target.timeoutMs, () => new Error(`no reply within ${target.timeoutMs} ms`), target.stop);
+  let response: Response;
+  let text: string;
+  try {
+    // The deadline goes to fetch itself, and is raced too, for a fetch that ignores it.
+    response = await Promise.race([target.fetch(new Request(url, { method, headers, body: body ?? null }), { signal: call.signal }), call.expired]);
+    text = await Promise.race([readReplyText(response, target.maxReplyBytes, request.action, call.signal), call.expired]);
+  } catch (error) {
+    const reason = call.signal.aborted ? (call.signal.reason as Error).message : describeFailure(error, target.maxReplyBytes);
+    throw new NoReply(`${request.action}: ${reason}`, { curl, reply: `no reply: ${reason}` });
+  } finally {
+    call.clear();
+  }
+  // Before anything reads it: a server may echo the key, and a cut must not leave part of it.
+  text = target.redact(text);
   const parsed = parseJson(text);
   const envelope = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Envelope;
   const error = envelope.ResponseMetadata?.Error;
   const own = envelopeViolations(request, version, response.status, parsed, text);
   const bodyAlreadyJudged = own.some((violation) => violation.fact.startsWith(schemas));
-  const violations = [...own, ...proxyViolations(response.headers, bodyAlreadyJudged)].map((violation) => ({
-    ...violation,
-    message: target.redact(violation.message),
-  }));
+  const proxyHeader = response.headers.get('sl-violations');
+  const violations = [...own, ...proxyViolations(proxyHeader === null ? null : target.redact(proxyHeader), bodyAlreadyJudged)];
+  const baseCode = typeof error?.Code === 'string' ? error.Code.split('.')[0] : undefined;
+  target.coverage.record({ action: request.action, version, method }, response.status, baseCode);
+  const requestId = envelope.ResponseMetadata?.RequestId;
   return {
     status: response.status,
     headers: response.headers,
     body: parsed,
     error,
-    baseCode: typeof error?.Code === 'string' ? error.Code.split('.')[0] : undefined,
+    baseCode,
     result: error ? undefined : envelope.Result,
     violations,
+    call: { curl, reply: `HTTP ${response.status}, RequestId ${typeof requestId === 'string' ? excerpt(requestId, 80) : 'none'}` },
   };
+}
+
+/** Why a call got no reply, in one line. */
+function describeFailure(error: unknown, maxReplyBytes: number): string {
+  if (error instanceof Error && error.name === 'PortraitResponseTooLargeError') return `the reply is over ${maxReplyBytes} bytes, the most the run reads of one`;
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return printable(`${error.message}${cause}`);
 }
 
 function named(fact: FactName, message: string): Violation {
@@ -123,7 +178,7 @@ function envelopeViolations(request: ProbeRequest, version: string, status: numb
   const found: Violation[] = [];
   if (status >= 500) found.push(named('behaviours.noServerErrors', `${where}: the server failed (5xx) on a request it should have answered`));
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return [...found, named('behaviours.envelope', `${where}: the reply is not a JSON envelope: ${JSON.stringify(text.slice(0, 80))}`)];
+    return [...found, named('behaviours.envelope', `${where}: the reply is not a JSON envelope: "${excerpt(text, 80)}"`)];
   }
   const envelope = body as Envelope;
   const metadata = envelope.ResponseMetadata;
@@ -134,10 +189,10 @@ function envelopeViolations(request: ProbeRequest, version: string, status: numb
   // A reply to a POST of a known Action is that operation's; anything else is the gateway's own.
   const known = isAction(request.action) && version === apiVersion && (request.method ?? 'POST') === 'POST' ? request.action : undefined;
   if (known && metadata?.Action !== request.action) {
-    found.push(named('behaviours.envelope', `${where}: ResponseMetadata.Action is ${JSON.stringify(metadata?.Action)}, not the Action called`));
+    found.push(named('behaviours.envelope', `${where}: ResponseMetadata.Action is ${excerpt(String(JSON.stringify(metadata?.Action)), 80)}, not the Action called`));
   }
   if (known && metadata?.Version !== version) {
-    found.push(named('behaviours.envelope', `${where}: ResponseMetadata.Version is ${JSON.stringify(metadata?.Version)}, not ${version}`));
+    found.push(named('behaviours.envelope', `${where}: ResponseMetadata.Version is ${excerpt(String(JSON.stringify(metadata?.Version)), 80)}, not ${version}`));
   }
   const check = known ? validateReply(known, status, body) : validateErrorResponse(body);
   if (!check.valid) found.push(...schemaViolations(where, check.schema, check.issues));
@@ -151,7 +206,9 @@ function schemaViolations(where: string, schema: string, issues: readonly Valida
     const source = issueSource(portraitDocument, schema, issue);
     bySource.set(source, [...(bySource.get(source) ?? []), issue]);
   }
-  return [...bySource].map(([source, found]) => ({ fact: schemasFact(schema), source, message: `${where} breaks the spec:\n${describeIssues(found)}` }));
+  // A path names the server's own keys: printable, as the line it sits on is one the report trusts.
+  const lines = (found: ValidationIssue[]) => describeIssues(found.map((issue) => ({ ...issue, path: printable(issue.path) })));
+  return [...bySource].map(([source, found]) => ({ fact: schemasFact(schema), source, message: `${where} breaks the spec:\n${lines(found)}` }));
 }
 
 /**
@@ -159,16 +216,16 @@ function schemaViolations(where: string, schema: string, issues: readonly Valida
  * independent judge of the same document. Where this probe's own validation found the body wrong
  * too, its issues (graded by source) stand for both; a finding only Prism makes is a failure.
  */
-function proxyViolations(headers: Headers, bodyAlreadyJudged: boolean): Violation[] {
-  const header = headers.get('sl-violations');
+function proxyViolations(header: string | null, bodyAlreadyJudged: boolean): Violation[] {
   if (!header) return [];
   const parsed = parseJson(header);
   const fact = schemasFact('Prism');
   if (!Array.isArray(parsed)) return [{ fact, source: 'reference', message: `the proxy's sl-violations header is unreadable` }];
   return parsed
+    .slice(0, 20)
     .filter((v): v is { location: string[]; severity: string; message: string } => v?.location?.[0] === 'response' && v.severity === 'Error')
     .filter((v) => !(bodyAlreadyJudged && v.location[1] === 'body'))
-    .map((v) => ({ fact, source: 'reference', message: `Prism proxy: ${v.location.join('.')} ${v.message}` }));
+    .map((v) => ({ fact, source: 'reference', message: `Prism proxy: ${excerpt(`${v.location.join('.')} ${v.message}`, 300)}` }));
 }
 
 function parseJson(text: string): unknown {

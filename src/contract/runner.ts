@@ -1,23 +1,44 @@
 // Runs the checks against one server, in their run order, and cleans up what they created. A
 // check that broke a fact of the reference or the upstream fails; one that only contradicted an
-// assumption of the document differs, which fails the run only when it is strict.
+// assumption of the document differs, which fails the run only when it is strict. The whole run is
+// bounded in time, and so is its clean-up.
 import { protocol } from '../protocol/index.js';
+import { printable } from '../protocol/printable.js';
 import { AssumptionStop, CheckContext, CheckFailure, type ContractSettings, type Difference, type RunState } from './context.js';
 import { checksToRun } from './checks/index.js';
 import { groupList } from './checks/list-bodies.js';
+import { CoverageRecorder, type Coverage } from './coverage.js';
+import { deadline } from './deadline.js';
 import { Pacer } from './pacer.js';
-import type { ProbeTarget } from './probe.js';
+import { NoReply, type ContractFetch, type ProbeTarget } from './probe.js';
+import type { Reproduction } from './reproduction.js';
 
 export type { Difference } from './context.js';
+export type { Coverage } from './coverage.js';
+export type { ContractFetch } from './probe.js';
+export type { Reproduction } from './reproduction.js';
+
+/** How long the clean-up may take after the checks, even when they ran out of time. */
+const cleanUpMs = 60_000;
+
+/** The run's time is up: the check under way fails, and no other starts. */
+class OutOfTime extends Error {
+  override name = 'OutOfTime';
+}
 
 export interface ContractOptions {
   baseUrl: string;
   apiKey: string;
   /** A key of another customer, for the tenancy checks; they are skipped without it. */
   secondApiKey?: string | undefined;
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** Per request; 30 s by default. */
+  /** Your own fetch; pass `init.signal` on, the deadline of each call. */
+  fetch?: ContractFetch | undefined;
+  /** Per request, the reply read whole included; 30 s by default. */
   timeoutMs?: number | undefined;
+  /** The whole run, its checks' waits included; 30 min by default. The clean-up has up to a minute more. */
+  maxTimeMs?: number | undefined;
+  /** The most of one reply's body that is read; 10 MiB by default. A larger reply fails its check. */
+  maxReplyBytes?: number | undefined;
   /** How long an asset may stay Processing; 180 s by default. */
   assetTimeoutMs?: number | undefined;
   pollIntervalMs?: number | undefined;
@@ -45,11 +66,19 @@ export interface CheckResult {
   messages: string[];
   /** Where the server contradicted an assumption of the document. */
   differences: Difference[];
+  /** The calls behind its failures, as curl commands, with what came back. */
+  reproductions: Reproduction[];
 }
 
 export interface ContractReport {
   baseUrl: string;
   results: CheckResult[];
+  /** The Actions called, and the replies the document shows by example that the run saw. */
+  coverage: Coverage;
+  /** Why the run stopped before its end, if it did: it ran out of time. */
+  stopped: string | undefined;
+  /** What the run made and could not delete (no reply to the delete, or an error other than NotFound). */
+  leftBehind: string[];
   /** No check failed (with `strict`, none differed either). */
   passed: boolean;
   /** Differences from assumptions were counted as failures. */
@@ -57,109 +86,164 @@ export interface ContractReport {
   durationMs: number;
 }
 
+/** A whole number from `min` to the longest timer (2^31 - 1), or the TypeError that names the option. */
+function checked(name: string, value: number | undefined, min: number, fallback: number): number {
+  const chosen = value ?? fallback;
+  if (!Number.isInteger(chosen) || chosen < min || chosen > 2 ** 31 - 1) throw new TypeError(`runContract: ${name} must be a whole number from ${min} to ${2 ** 31 - 1}, not ${String(value)}`);
+  return chosen;
+}
+
 export async function runContract(options: ContractOptions): Promise<ContractReport> {
+  const limits = {
+    timeoutMs: checked('timeoutMs', options.timeoutMs, 1, 30_000),
+    maxTimeMs: checked('maxTimeMs', options.maxTimeMs, 1, 1_800_000),
+    maxReplyBytes: checked('maxReplyBytes', options.maxReplyBytes, 1, 10 * 2 ** 20),
+    assetTimeoutMs: checked('assetTimeoutMs', options.assetTimeoutMs, 0, 180_000),
+    pollIntervalMs: checked('pollIntervalMs', options.pollIntervalMs, 0, 2_000),
+    groupQuota: checked('groupQuota', options.groupQuota, 0, protocol.activeGroupQuota),
+    fuzz: checked('fuzz', options.fuzz, 0, 0),
+  };
   const keys = [options.apiKey, options.secondApiKey].filter((key): key is string => Boolean(key));
-  const redact = (text: string) => keys.reduce((safe, key) => safe.replaceAll(key, '[redacted]'), text);
+  // A key may come back as sent, or percent-encoded in an echoed URL.
+  const forms = keys.flatMap((key) => [key, encodeURIComponent(key)]);
+  const redact = (text: string) => forms.reduce((safe, key) => safe.replaceAll(key, '[redacted]'), text);
+  const { maxTimeMs } = limits;
+  const run = deadline(maxTimeMs, () => new OutOfTime(`the run is out of time (its max time is ${maxTimeMs / 1000} s)`));
+  const coverage = new CoverageRecorder();
   const target: ProbeTarget = {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    fetch: options.fetch ?? ((request) => fetch(request)),
-    timeoutMs: options.timeoutMs ?? 30_000,
+    fetch: options.fetch ?? ((request, init) => fetch(request, init)),
+    timeoutMs: limits.timeoutMs,
+    maxReplyBytes: limits.maxReplyBytes,
     redact,
     pacer: new Pacer(options.rateLimits !== false),
+    stop: run.signal,
+    keyVariables: new Map([
+      [options.apiKey, 'PORTRAIT_API_KEY'],
+      ...(options.secondApiKey ? [[options.secondApiKey, 'PORTRAIT_SECOND_API_KEY'] as const] : []),
+    ]),
+    coverage,
   };
   const settings: ContractSettings = {
     apiKey: options.apiKey,
     secondApiKey: options.secondApiKey,
     imageUrl: options.imageUrl ?? 'https://example.com/portrait.png',
     brokenImageUrl: 'https://example.com/contract/not-an-image.txt',
-    groupQuota: options.groupQuota ?? protocol.activeGroupQuota,
-    assetTimeoutMs: options.assetTimeoutMs ?? 180_000,
-    pollIntervalMs: options.pollIntervalMs ?? 2_000,
+    groupQuota: limits.groupQuota,
+    assetTimeoutMs: limits.assetTimeoutMs,
+    pollIntervalMs: limits.pollIntervalMs,
   };
   const state: RunState = { tag: Math.random().toString(36).slice(2, 10), groups: [], assets: [], shared: {} };
   const skip = new Set(options.skip ?? []);
   const started = performance.now();
   const results: CheckResult[] = [];
-  // Every check would fail the same way on an address that does not answer or a refused key:
-  // one result says which, and nothing else runs.
-  const unusable = await unusableTarget(target, settings);
-  if (unusable) {
-    const result: CheckResult = { name: 'reachable', title: 'the server answers, and takes the API key', status: 'failed', durationMs: Math.round(performance.now() - started), messages: [unusable], differences: [] };
-    options.onProgress?.(result);
-    return { baseUrl: target.baseUrl, results: [result], passed: false, strict: options.strict === true, durationMs: result.durationMs };
+  const leftBehind: string[] = [];
+  const report = (): ContractReport => ({
+    baseUrl: target.baseUrl,
+    results,
+    coverage: coverage.summary(),
+    stopped: run.signal.aborted ? (run.signal.reason as Error).message : undefined,
+    leftBehind,
+    passed: !run.signal.aborted && results.every((result) => result.status !== 'failed'),
+    strict: options.strict === true,
+    durationMs: Math.round(performance.now() - started),
+  });
+  try {
+    // Every check would fail the same way on an address that does not answer or a refused key:
+    // one result says which, and nothing else runs.
+    const unusable = await unusableTarget(target, settings);
+    if (unusable) {
+      const result: CheckResult = { name: 'reachable', title: 'the server answers, and takes the API key', status: 'failed', durationMs: Math.round(performance.now() - started), messages: [unusable.message], differences: [], reproductions: unusable.call ? [unusable.call] : [] };
+      results.push(result);
+      options.onProgress?.(result);
+      return report();
+    }
+    await runChecks({ ...options, fuzz: limits.fuzz }, target, settings, state, skip, results);
+  } finally {
+    run.clear();
+    // The clean-up gets time of its own: a run out of time still deletes what it made.
+    const tidy = deadline(cleanUpMs, () => new OutOfTime(`the clean-up is out of time (${cleanUpMs / 1000} s)`));
+    leftBehind.push(...(await cleanUp({ ...target, stop: tidy.signal }, settings, state).finally(() => tidy.clear())));
   }
+  return report();
+}
+
+/** Runs each check in order, skipping those whose needs did not pass, until the run is out of time. */
+async function runChecks(options: ContractOptions, target: ProbeTarget, settings: ContractSettings, state: RunState, skip: Set<string>, results: CheckResult[]): Promise<void> {
   // Checks that ran to their end without a failure: what they made, later checks may use.
   const completed = new Set<string>();
-  try {
-    for (const check of checksToRun(options.fuzz ?? 0)) {
-      const checkStarted = performance.now();
-      const finish = (status: CheckResult['status'], messages: string[], differences: Difference[] = []) => {
-        // Strict: a difference from an assumption is a failure like any other.
-        const graded = status === 'differs' && options.strict === true ? 'failed' : status;
-        const result = { name: check.name, title: check.title, status: graded, durationMs: Math.round(performance.now() - checkStarted), messages, differences };
-        results.push(result);
-        options.onProgress?.(result);
-        return graded;
-      };
-      const unmet = (check.needs ?? []).filter((need) => !completed.has(need));
-      if (skip.has(check.name)) finish('skipped', ['skipped on request']);
-      else if (check.needsSecondKey && !settings.secondApiKey) finish('skipped', ['needs a second API key (--second-api-key)']);
-      else if (unmet.length > 0) finish('skipped', [`needs ${unmet.join(', ')} to pass first`]);
-      else {
-        const ctx = new CheckContext(target, settings, state, check);
-        const outcome = () => (ctx.violations.length > 0 ? 'failed' : ctx.differences.length > 0 ? 'differs' : 'passed');
-        try {
-          await check.run(ctx);
-          if (finish(outcome(), ctx.violations, ctx.differences) !== 'failed') completed.add(check.name);
-        } catch (error) {
-          // Stopped at a difference: what it would have made later checks use is missing, so they are skipped.
-          if (error instanceof AssumptionStop) finish(outcome(), ctx.violations, ctx.differences);
-          else {
-            const reason = error instanceof CheckFailure ? error.message : `the check could not finish: ${describeError(error)}`;
-            finish('failed', [redact(reason), ...ctx.violations], ctx.differences);
-          }
+  for (const check of checksToRun(options.fuzz ?? 0)) {
+    const checkStarted = performance.now();
+    const finish = (status: CheckResult['status'], messages: string[], differences: Difference[] = [], reproductions: Reproduction[] = []) => {
+      // Strict: a difference from an assumption is a failure like any other.
+      const graded = status === 'differs' && options.strict === true ? 'failed' : status;
+      const result = { name: check.name, title: check.title, status: graded, durationMs: Math.round(performance.now() - checkStarted), messages, differences, reproductions };
+      results.push(result);
+      options.onProgress?.(result);
+      return graded;
+    };
+    const unmet = (check.needs ?? []).filter((need) => !completed.has(need));
+    if (target.stop.aborted) finish('skipped', [(target.stop.reason as Error).message]);
+    else if (skip.has(check.name)) finish('skipped', ['skipped on request']);
+    else if (check.needsSecondKey && !settings.secondApiKey) finish('skipped', ['needs a second API key (--second-api-key)']);
+    else if (unmet.length > 0) finish('skipped', [`needs ${unmet.join(', ')} to pass first`]);
+    else {
+      const ctx = new CheckContext(target, settings, state, check);
+      const outcome = () => (ctx.violations.length > 0 ? 'failed' : ctx.differences.length > 0 ? 'differs' : 'passed');
+      try {
+        await check.run(ctx);
+        if (finish(outcome(), ctx.violations, ctx.differences, ctx.reproductions) !== 'failed') completed.add(check.name);
+      } catch (error) {
+        // Stopped at a difference: what it would have made later checks use is missing, so they are skipped.
+        if (error instanceof AssumptionStop) finish(outcome(), ctx.violations, ctx.differences, ctx.reproductions);
+        else {
+          const reason = error instanceof CheckFailure ? error.message : `the check could not finish: ${describeError(error, target.stop)}`;
+          ctx.reproduce(ctx.lastCall);
+          finish('failed', [printable(target.redact(reason)), ...ctx.violations], ctx.differences, ctx.reproductions);
         }
       }
     }
-  } finally {
-    await cleanUp(target, settings, state);
   }
-  return {
-    baseUrl: target.baseUrl,
-    results,
-    passed: results.every((result) => result.status !== 'failed'),
-    strict: options.strict === true,
-    durationMs: Math.round(performance.now() - started),
-  };
 }
 
 /** Why no check can run against the target, if none can: no answer, no Portrait envelope, or a refused key. */
-async function unusableTarget(target: ProbeTarget, settings: ContractSettings): Promise<string | undefined> {
+async function unusableTarget(target: ProbeTarget, settings: ContractSettings): Promise<{ message: string; call: Reproduction | undefined } | undefined> {
   const ctx = new CheckContext(target, settings, { tag: 'reachable', groups: [], assets: [], shared: {} }, { name: 'reachable' });
   let reply;
   try {
     reply = await ctx.call('ListAssetGroups', groupList());
   } catch (error) {
-    return target.redact(`${target.baseUrl} does not answer: ${describeError(error)}. Check --base-url, and that the server runs.`);
+    return { message: printable(target.redact(`${target.baseUrl} does not answer: ${describeError(error, target.stop)}. Check --base-url, and that the server runs.`)), call: ctx.lastCall };
   }
+  const code = reply.baseCode ? ` ${printable(reply.baseCode)}` : '';
   if (reply.status === 401 || reply.status === 403 || reply.baseCode === 'Unauthorized') {
-    return `${target.baseUrl} refused the API key (HTTP ${reply.status}${reply.baseCode ? ` ${reply.baseCode}` : ''}). Check --api-key or PORTRAIT_API_KEY.`;
+    return { message: `${target.baseUrl} refused the API key (HTTP ${reply.status}${code}). Check --api-key or PORTRAIT_API_KEY.`, call: reply.call };
   }
   if (reply.error === undefined && reply.result === undefined) {
-    return `${target.baseUrl} answered HTTP ${reply.status} without a Portrait API envelope: is --base-url the API's base, such as https://api.alltoken.ai/v1?`;
+    return { message: `${target.baseUrl} answered HTTP ${reply.status} without a Portrait API envelope: is --base-url the API's base, such as https://api.alltoken.ai/v1?`, call: reply.call };
   }
   return undefined;
 }
 
 /** Deletes what the run created, newest first; what is already gone is fine. */
-async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: RunState) {
+async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: RunState): Promise<string[]> {
   const ctx = new CheckContext(target, settings, state, { name: 'clean-up' });
-  for (const id of [...state.assets].reverse()) await ctx.call('DeleteAsset', { Id: id }).catch(() => undefined);
-  for (const id of [...state.groups].reverse()) await ctx.call('DeleteAssetGroup', { Id: id }).catch(() => undefined);
+  const left: string[] = [];
+  const deleted = (reply: { result: unknown; baseCode: string | undefined }) => reply.result !== undefined || reply.baseCode === 'NotFound';
+  for (const id of [...state.assets].reverse()) {
+    if (!(await ctx.call('DeleteAsset', { Id: id }).then(deleted, () => false))) left.push(id);
+  }
+  for (const id of [...state.groups].reverse()) {
+    if (!(await ctx.call('DeleteAssetGroup', { Id: id }).then(deleted, () => false))) left.push(id);
+  }
+  return left;
 }
 
-function describeError(error: unknown): string {
+/** Why a check could not finish; the run's own stop says so rather than the wait it cut short. */
+function describeError(error: unknown, stop: AbortSignal): string {
+  if (stop.aborted) return (stop.reason as Error).message;
   if (!(error instanceof Error)) return String(error);
+  if (error instanceof NoReply) return error.message;
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `${error.message}${cause}`;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { createEmulator, startEmulator } from '../../src/emulator/index.js';
-import { atTheEdge } from '../contract/faults.js';
+import { atTheEdge, editReplies } from '../contract/faults.js';
 import { serveFetch } from '../support/http.js';
 
 const root = new URL('../..', import.meta.url);
@@ -24,7 +24,7 @@ const flagsOf: Record<keyof typeof commands, string[]> = {
   'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin'],
   'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin'],
   'portrait-mock': ['--port', '--host', '--upstream', '--errors', '--upstream-timeout', '--max-upstream-reply', '--cors-origin'],
-  'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz', '--rate-limits', '--strict'],
+  'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--report', '--max-time', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz', '--rate-limits', '--strict'],
 };
 
 // Every test here waits on node processes started through tsx, several side by side: on a busy
@@ -82,6 +82,8 @@ describe.concurrent('a flag with a value it cannot take', () => {
     ['portrait-mock', ['--cors-origin', 'not an origin'], '--cors-origin: '],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--fuzz', 'many'], '--fuzz must be a whole number from 0 to'],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--rate-limits', 'fast'], '--rate-limits must be document or off, not "fast"'],
+    ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--max-time', '0'], '--max-time must be a whole number from 1 to 2147483'],
+    ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--asset-timeout', '9999999'], '--asset-timeout must be a whole number from 0 to 2147483'],
   ];
   it.each(cases)('%s %j', async (name, args, reason) => {
     const { code, stdout, stderr } = await run(commands[name], args);
@@ -143,6 +145,51 @@ describe.concurrent('the contract run', () => {
       const strict = await run(commands['portrait-contract'], [...args, '--strict']);
       expect(strict.code).toBe(1);
       expect(strict.stdout).toContain('Failed: gateway.wrong-method');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await server.close();
+    }
+  });
+
+  it("keeps a hostile server's text off the terminal, and shows how to reproduce each failure, the coverage and both reports", async () => {
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
+    const hostile = '\u001b]0;owned\u0007\r✓ all 28 passed\n\u001b[32m✓ all 28 passed\ufffe';
+    const fault = editReplies('GetAssetGroup', (body) => {
+      delete body.Result;
+      body.ResponseMetadata.Error = { Code: 'InternalError', Message: hostile };
+    });
+    const server = await serveFetch(fault((request) => emulator.handle(request)));
+    const dir = await mkdtemp(join(tmpdir(), 'portrait-contract-'));
+    try {
+      const args = ['--base-url', server.url, '--api-key', 'demo-key', '--rate-limits', 'off', '--junit', join(dir, 'report.xml'), '--report', join(dir, 'report.json')];
+      const { code, stdout } = await run(commands['portrait-contract'], args);
+      expect(code).toBe(1);
+      expect(stdout).toContain('✗ groups.get');
+      expect(stdout).toContain('\\u001b]0;owned\\u0007\\u000d✓ all 28 passed\\u000a');
+      expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\ufffe]/);
+      expect(stdout).toMatch(/\n {6}to reproduce: curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/portrait\/\?Action=GetAssetGroup&Version=2024-01-01' .* -H "Authorization: Bearer \$PORTRAIT_API_KEY" --data-raw '\{"Id":"group-[^']+"\}'\n {8}got HTTP 200, RequestId [0-9A-F]{32}\n/);
+      expect(stdout).toMatch(/\ncoverage: 12\/12 Actions, \d+\/\d+ documented replies\n/);
+      const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { passed: boolean; coverage: { actions: { called: number } }; results: { name: string; reproductions: unknown[] }[] };
+      expect(report.passed).toBe(false);
+      expect(report.coverage.actions.called).toBe(12);
+      expect(report.results.find((result) => result.name === 'groups.get')?.reproductions).toHaveLength(1);
+      expect(await readFile(join(dir, 'report.xml'), 'utf8')).toContain('to reproduce: curl -sS -X POST');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await server.close();
+    }
+  });
+
+  it('stops at --max-time with a clear line, writes its reports and exits 1', async () => {
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
+    const server = await serveFetch((request) => new Promise((resolve) => setTimeout(() => resolve(emulator.handle(request)), 100)));
+    const dir = await mkdtemp(join(tmpdir(), 'portrait-contract-'));
+    try {
+      const args = ['--base-url', server.url, '--api-key', 'demo-key', '--rate-limits', 'off', '--max-time', '2', '--junit', join(dir, 'report.xml')];
+      const { code, stdout } = await run(commands['portrait-contract'], args);
+      expect(code).toBe(1);
+      expect(stdout).toContain('\nStopped early: the run is out of time (its max time is 2 s); the checks after that point did not run.\n');
+      expect(await readFile(join(dir, 'report.xml'), 'utf8')).toContain('name="max-time"');
     } finally {
       await rm(dir, { recursive: true, force: true });
       await server.close();

@@ -3,6 +3,9 @@
 // the document assumes, for proving that the checks tell the two apart.
 import { protocol } from '../../src/protocol/index.js';
 
+/** The settings of a run against an in-process emulator that keeps no rate limits: quick polls, no pacing. */
+export const fastContract = { apiKey: 'demo-key', secondApiKey: 'demo-key-2', pollIntervalMs: 5, assetTimeoutMs: 5_000, rateLimits: false } as const;
+
 type Handler = (request: Request) => Promise<Response>;
 export type Fault = (handle: Handler) => Handler;
 

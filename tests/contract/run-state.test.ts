@@ -1,6 +1,7 @@
 // Checks share values through the run state, and a check reads only what a check it needs made.
 import { describe, expect, it } from 'vitest';
 import { CheckContext, CheckFailure, type ContractSettings, type RunState } from '../../src/contract/context.js';
+import { CoverageRecorder } from '../../src/contract/coverage.js';
 import { Pacer } from '../../src/contract/pacer.js';
 import type { ProbeTarget } from '../../src/contract/probe.js';
 
@@ -8,8 +9,12 @@ const target: ProbeTarget = {
   baseUrl: 'http://emulator.local',
   fetch: () => Promise.reject(new Error('these tests make no calls')),
   timeoutMs: 1_000,
+  maxReplyBytes: 1_000,
   redact: (text) => text,
   pacer: new Pacer(false),
+  stop: new AbortController().signal,
+  keyVariables: new Map(),
+  coverage: new CoverageRecorder(),
 };
 const settings: ContractSettings = {
   apiKey: 'demo-key',
