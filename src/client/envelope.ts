@@ -1,6 +1,7 @@
 // A reply read as a Portrait API envelope: its Result, or a PortraitError. The API can report an
 // error with any HTTP status, 200 included, so `ResponseMetadata.Error` decides, not the status.
 import type { Action } from '../protocol/generated.js';
+import { printable } from '../protocol/printable.js';
 import { PortraitError } from './errors.js';
 import { parseRetryAfter, type Outcome } from './retry.js';
 import type { Reply } from './transport.js';
@@ -17,8 +18,12 @@ interface Envelope {
   Result?: unknown;
 }
 
-/** Text the server sent passes through `redact` before it can reach an error. */
+/**
+ * Text the server sent passes through `redact`, then `printable`, before it can reach an error or a
+ * log line: no key, and nothing that acts on a terminal or forges a line.
+ */
 export function decodeEnvelope(action: Action, { response, body }: Reply, redact: (text: string) => string): Outcome<Decoded> {
+  const safe = (text: string) => printable(redact(text));
   let envelope: Envelope | undefined;
   try {
     // Object() lets any JSON value, or none, be read like an envelope.
@@ -30,14 +35,14 @@ export function decodeEnvelope(action: Action, { response, body }: Reply, redact
   const status = response.status;
   const reported = metadata?.Error;
   const result = envelope?.Result;
-  const requestId = typeof metadata?.RequestId === 'string' ? redact(metadata.RequestId) : undefined;
+  const requestId = typeof metadata?.RequestId === 'string' ? safe(metadata.RequestId) : undefined;
   if (!reported && response.ok && requestId !== undefined && typeof result === 'object' && result !== null) {
     return { ok: true, result, requestId, status, response };
   }
   const named = reported && typeof reported.Code === 'string' && reported.Code !== '';
-  const code = named ? redact(reported.Code as string) : 'InvalidResponse';
+  const code = named ? safe(reported.Code as string) : 'InvalidResponse';
   const message = named
-    ? redact(typeof reported.Message === 'string' ? reported.Message : '')
+    ? safe(typeof reported.Message === 'string' ? reported.Message : '')
     : `HTTP ${status}: the reply is not a Portrait API envelope${invalidPart(response, reported, requestId)}.`;
   const codeN = typeof reported?.CodeN === 'number' ? reported.CodeN : undefined;
   const error = new PortraitError({ code, message, codeN, requestId, action, status });

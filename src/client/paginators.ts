@@ -2,7 +2,7 @@
 import type { PaginatedAction } from '../protocol/generated.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import type { CallOptions, PortraitClient, WithMetadata } from './client.js';
-import { PortraitError } from './errors.js';
+import { PortraitClientError, PortraitError } from './errors.js';
 
 export interface PaginatorConfig {
   client: PortraitClient;
@@ -19,10 +19,20 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
 type ListPage<A extends PaginatedAction> = WithMetadata<ResultOf<A>>;
 type ListItem<A extends PaginatedAction> = ResultOf<A>['Items'][number];
 
+/** A page number or size must be a whole number from 1: a fraction (1e-9) would never reach TotalCount. */
+function wholeFromOne(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new PortraitClientError(`${name} must be a whole number from 1, not ${String(value)}.`);
+}
+
 function paginate<A extends PaginatedAction>(action: A, config: PaginatorConfig, input: RequestOf<A>): Paginator<ListPage<A>, ListItem<A>> {
+  wholeFromOne('pageSize', config.pageSize);
+  wholeFromOne('PageSize', input.PageSize);
+  wholeFromOne('PageNumber', input.PageNumber);
   const callOptions: CallOptions = config.signal ? { signal: config.signal } : {};
   async function* pages(): AsyncGenerator<ListPage<A>> {
     let pageNumber = input.PageNumber ?? 1;
+    // Ids of the items seen: a page of nothing new means the server is not paging.
+    const seen = new Set<string>();
     for (;;) {
       const request = { ...input, PageNumber: pageNumber, ...(config.pageSize === undefined ? {} : { PageSize: config.pageSize }) };
       const page = (await config.client.call(action, request as RequestOf<A>, callOptions)) as ListPage<A>;
@@ -33,12 +43,15 @@ function paginate<A extends PaginatedAction>(action: A, config: PaginatorConfig,
           ? `is page ${String(page.PageNumber)}, not the page ${pageNumber} asked for`
           : !(page.PageSize > 0 && Number.isInteger(page.TotalCount))
             ? 'has no usable PageSize and TotalCount'
-            : undefined;
+            : page.Items.length > 0 && page.Items.every((item) => seen.has(item.Id))
+              ? 'holds only items already seen'
+              : undefined;
       if (broken) {
         const { requestId, httpStatus } = page.$metadata;
         throw new PortraitError({ code: 'InvalidResponse', message: `The ${action} reply ${broken}; paging stopped.`, requestId, action, status: httpStatus });
       }
       if (page.Items.length === 0) return;
+      for (const item of page.Items) seen.add(item.Id);
       yield page;
       // The last page: what was seen so far covers TotalCount.
       if (page.PageNumber * page.PageSize >= page.TotalCount) return;

@@ -4,7 +4,8 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { actions, type Action, type paths } from '../protocol/generated.js';
 import type { RequestOf } from '../protocol/action-types.js';
-import { abortedCall, PortraitConnectionError, PortraitRequestTooLargeError, PortraitResponseTooLargeError, PortraitTimeoutError } from './errors.js';
+import { printable } from '../protocol/printable.js';
+import { abortedCall, PortraitClientError, PortraitConnectionError, PortraitRequestTooLargeError, PortraitResponseTooLargeError, PortraitTimeoutError } from './errors.js';
 import { boundedReply, readReplyText } from './read-reply.js';
 import { bodySerializerFor } from './request-body.js';
 import type { Outcome } from './retry.js';
@@ -66,6 +67,8 @@ export function createTransport(options: TransportOptions): Transport {
     // signal costs about 12 µs in Node's undici (a WeakRef, a FinalizationRegistry entry and a
     // listener), a quarter of an in-process reply, and fetch follows one anyway.
     const init = lazySignalInit(controller);
+    // Whether the request got as far as fetch: before it, nothing was sent.
+    let built = false;
     try {
       // TypeScript checks `body` against the union of the Actions' requests here: it cannot tie a
       // path picked at run time to its own body (microsoft/TypeScript#30581). RequestOf ties them
@@ -79,6 +82,7 @@ export function createTransport(options: TransportOptions): Transport {
         parseAs: 'stream',
         fetch: (request) =>
           new Promise((resolve, reject) => {
+            built = true;
             rejectReply = reject;
             fetchImpl(request, init)
               .then((reply) => (reply.ok ? reply : boundedReply(reply, maxResponseBytes, action, controller.signal)))
@@ -90,6 +94,9 @@ export function createTransport(options: TransportOptions): Transport {
       return { ok: true, response, body: text };
     } catch (cause) {
       if (cause instanceof PortraitRequestTooLargeError || cause instanceof PortraitResponseTooLargeError) throw cause;
+      // A header with CR or LF, a body JSON cannot hold: refused before sending, and never worth a retry.
+      // Its cause is left out: it may quote a header, and so a key.
+      if (!built) throw new PortraitClientError(redact(`${action} was not sent: ${describeCause(cause, undefined)}`));
       if (signal?.aborted) throw abortedCall(action, signal.reason);
       // Not by the caller, so by the timer.
       if (controller.signal.aborted) {
@@ -120,7 +127,7 @@ function connectionErrorCode(error: unknown): string | undefined {
 }
 
 function describeCause(error: unknown, code: string | undefined): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = printable(error instanceof Error ? error.message : String(error));
   return code ? `${message} (${code})` : message;
 }
 

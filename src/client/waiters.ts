@@ -1,16 +1,16 @@
 // AWS-style waiters: poll an Action until the resource reaches a final state. Times are in
 // seconds, as in the AWS SDK.
 import { protocol } from '../protocol/generated.js';
-import { PortraitAbortError, PortraitAssetFailedError, PortraitError, PortraitWaiterTimeoutError } from './errors.js';
+import { PortraitAbortError, PortraitAssetFailedError, PortraitClientError, PortraitError, PortraitWaiterTimeoutError } from './errors.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import type { PortraitClient, WithMetadata } from './client.js';
 import { sleep } from './sleep.js';
 
 export interface WaiterConfig {
   client: PortraitClient;
-  /** Give up after this many seconds. */
+  /** Give up after this many seconds, a poll under way included (at most 2147483). */
   maxWaitTime?: number | undefined;
-  /** First pause between polls, in seconds; it doubles up to `maxDelay`. */
+  /** First pause between polls, in seconds; it doubles up to `maxDelay`. NaN or a negative is refused at once. */
   minDelay?: number | undefined;
   maxDelay?: number | undefined;
   /** Aborts the wait, a poll or a pause, with PortraitAbortError. */
@@ -24,28 +24,48 @@ interface PollState<T> {
   value?: T;
 }
 
+/** Seconds as milliseconds, or the error that names the option: NaN, a negative or an endless wait would poll without end. */
+function milliseconds(name: string, value: number): number {
+  if (!(value >= 0 && value <= 2_147_483)) throw new PortraitClientError(`${name} must be a number of seconds from 0 to 2147483, not ${String(value)}.`);
+  return value * 1000;
+}
+
 async function poll<T>(
   config: WaiterConfig,
   defaults: { maxWaitTime: number; minDelay: number; maxDelay: number },
   what: string,
-  check: (signal?: AbortSignal) => Promise<PollState<T>>,
+  check: (signal: AbortSignal) => Promise<PollState<T>>,
 ): Promise<T> {
-  const maxWaitMs = (config.maxWaitTime ?? defaults.maxWaitTime) * 1000;
-  const minDelayMs = (config.minDelay ?? defaults.minDelay) * 1000;
-  const maxDelayMs = Math.max(minDelayMs, (config.maxDelay ?? defaults.maxDelay) * 1000);
-  const deadline = Date.now() + maxWaitMs;
-  const signal = config.signal ?? config.abortSignal;
-  for (let round = 0; ; round++) {
-    const state = await check(signal);
-    if (state.done) return state.value as T;
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) {
-      throw new PortraitWaiterTimeoutError(`Gave up waiting for ${what} after ${maxWaitMs / 1000} s.`);
+  const maxWaitMs = milliseconds('maxWaitTime', config.maxWaitTime ?? defaults.maxWaitTime);
+  const minDelayMs = milliseconds('minDelay', config.minDelay ?? defaults.minDelay);
+  const maxDelayMs = Math.max(minDelayMs, milliseconds('maxDelay', config.maxDelay ?? defaults.maxDelay));
+  const caller = config.signal ?? config.abortSignal;
+  // One signal for the polls and the pauses: the caller's abort, or maxWaitTime, even within a poll.
+  const stop = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop.abort();
+  }, maxWaitMs);
+  const abort = () => stop.abort(caller?.reason);
+  if (caller?.aborted) abort();
+  caller?.addEventListener('abort', abort, { once: true });
+  const stopped = (error: unknown) =>
+    timedOut ? new PortraitWaiterTimeoutError(`Gave up waiting for ${what} after ${maxWaitMs / 1000} s.`) : stop.signal.aborted ? new PortraitAbortError(`Stopped waiting for ${what}: aborted.`, { cause: caller?.reason }) : error;
+  try {
+    for (let round = 0; ; round++) {
+      const state = await check(stop.signal).catch((error: unknown) => {
+        throw stopped(error);
+      });
+      if (state.done) return state.value as T;
+      const backoff = Math.min(maxDelayMs, minDelayMs * 2 ** round) * (1 - Math.random() * 0.25);
+      await sleep(backoff, stop.signal).catch((error: unknown) => {
+        throw stopped(error);
+      });
     }
-    const backoff = Math.min(maxDelayMs, minDelayMs * 2 ** round) * (1 - Math.random() * 0.25);
-    await sleep(Math.min(backoff, remaining), signal).catch((reason: unknown) => {
-      throw new PortraitAbortError(`Stopped waiting for ${what}: aborted.`, { cause: reason });
-    });
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener('abort', abort);
   }
 }
 
@@ -56,7 +76,7 @@ async function poll<T>(
  */
 export function waitUntilAssetActive(config: WaiterConfig, input: RequestOf<'GetAsset'>): Promise<WithMetadata<ResultOf<'GetAsset'>>> {
   return poll(config, { maxWaitTime: 300, minDelay: 2, maxDelay: 30 }, `asset ${input.Id} to be Active`, async (signal) => {
-    const asset = await config.client.getAsset(input, signal ? { signal } : {});
+    const asset = await config.client.getAsset(input, { signal });
     if (asset.Status === 'Failed') throw new PortraitAssetFailedError(asset.Id, asset.FailedReason);
     return { done: asset.Status === 'Active', value: asset };
   });
@@ -74,7 +94,7 @@ export function waitUntilValidateResult(
 ): Promise<WithMetadata<ResultOf<'GetVisualValidateResult'>>> {
   return poll(config, { maxWaitTime: protocol.bytedTokenLifetimeSeconds, minDelay: 1, maxDelay: 5 }, 'the liveness result', async (signal) => {
     try {
-      return { done: true, value: await config.client.getVisualValidateResult(input, signal ? { signal } : {}) };
+      return { done: true, value: await config.client.getVisualValidateResult(input, { signal }) };
     } catch (error) {
       if (PortraitError.is(error, 'ValidatePending')) return { done: false };
       throw error;
