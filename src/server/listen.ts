@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { echoedAction } from '../protocol/index.js';
+import { excerpt } from '../protocol/printable.js';
 import { errorReply } from './envelopes.js';
 import type { Handler, Reply, ServerRequest } from './exchange.js';
 import { readIncomingBody } from './read-body.js';
@@ -143,11 +144,11 @@ function joined(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** Why a request failed, for the log line; the API key is cut out should anything quote it. */
+/** Why a request failed, for the log line: the API key cut out should anything quote it, then cut short and printable. */
 function describeFailure(error: unknown, authorization: string | undefined): string {
   let text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const key = authorization?.replace(/^\S+\s+/, '').trim();
   if (authorization) text = text.replaceAll(authorization, '[redacted]');
   if (key) text = text.replaceAll(key, '[redacted]');
-  return text.replaceAll(/\s+/g, ' ').slice(0, 200);
+  return excerpt(text.replaceAll(/\s+/g, ' '), 200);
 }
