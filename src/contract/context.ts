@@ -224,6 +224,12 @@ export interface Check {
    * whose Shared values it recalls must be here.
    */
   needs?: string[] | undefined;
+  /**
+   * Its run goes on beside the checks after it, up to the first that needs it: that one, and all
+   * after it, wait for it to end. For a check that waits (polls) and changes nothing the checks
+   * beside it read.
+   */
+  runsBeside?: boolean | undefined;
   needsSecondKey?: boolean | undefined;
   run(ctx: CheckContext): Promise<void>;
 }

@@ -4,7 +4,7 @@
 // bounded in time, and so is its clean-up.
 import { protocol } from '../protocol/index.js';
 import { printable } from '../protocol/printable.js';
-import { AssumptionStop, CheckContext, CheckFailure, type ContractSettings, type Difference, type RunState } from './context.js';
+import { AssumptionStop, CheckContext, CheckFailure, type Check, type ContractSettings, type Difference, type RunState } from './context.js';
 import { checksToRun } from './checks/index.js';
 import { groupList } from './checks/list-bodies.js';
 import { CoverageRecorder, type Coverage } from './coverage.js';
@@ -168,11 +168,16 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   return report();
 }
 
-/** Runs each check in order, skipping those whose needs did not pass, until the run is out of time. */
+/**
+ * Runs each check in order, skipping those whose needs did not pass, until the run is out of time.
+ * A check that `runsBeside` is not waited for: the checks after it start at once, up to the first
+ * that needs it, which waits for every check still running beside.
+ */
 async function runChecks(options: ContractOptions, target: ProbeTarget, settings: ContractSettings, state: RunState, skip: Set<string>, results: CheckResult[]): Promise<void> {
   // Checks that ran to their end without a failure: what they made, later checks may use.
   const completed = new Set<string>();
-  for (const check of checksToRun(options.fuzz ?? 0)) {
+  const beside = new Map<string, Promise<void>>();
+  const runCheck = async (check: Check) => {
     const checkStarted = performance.now();
     const finish = (status: CheckResult['status'], messages: string[], differences: Difference[] = [], reproductions: Reproduction[] = []) => {
       // Strict: a difference from an assumption is a failure like any other.
@@ -203,7 +208,16 @@ async function runChecks(options: ContractOptions, target: ProbeTarget, settings
         }
       }
     }
+  };
+  for (const check of checksToRun(options.fuzz ?? 0)) {
+    if ((check.needs ?? []).some((need) => beside.has(need))) {
+      await Promise.all(beside.values());
+      beside.clear();
+    }
+    if (check.runsBeside) beside.set(check.name, runCheck(check));
+    else await runCheck(check);
   }
+  await Promise.all(beside.values());
 }
 
 /** Why no check can run against the target, if none can: no answer, no Portrait envelope, or a refused key. */

@@ -42,6 +42,19 @@ describe('the contract checks against the emulator', () => {
     expect(report.results.filter((r) => r.name.startsWith('fuzz.') && r.status === 'passed')).toHaveLength(actionNames.length);
   });
 
+  it('poll the assets beside the checks after them: the asset turns Active only once the quota check has begun', async () => {
+    // The emulator's time stands still until the quota check's first CreateAssetGroup: a run that
+    // waited for assets.until-active before going on would never get there.
+    let now = Date.parse('2026-12-07T00:00:00Z');
+    const emulator = createEmulator({ processingDelayMs: 1_000, rateLimits: false, clock: () => now });
+    const fetch = async (request: Request) => {
+      if (new URL(request.url).searchParams.get('Action') === 'CreateAssetGroup' && (await request.clone().text()).includes('-quota-')) now += 1_000;
+      return emulator.handle(request);
+    };
+    const report = await runContract({ ...fastContract, assetTimeoutMs: 30_000, baseUrl: 'http://emulator.local', fetch });
+    expect(failures(report)).toEqual([]);
+  }, 60_000);
+
   describe('over sockets', () => {
     let server: Awaited<ReturnType<typeof startEmulator>>;
     let proxy: RunningMock;

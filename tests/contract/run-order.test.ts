@@ -41,7 +41,7 @@ describe('the contract checks', () => {
     }
   });
 
-  it('run in the order the report has always shown', () => {
+  it('run in this order, the asset waits beside the checks up to assets.list', () => {
     expect(names(allChecks)).toEqual([
       'gateway.missing-auth',
       'gateway.unknown-key',
@@ -54,23 +54,23 @@ describe('the contract checks', () => {
       'validation.unknown-field',
       'validation.unknown-id',
       'groups.create',
+      'assets.create',
+      'assets.until-active',
+      'assets.failed',
       'groups.get',
       'groups.update',
       'groups.list',
       'groups.pagination',
-      'assets.create',
-      'assets.until-active',
-      'assets.failed',
-      'assets.list',
-      'assets.update',
       'tenancy.read',
       'tenancy.list',
-      'tenancy.write',
-      'assets.delete',
-      'groups.delete',
       'liveness.session',
       'liveness.invalid-token',
       'groups.quota',
+      'assets.list',
+      'assets.update',
+      'tenancy.write',
+      'assets.delete',
+      'groups.delete',
     ]);
   });
 });

@@ -45,6 +45,7 @@ export const assetChecks: Check[] = [
     name: 'assets.until-active',
     title: 'an asset from a good image URL ends Active, with a URL',
     needs: ['assets.create'],
+    runsBeside: true,
     async run(ctx) {
       const asset = await finalState(ctx, ctx.recall('activeAsset'));
       ctx.expect('behaviours.activeUrl', asset.Status === 'Active', `the asset ended ${asset.Status}: ${asset.FailedReason ?? ''}`);
@@ -55,6 +56,7 @@ export const assetChecks: Check[] = [
     name: 'assets.failed',
     title: 'an asset from a URL that is no image ends Failed, with a FailedReason and no URL (or is refused at once)',
     needs: ['assets.create'],
+    runsBeside: true,
     async run(ctx) {
       const id = ctx.recall('failedAsset');
       // Refused at once: assets.create noted that difference, and there is no asset to follow.
