@@ -128,11 +128,13 @@ async function probeOnce(target: ProbeTarget, request: ProbeRequest): Promise<Pr
   let response: Response;
   let text: string;
   try {
-    // The deadline goes to fetch itself, and is raced too, for a fetch that ignores it.
-    response = await Promise.race([target.fetch(new Request(url, { method, headers, body: body ?? null }), { signal: call.signal }), call.expired]);
+    // The deadline goes to fetch itself, and is raced too, for a fetch that ignores it. A redirect
+    // is the reply, judged as it is: followed, it would carry the key and body elsewhere.
+    const sent = new Request(url, { method, headers, body: body ?? null, redirect: 'manual' });
+    response = await Promise.race([target.fetch(sent, { signal: call.signal }), call.expired]);
     text = await Promise.race([readReplyText(response, target.maxReplyBytes, request.action, call.signal), call.expired]);
   } catch (error) {
-    const reason = call.signal.aborted ? (call.signal.reason as Error).message : describeFailure(error, target.maxReplyBytes);
+    const reason = call.signal.aborted ? (call.signal.reason as Error).message : target.redact(describeFailure(error, target.maxReplyBytes));
     throw new NoReply(`${request.action}: ${reason}`, { curl, reply: `no reply: ${reason}` });
   } finally {
     call.clear();

@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { formatCheck, formatSummary, runContract, toJson, toJUnit, type ContractReport } from '../../src/contract/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
+import { serveFetch } from '../support/http.js';
 import { editReplies, fastContract, type Fault } from './faults.js';
 
 // Garbage collection on demand: a deadline must hold while it runs.
@@ -72,6 +73,33 @@ describe('a server that stops answering', () => {
       new Request('http://emulator.local/portrait/?Action=ListAssetGroups&Version=2024-01-01', { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body: '{}' }),
     );
     expect(((await groups.json()) as { Result: { TotalCount: number } }).Result.TotalCount).toBe(0);
+  });
+});
+
+describe('a server that redirects', () => {
+  it('gets its redirect judged as the reply: nothing is sent where it points', async () => {
+    const elsewhere: string[] = [];
+    const other = createServer((request, response) => {
+      elsewhere.push(`${request.method} ${request.url}`);
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
+    const redirecting: Fault = (handle) => (request) =>
+      new URL(request.url).searchParams.get('Action') === 'GetAssetGroup' ? Promise.resolve(new Response(null, { status: 307, headers: { Location: `${otherUrl}/steal` } })) : handle(request);
+    const server = await serveFetch(redirecting((request) => emulator.handle(request)));
+    try {
+      const report = await runContract({ ...fastContract, baseUrl: server.url });
+      const get = report.results.find((result) => result.name === 'groups.get');
+      expect(get?.status).toBe('failed');
+      expect(get?.messages.join('\n')).toContain('GetAssetGroup (HTTP 307): the reply is not a JSON envelope');
+      expect(elsewhere).toEqual([]);
+    } finally {
+      await server.close();
+      other.closeAllConnections();
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });
 
