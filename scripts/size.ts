@@ -13,7 +13,7 @@ import { build } from 'esbuild';
  * per-call headers, a User-Agent, the key from PORTRAIT_API_KEY, `$response`, and a stalled body
  * that times out through any fetch (7,600), and to 7,800 for the base URL from PORTRAIT_BASE_URL
  * and its check (7,719), to 7,900 for the Action table's rate limits and the liveness
- * callback's whole query (7,867), and to 8,300 against hostile servers (8,254): a server's text
+ * callback's whole query (7,867), and to 8,300 against hostile servers (8,299): a server's text
  * made printable before an error or a log line holds it, waiters whose maxWaitTime cuts a poll
  * short, paginators that stop on repeated items, options refused at once, and a request fetch
  * refuses reported as never sent.

@@ -12,7 +12,7 @@ export interface PaginatorConfig {
 }
 
 export interface Paginator<Page, Item> extends AsyncIterable<Page> {
-  /** Every item of every page, in order. */
+  /** Every item of every page, in order, each once (by Id). */
   items(): AsyncIterable<Item>;
 }
 
@@ -29,10 +29,16 @@ function paginate<A extends PaginatedAction>(action: A, config: PaginatorConfig,
   wholeFromOne('PageSize', input.PageSize);
   wholeFromOne('PageNumber', input.PageNumber);
   const callOptions: CallOptions = config.signal ? { signal: config.signal } : {};
-  async function* pages(): AsyncGenerator<ListPage<A>> {
+  /** Each page, with its items not seen on an earlier page. */
+  async function* walk(): AsyncGenerator<[ListPage<A>, ListItem<A>[]]> {
     let pageNumber = input.PageNumber ?? 1;
-    // Ids of the items seen: a page of nothing new means the server is not paging.
+    // A server may keep promising one page more: the walk also ends after two pages in a row of
+    // nothing new (one can be an honest list shifted by inserts), and once it has received twice
+    // the items the first page announced.
     const seen = new Set<string>();
+    let total: number | undefined;
+    let received = 0;
+    let stale = 0;
     for (;;) {
       const request = { ...input, PageNumber: pageNumber, ...(config.pageSize === undefined ? {} : { PageSize: config.pageSize }) };
       const page = (await config.client.call(action, request as RequestOf<A>, callOptions)) as ListPage<A>;
@@ -43,35 +49,41 @@ function paginate<A extends PaginatedAction>(action: A, config: PaginatorConfig,
           ? `is page ${String(page.PageNumber)}, not the page ${pageNumber} asked for`
           : !(page.PageSize > 0 && Number.isInteger(page.TotalCount))
             ? 'has no usable PageSize and TotalCount'
-            : page.Items.length > 0 && page.Items.every((item) => seen.has(item.Id))
-              ? 'holds only items already seen'
-              : undefined;
+            : undefined;
       if (broken) {
         const { requestId, httpStatus } = page.$metadata;
         throw new PortraitError({ code: 'InvalidResponse', message: `The ${action} reply ${broken}; paging stopped.`, requestId, action, status: httpStatus });
       }
       if (page.Items.length === 0) return;
-      for (const item of page.Items) seen.add(item.Id);
-      yield page;
+      const fresh = (page.Items as ListItem<A>[]).filter((item) => !seen.has(item?.Id));
+      stale = fresh.length === 0 ? stale + 1 : 0;
+      if (stale === 2) return;
+      for (const item of fresh) seen.add(item?.Id);
+      total ??= page.TotalCount;
+      received += page.Items.length;
+      yield [page, fresh];
       // The last page: what was seen so far covers TotalCount.
-      if (page.PageNumber * page.PageSize >= page.TotalCount) return;
+      if (page.PageNumber * page.PageSize >= page.TotalCount || received >= 2 * total) return;
       pageNumber = page.PageNumber + 1;
     }
   }
   return {
-    [Symbol.asyncIterator]: () => pages(),
+    async *[Symbol.asyncIterator]() {
+      for await (const [page] of walk()) yield page;
+    },
+    // Each item once: a page shifted by inserts, or a server that repeats itself, brings some again.
     async *items() {
-      for await (const page of pages()) yield* page.Items as ListItem<A>[];
+      for await (const [, fresh] of walk()) yield* fresh;
     },
   };
 }
 
-/** Pages of `ListAssets`, from `input.PageNumber` (1 by default) until TotalCount or an empty page. */
+/** Pages of `ListAssets`, from `input.PageNumber` (1 by default) until TotalCount, an empty page or two of items already seen. */
 export function paginateListAssets(config: PaginatorConfig, input: RequestOf<'ListAssets'> = {}) {
   return paginate('ListAssets', config, input);
 }
 
-/** Pages of `ListAssetGroups`, from `input.PageNumber` (1 by default) until TotalCount or an empty page. */
+/** Pages of `ListAssetGroups`, from `input.PageNumber` (1 by default) until TotalCount, an empty page or two of items already seen. */
 export function paginateListAssetGroups(config: PaginatorConfig, input: RequestOf<'ListAssetGroups'> = {}) {
   return paginate('ListAssetGroups', config, input);
 }

@@ -5,7 +5,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { actions, type Action, type paths } from '../protocol/generated.js';
 import type { RequestOf } from '../protocol/action-types.js';
 import { printable } from '../protocol/printable.js';
-import { abortedCall, PortraitClientError, PortraitConnectionError, PortraitRequestTooLargeError, PortraitResponseTooLargeError, PortraitTimeoutError } from './errors.js';
+import { abortedCall, PortraitClientError, PortraitConnectionError, PortraitTimeoutError } from './errors.js';
 import { boundedReply, readReplyText } from './read-reply.js';
 import { bodySerializerFor } from './request-body.js';
 import type { Outcome } from './retry.js';
@@ -93,10 +93,11 @@ export function createTransport(options: TransportOptions): Transport {
       const text = response.ok ? await readReplyText(response, maxResponseBytes, action, controller.signal) : error;
       return { ok: true, response, body: text };
     } catch (cause) {
-      if (cause instanceof PortraitRequestTooLargeError || cause instanceof PortraitResponseTooLargeError) throw cause;
-      // A header with CR or LF, a body JSON cannot hold: refused before sending, and never worth a retry.
-      // Its cause is left out: it may quote a header, and so a key.
-      if (!built) throw new PortraitClientError(redact(`${action} was not sent: ${describeCause(cause, undefined)}`));
+      // The client's own (a body over the limit, a reply over maxResponseBytes) pass as they are.
+      if (cause instanceof PortraitClientError) throw cause;
+      // A header with CR or LF, a body JSON cannot hold: refused before sending, and never worth a
+      // retry. Not with its cause's text: a runtime may quote the header's value, which can be a secret.
+      if (!built) throw new PortraitClientError(`${action} was not sent: a header holds a character HTTP forbids (CR, LF), or the body is no JSON.`);
       if (signal?.aborted) throw abortedCall(action, signal.reason);
       // Not by the caller, so by the timer.
       if (controller.signal.aborted) {

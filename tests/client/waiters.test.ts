@@ -60,7 +60,8 @@ describe('waitUntilAssetActive', () => {
     await expect(waitUntilAssetActive({ client, ...fast, maxWaitTime: 0.05 }, { Id: 'asset-1' })).rejects.toBeInstanceOf(
       PortraitWaiterTimeoutError,
     );
-    expect(server?.received.length).toBeGreaterThan(1);
+    // However many polls fit in 50 ms on this machine: the deadline can cut the first one short.
+    expect(server?.received.length).toBeGreaterThanOrEqual(1);
   });
 
   it('stops when abortSignal aborts', async () => {
