@@ -3,7 +3,7 @@
 // An expectation on a fact of the reference or the upstream fails the check; one on an assumption
 // is noted as a difference, and the check goes on where it can.
 import { facts, type Action, type Fact, type FactName, type RequestOf, type ResultOf } from '../protocol/index.js';
-import { excerpt, printable } from '../protocol/printable.js';
+import { excerpt } from '../protocol/printable.js';
 import { sleep } from '../client/sleep.js';
 import { NoReply, probe, type ProbeRequest, type ProbeTarget, type ProbeReply, type Violation } from './probe.js';
 import type { Reproduction } from './reproduction.js';
@@ -153,8 +153,8 @@ export class CheckContext {
    */
   expect(judged: Judged, condition: unknown, message: string): boolean {
     if (condition) return true;
-    // One line: values the server sent sit in it, and must not forge others.
-    const found = printable(this.target.redact(message));
+    // One line, of a bounded length: values the server sent sit in it, and must not forge others.
+    const found = excerpt(this.target.redact(message), 2000);
     const { fact, source, says } = factOf(judged);
     if (source !== 'assumed') throw new CheckFailure(found);
     this.differences.push({ fact, assumed: says, found, call: this.lastCall });

@@ -5,6 +5,7 @@
 // any of it is cut or shown.
 import {
   apiVersion,
+  bodyShapeIssue,
   describeIssues,
   facts,
   isAction,
@@ -19,6 +20,7 @@ import {
   type ValidationIssue,
 } from '../protocol/index.js';
 import { excerpt, printable } from '../protocol/printable.js';
+import { PortraitResponseTooLargeError } from '../client/errors.js';
 import { readReplyText } from '../client/read-reply.js';
 import type { CoverageRecorder } from './coverage.js';
 import { deadline } from './deadline.js';
@@ -134,20 +136,25 @@ async function probeOnce(target: ProbeTarget, request: ProbeRequest): Promise<Pr
     response = await Promise.race([target.fetch(sent, { signal: call.signal }), call.expired]);
     text = await Promise.race([readReplyText(response, target.maxReplyBytes, request.action, call.signal), call.expired]);
   } catch (error) {
-    const reason = call.signal.aborted ? (call.signal.reason as Error).message : target.redact(describeFailure(error, target.maxReplyBytes));
+    const reason = call.signal.aborted
+      ? (call.signal.reason as Error).message
+      : error instanceof PortraitResponseTooLargeError
+        ? `the reply is over ${target.maxReplyBytes} bytes, the most the run reads of one`
+        : target.redact(describeFailure(error));
     throw new NoReply(`${request.action}: ${reason}`, { curl, reply: `no reply: ${reason}` });
   } finally {
     call.clear();
   }
   // Before anything reads it: a server may echo the key, and a cut must not leave part of it.
   text = target.redact(text);
-  const parsed = parseJson(text);
+  const parsed = redactedValues(parseJson(text), target.redact);
   const envelope = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Envelope;
   const error = envelope.ResponseMetadata?.Error;
   const own = envelopeViolations(request, version, response.status, parsed, text);
   const bodyAlreadyJudged = own.some((violation) => violation.fact.startsWith(schemas));
   const proxyHeader = response.headers.get('sl-violations');
-  const violations = [...own, ...proxyViolations(proxyHeader === null ? null : target.redact(proxyHeader), bodyAlreadyJudged)];
+  const proxyFound = !proxyHeader ? null : redactedValues(parseJson(target.redact(proxyHeader)), target.redact);
+  const violations = [...own, ...proxyViolations(proxyFound, bodyAlreadyJudged)];
   const baseCode = typeof error?.Code === 'string' ? error.Code.split('.')[0] : undefined;
   target.coverage.record({ action: request.action, version, method }, response.status, baseCode);
   const requestId = envelope.ResponseMetadata?.RequestId;
@@ -163,10 +170,9 @@ async function probeOnce(target: ProbeTarget, request: ProbeRequest): Promise<Pr
   };
 }
 
-/** Why a call got no reply, in one line. */
-function describeFailure(error: unknown, maxReplyBytes: number): string {
-  if (error instanceof Error && error.name === 'PortraitResponseTooLargeError') return `the reply is over ${maxReplyBytes} bytes, the most the run reads of one`;
-  if (!(error instanceof Error)) return String(error);
+/** Why something failed, in one printable line: the error's message, and its cause's. */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return printable(String(error));
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return printable(`${error.message}${cause}`);
 }
@@ -218,9 +224,8 @@ function schemaViolations(where: string, schema: string, issues: readonly Valida
  * independent judge of the same document. Where this probe's own validation found the body wrong
  * too, its issues (graded by source) stand for both; a finding only Prism makes is a failure.
  */
-function proxyViolations(header: string | null, bodyAlreadyJudged: boolean): Violation[] {
-  if (!header) return [];
-  const parsed = parseJson(header);
+function proxyViolations(parsed: unknown, bodyAlreadyJudged: boolean): Violation[] {
+  if (parsed === null) return [];
   const fact = schemasFact('Prism');
   if (!Array.isArray(parsed)) return [{ fact, source: 'reference', message: `the proxy's sl-violations header is unreadable` }];
   return parsed
@@ -228,6 +233,22 @@ function proxyViolations(header: string | null, bodyAlreadyJudged: boolean): Vio
     .filter((v): v is { location: string[]; severity: string; message: string } => v?.location?.[0] === 'response' && v.severity === 'Error')
     .filter((v) => !(bodyAlreadyJudged && v.location[1] === 'body'))
     .map((v) => ({ fact, source: 'reference', message: `Prism proxy: ${excerpt(`${v.location.join('.')} ${v.message}`, 300)}` }));
+}
+
+/**
+ * `value` with every string in it, keys included, redacted: JSON can write a key escaped
+ * (`\/`, `\u0073`), which redacting the text alone misses. A value too deep or too large to be a
+ * Portrait API reply is no envelope, and is not walked (nor validated).
+ */
+function redactedValues(value: unknown, redact: (text: string) => string): unknown {
+  if (bodyShapeIssue(value)) return undefined;
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return redact(node);
+    if (Array.isArray(node)) return node.map(walk);
+    if (typeof node === 'object' && node !== null) return Object.fromEntries(Object.entries(node).map(([key, child]) => [redact(key), walk(child)]));
+    return node;
+  };
+  return walk(value);
 }
 
 function parseJson(text: string): unknown {

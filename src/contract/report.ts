@@ -3,7 +3,7 @@
 // with what the document assumed beside what the server did. Each failure carries the calls that
 // show it, as curl commands. Every line passes through printableLines() on its way out: whatever
 // of a server's text a message holds can neither act on a terminal nor break the XML.
-import { printableLines } from '../protocol/printable.js';
+import { printable, printableLines } from '../protocol/printable.js';
 import type { Reproduction } from './reproduction.js';
 import type { CheckResult, ContractReport, Difference } from './runner.js';
 
@@ -65,7 +65,7 @@ export function formatSummary(report: ContractReport): string {
           'A difference is where this server does not do what the document assumes (no source says it): it fails the run only with --strict.',
         ]
       : []),
-    ...(report.leftBehind.length > 0 ? [`Left behind (the clean-up could not delete them): ${report.leftBehind.join(', ')}`] : []),
+    ...(report.leftBehind.length > 0 ? [`Left behind (the clean-up could not delete them): ${report.leftBehind.map(printable).join(', ')}`] : []),
   ];
   return printableLines(lines.join('\n'));
 }

@@ -1,5 +1,5 @@
-// How to reproduce a call the run made: the request as a curl command a shell can run as it is,
-// and what came back. A key is shown as the environment variable it came from, never its value.
+// How to reproduce a call the run made: the request as a curl command bash can run as it is, and
+// what came back. A key is shown as the environment variable it came from, never its value.
 import { printable } from '../protocol/printable.js';
 
 export interface Reproduction {
@@ -19,17 +19,20 @@ export interface SentRequest {
 
 const longestBody = 4096;
 
-/** A word for a POSIX shell: single-quoted, or `$'…'` with escapes when it holds what a terminal would act on. */
+/** A word for bash: single-quoted, or `$'…'` with escapes when it holds what a terminal would act on. */
 function shellWord(text: string): string {
+  if (/^[\w.,:/@%+=-]+$/.test(text)) return text;
   if (printable(text) === text) return `'${text.replaceAll("'", `'\\''`)}'`;
-  // Inside $'…' the shell reads the \uXXXX escapes printable() writes back as the characters.
-  return `$'${printable(text.replace(/[\\']/g, '\\$&'))}'`;
+  // Inside $'…' bash reads the \uXXXX escapes printable() writes back as the characters (and
+  // \UXXXXXXXX beyond U+FFFF, which it writes \u{…}).
+  const escaped = printable(text.replace(/[\\']/g, '\\$&')).replace(/\\u\{([0-9a-f]+)\}/g, (_, hex: string) => `\\U${hex.padStart(8, '0')}`);
+  return `$'${escaped}'`;
 }
 
 /** `request` as a curl command, each key in `keyVariables` written as its variable. */
 export function curlCommand(request: SentRequest, keyVariables: ReadonlyMap<string, string>): string {
   const words = ['curl', '-sS'];
-  if (request.method !== 'GET') words.push('-X', request.method);
+  if (request.method !== 'GET') words.push('-X', shellWord(request.method));
   words.push(shellWord(request.url), '-H', shellWord('Content-Type: application/json'));
   if (request.apiKey !== undefined) {
     const variable = keyVariables.get(request.apiKey);
@@ -38,7 +41,9 @@ export function curlCommand(request: SentRequest, keyVariables: ReadonlyMap<stri
   }
   if (request.body !== undefined) {
     const cut = request.body.length > longestBody;
-    words.push('--data-raw', shellWord(cut ? request.body.slice(0, longestBody) : request.body));
+    // Not inside a surrogate pair.
+    const end = /[\ud800-\udbff]/.test(request.body.charAt(longestBody - 1)) ? longestBody - 1 : longestBody;
+    words.push('--data-raw', shellWord(cut ? request.body.slice(0, end) : request.body));
     if (cut) words.push(`# the body is ${request.body.length} characters; cut at ${longestBody}`);
   }
   return words.join(' ');

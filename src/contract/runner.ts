@@ -10,7 +10,7 @@ import { groupList } from './checks/list-bodies.js';
 import { CoverageRecorder, type Coverage } from './coverage.js';
 import { deadline } from './deadline.js';
 import { Pacer } from './pacer.js';
-import { NoReply, type ContractFetch, type ProbeTarget } from './probe.js';
+import { describeFailure, type ContractFetch, type ProbeTarget } from './probe.js';
 import type { Reproduction } from './reproduction.js';
 
 export type { Difference } from './context.js';
@@ -177,6 +177,7 @@ async function runChecks(options: ContractOptions, target: ProbeTarget, settings
   // Checks that ran to their end without a failure: what they made, later checks may use.
   const completed = new Set<string>();
   const beside = new Map<string, Promise<void>>();
+  const checks = checksToRun(options.fuzz ?? 0);
   const runCheck = async (check: Check) => {
     const checkStarted = performance.now();
     const finish = (status: CheckResult['status'], messages: string[], differences: Difference[] = [], reproductions: Reproduction[] = []) => {
@@ -209,15 +210,27 @@ async function runChecks(options: ContractOptions, target: ProbeTarget, settings
       }
     }
   };
-  for (const check of checksToRun(options.fuzz ?? 0)) {
-    if ((check.needs ?? []).some((need) => beside.has(need))) {
-      await Promise.all(beside.values());
-      beside.clear();
+  try {
+    for (const check of checks) {
+      if ((check.needs ?? []).some((need) => beside.has(need))) {
+        await Promise.all(beside.values());
+        beside.clear();
+      }
+      if (check.runsBeside) {
+        const running = runCheck(check);
+        // Awaited below; until then its failure (an onProgress that threw) is not unhandled.
+        running.catch(() => {});
+        beside.set(check.name, running);
+      } else await runCheck(check);
     }
-    if (check.runsBeside) beside.set(check.name, runCheck(check));
-    else await runCheck(check);
+    await Promise.all(beside.values());
+  } finally {
+    // However the loop ended, nothing runs on into the clean-up.
+    await Promise.allSettled(beside.values());
   }
-  await Promise.all(beside.values());
+  // As the checks ran in order, whichever finished first.
+  const position = new Map(checks.map((check, index) => [check.name, index]));
+  results.sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
 }
 
 /** Why no check can run against the target, if none can: no answer, no Portrait envelope, or a refused key. */
@@ -250,14 +263,17 @@ async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: R
   for (const id of [...state.groups].reverse()) {
     if (!(await ctx.call('DeleteAssetGroup', { Id: id }).then(deleted, () => false))) left.push(id);
   }
+  // A create cut off by a deadline may have made a group whose Id never came back: found by the
+  // run's tag in its name (one page of 100 holds more than any run makes).
+  const tagged = await ctx.call('ListAssetGroups', groupList({ Name: `contract-${state.tag}` })).catch(() => undefined);
+  for (const group of tagged?.result?.Items ?? []) {
+    if (state.groups.includes(group.Id) || !String(group.Name).startsWith(`contract-${state.tag}`)) continue;
+    if (!(await ctx.call('DeleteAssetGroup', { Id: group.Id }).then(deleted, () => false))) left.push(group.Id);
+  }
   return left;
 }
 
 /** Why a check could not finish; the run's own stop says so rather than the wait it cut short. */
 function describeError(error: unknown, stop: AbortSignal): string {
-  if (stop.aborted) return (stop.reason as Error).message;
-  if (!(error instanceof Error)) return String(error);
-  if (error instanceof NoReply) return error.message;
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return `${error.message}${cause}`;
+  return stop.aborted ? (stop.reason as Error).message : describeFailure(error);
 }

@@ -4,11 +4,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatCheck, formatSummary, runContract, toJson, toJUnit, type ContractReport } from '../../src/contract/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { serveFetch } from '../support/http.js';
-import { editReplies, fastContract, type Fault } from './faults.js';
+import { editReplies, envelope, errorEnvelope, fastContract, type Fault } from './faults.js';
+
+// Whole contract runs, some over sockets: on a busy machine far beyond vitest's 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 // Garbage collection on demand: a deadline must hold while it runs.
 setFlagsFromString('--expose-gc');
@@ -28,6 +31,15 @@ function runBehind(fault: Fault, options: Partial<Parameters<typeof runContract>
   return runContract({ ...fastContract, apiKey: key, secondApiKey: undefined, baseUrl: 'http://emulator.local', fetch: (request) => handle(request), ...options });
 }
 
+/** How many AIGC groups the demo customer holds. */
+async function groupCount(emulator: ReturnType<typeof createEmulator>): Promise<number> {
+  const body = JSON.stringify({ Filter: { GroupType: 'AIGC' } });
+  const reply = await emulator.handle(
+    new Request('http://emulator.local/portrait/?Action=ListAssetGroups&Version=2024-01-01', { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body }),
+  );
+  return ((await reply.json()) as { Result: { TotalCount: number } }).Result.TotalCount;
+}
+
 describe('a server that stops answering', () => {
   it('fails the check under way at the call deadline, with garbage collection running, and the run goes on', async () => {
     const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
@@ -44,7 +56,7 @@ describe('a server that stops answering', () => {
         timeoutMs: 100,
         fetch: (request, init) => (calls++ === 0 ? emulator.handle(request) : fetch(request, init)),
       });
-      const first = report.results[1];
+      const first = report.results[0];
       expect(first?.status).toBe('failed');
       expect(first?.messages[0]).toMatch(/^the check could not finish: \w+: no reply within 100 ms$/);
       expect(first?.reproductions[0]?.reply).toBe('no reply: no reply within 100 ms');
@@ -58,7 +70,15 @@ describe('a server that stops answering', () => {
 
   it('stops the whole run at maxTimeMs: the check under way fails, the rest are skipped, and the clean-up still runs', async () => {
     const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
-    const slow = (request: Request) => new Promise<Response>((resolve) => setTimeout(() => resolve(emulator.handle(request)), 50));
+    // As a fetch does, a call its deadline aborts before it is sent never reaches the server.
+    const slow = (request: Request, init: { signal: AbortSignal }) =>
+      new Promise<Response>((resolve, reject) => {
+        const timer = setTimeout(() => resolve(emulator.handle(request)), 50);
+        init.signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(init.signal.reason);
+        });
+      });
     // Some hundreds of calls at 50 ms each: far past a second.
     const report = await runContract({ ...fastContract, baseUrl: 'http://emulator.local', fetch: slow, maxTimeMs: 1_000 });
     expect(report.passed).toBe(false);
@@ -69,10 +89,40 @@ describe('a server that stops answering', () => {
     expect(toJUnit(report)).toContain('<testcase classname="portrait-contract.run" name="max-time"');
     // The clean-up ran after the stop: nothing this run made is left.
     expect(report.leftBehind).toEqual([]);
-    const groups = await emulator.handle(
-      new Request('http://emulator.local/portrait/?Action=ListAssetGroups&Version=2024-01-01', { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body: '{}' }),
-    );
-    expect(((await groups.json()) as { Result: { TotalCount: number } }).Result.TotalCount).toBe(0);
+    expect(await groupCount(emulator)).toBe(0);
+  });
+
+  it('deletes in its clean-up a group whose create got no reply, found by the run tag in its name', async () => {
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
+    let creates = 0;
+    // The first group is made, and its reply never comes.
+    const fetch = async (request: Request) => {
+      const reply = await emulator.handle(request);
+      const create = new URL(request.url).searchParams.get('Action') === 'CreateAssetGroup';
+      return create && creates++ === 0 ? new Promise<Response>(() => {}) : reply;
+    };
+    const report = await runContract({ ...fastContract, baseUrl: 'http://emulator.local', fetch, timeoutMs: 200 });
+    expect(report.results.find((result) => result.name === 'groups.create')?.messages[0]).toBe('the check could not finish: CreateAssetGroup: no reply within 200 ms');
+    expect(report.leftBehind).toEqual([]);
+    expect(await groupCount(emulator)).toBe(0);
+  });
+
+  it('lets no check run on beside the clean-up when an onProgress callback throws', async () => {
+    // The asset never leaves Processing, so assets.until-active polls until its own timeout.
+    const emulator = createEmulator({ processingDelayMs: 60_000, rateLimits: false });
+    let calls = 0;
+    const fetch = (request: Request) => {
+      calls++;
+      return emulator.handle(request);
+    };
+    const onProgress = (result: { name: string }) => {
+      if (result.name === 'groups.get') throw new Error('the reporter failed');
+    };
+    await expect(runContract({ ...fastContract, assetTimeoutMs: 300, baseUrl: 'http://emulator.local', fetch, onProgress })).rejects.toThrow('the reporter failed');
+    const atTheEnd = calls;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls).toBe(atTheEnd);
+    expect(await groupCount(emulator)).toBe(0);
   });
 });
 
@@ -160,6 +210,42 @@ describe("a server's text in the report", () => {
     const text = outputs(report);
     expect(text).toContain('Bearer [redacted]');
     for (let start = 0; start + 8 <= key.length; start++) expect(text).not.toContain(key.slice(start, start + 8));
+  });
+});
+
+describe("a server's echo of a key", () => {
+  it('is redacted however JSON writes it: with escaped slashes or letters', async () => {
+    const slashed = 'sk/live/0123456789abcdefghij';
+    const escaped = JSON.stringify(slashed).slice(1, -1).replaceAll('/', '\\/').replace('k', '\\u006b');
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false, tenants: [{ customerId: 'slashed', apiKeys: [slashed] }] });
+    const fault: Fault = (handle) => async (request) => {
+      if (new URL(request.url).searchParams.get('Action') !== 'GetAssetGroup') return handle(request);
+      const text = `{"ResponseMetadata":{"RequestId":"${escaped}","Action":"GetAssetGroup","Version":"2024-01-01","Error":{"Code":"InternalError","Message":"your key ${escaped} is wrong"}}}`;
+      return new Response(text, { status: 400, headers: { 'Content-Type': 'application/json' } });
+    };
+    const handle = fault((request) => emulator.handle(request));
+    const report = await runContract({ ...fastContract, apiKey: slashed, secondApiKey: undefined, baseUrl: 'http://emulator.local', fetch: (request) => handle(request) });
+    expect(report.results.find((result) => result.name === 'groups.get')?.status).toBe('failed');
+    const text = outputs(report);
+    expect(text).toContain('your key [redacted] is wrong');
+    for (let start = 0; start + 8 <= slashed.length; start++) expect(text).not.toContain(slashed.slice(start, start + 8));
+  });
+});
+
+describe('what the clean-up could not delete', () => {
+  it('is listed with the ids made printable: an id cannot forge a line of the summary', async () => {
+    const forged = 'group-1\n✓ 30 passed, 0 failed, 0 skipped';
+    const fault: Fault = (handle) => async (request) => {
+      const action = new URL(request.url).searchParams.get('Action');
+      if (action === 'CreateAssetGroup') return envelope(action, { Id: forged });
+      if (action === 'DeleteAssetGroup') return errorEnvelope(action, 'InternalError', 500);
+      return handle(request);
+    };
+    const report = await runBehind(fault);
+    expect(report.leftBehind).toContain(forged);
+    const summary = formatSummary(report);
+    expect(summary).toContain('group-1\\u000a✓ 30 passed');
+    expect(summary.split('\n').filter((line) => line.startsWith('✓'))).toEqual([]);
   });
 });
 

@@ -12,6 +12,8 @@ export const quotaChecks: Check[] = [
       const count = async (GroupType: 'AIGC' | 'LivenessFace') =>
         ctx.result(await ctx.call('ListAssetGroups', { Filter: { GroupType }, PageNumber: 1, PageSize: 1 }), `ListAssetGroups of ${GroupType} groups`).TotalCount;
       const existing = (await count('AIGC')) + (await count('LivenessFace'));
+      // The loop below creates groups up to the quota from this count: it must be one.
+      ctx.expect('behaviours.pagination', Number.isInteger(existing) && existing >= 0, `ListAssetGroups counts ${existing} groups`);
       const create = (n: number) => ctx.call('CreateAssetGroup', { Name: `contract-${ctx.state.tag}-quota-${n}` });
       const made: string[] = [];
       for (let n = existing; n < groupQuota; n++) {
