@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { formatCheck, formatSummary, runContract, toJson, toJUnit } from '../contract/index.js';
 import { protocol } from '../protocol/index.js';
+import { ignoreOrphanedSocketErrors } from './socket-error-guard.js';
 import { fail, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
 const command = {
@@ -34,6 +35,7 @@ const command = {
 } as const satisfies CommandLine<Record<string, Flag>>;
 
 const values = parseCommandLine(command);
+ignoreOrphanedSocketErrors();
 const baseUrl = values['base-url'];
 const apiKey = values['api-key'] ?? process.env.PORTRAIT_API_KEY;
 if (!baseUrl || !apiKey) usageError(command, baseUrl ? 'an API key is needed: --api-key, or PORTRAIT_API_KEY' : '--base-url is needed');

@@ -4,6 +4,7 @@
 import { corsOriginsFrom } from '../server/cors.js';
 import { startMock } from '../mock/index.js';
 import { closeOnSignals } from './close-on-signals.js';
+import { ignoreOrphanedSocketErrors } from './socket-error-guard.js';
 import { defaultUpstreamLimits } from '../mock/upstream.js';
 import { fail, fromFlag, listenFlags, messageOf, parseCommandLine, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
@@ -22,6 +23,7 @@ const command = {
 } as const satisfies CommandLine<Record<string, Flag>>;
 
 const values = parseCommandLine(command);
+ignoreOrphanedSocketErrors();
 const port = wholeNumberFrom(command, '--port', values.port, 0, 65535);
 if (values.errors && !values.upstream) console.warn('--errors only matters with --upstream; ignored.');
 const corsOrigin = values['cors-origin'];

@@ -4,6 +4,8 @@ import type { Client } from 'openapi-fetch';
 import { actionNames, packageVersion, servers, type Action, type ActionMethodsOf, type paths } from '../protocol/generated.js';
 import { methodName } from '../protocol/method-name.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
+import { excerpt } from '../protocol/printable.js';
+import { redactor } from '../protocol/redaction.js';
 import { decodeEnvelope } from './envelope.js';
 import { PortraitClientError } from './errors.js';
 import { retrying, type RetryPolicy } from './retry.js';
@@ -134,7 +136,7 @@ export function createPortraitClient(options: PortraitClientOptions = {}): Portr
   };
   const maxResponseBytes = checked('maxResponseBytes', options.maxResponseBytes ?? 10 * 2 ** 20, 1);
   /** Servers can echo what they were sent; the key must not reach an error or a log through them. */
-  const redact = (text: string) => text.replaceAll(apiKey, '[redacted]');
+  const redact = redactor([apiKey]);
   // Browsers set their own User-Agent; in Node the server learns who calls.
   const userAgent = node ? `portrait-api-toolkit/${packageVersion} node/${node.version}` : undefined;
   const { raw, send } = createTransport({ baseUrl, apiKey, fetch: options.fetch, redact, maxResponseBytes, userAgent });
@@ -172,5 +174,15 @@ export function createPortraitClient(options: PortraitClientOptions = {}): Portr
   for (const action of actionNames) methods[methodName(action)] = (...args: ActionArgs<typeof action>) => call(action, ...args);
 
   // Each method calls its own Action: the loop above cannot tell TypeScript so.
-  return { ...(methods as ActionMethods), call, raw, baseUrl };
+  const client = { ...(methods as ActionMethods), call, raw, baseUrl };
+  redactors.set(client, redact);
+  return client;
+}
+
+/** Each client's redaction of its key, for the text the waiters and paginators put in an error. */
+const redactors = new WeakMap<PortraitClient, (text: string) => string>();
+
+/** Text a server sent in reply to `client`, fit for an error: its key redacted, cut to 300 characters, printable. */
+export function safeText(client: PortraitClient, text: unknown): string {
+  return excerpt((redactors.get(client) ?? String)(String(text)), 300);
 }

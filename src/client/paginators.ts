@@ -1,7 +1,7 @@
 // AWS-style paginators over the two List Actions: async iterables of pages, with `.items()`.
 import type { PaginatedAction } from '../protocol/generated.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
-import type { CallOptions, PortraitClient, WithMetadata } from './client.js';
+import { safeText, type CallOptions, type PortraitClient, type WithMetadata } from './client.js';
 import { PortraitClientError, PortraitError } from './errors.js';
 
 export interface PaginatorConfig {
@@ -34,8 +34,10 @@ function paginate<A extends PaginatedAction>(action: A, config: PaginatorConfig,
     let pageNumber = input.PageNumber ?? 1;
     // A server may keep promising one page more: the walk also ends after two pages in a row of
     // nothing new (one can be an honest list shifted by inserts), and once it has received twice
-    // the items the first page announced.
-    const seen = new Set<string>();
+    // the items the first page announced. Only the last two pages' ids are kept: what an honest
+    // shift repeats, in memory that does not grow with the walk.
+    let seen = new Set<string>();
+    let before = new Set<string>();
     let total: number | undefined;
     let received = 0;
     let stale = 0;
@@ -46,8 +48,8 @@ function paginate<A extends PaginatedAction>(action: A, config: PaginatorConfig,
       const broken = !Array.isArray(page.Items)
         ? 'has no Items list'
         : page.PageNumber !== pageNumber
-          ? `is page ${String(page.PageNumber)}, not the page ${pageNumber} asked for`
-          : !(page.PageSize > 0 && Number.isInteger(page.TotalCount))
+          ? `is page ${safeText(config.client, page.PageNumber)}, not the page ${pageNumber} asked for`
+          : !(page.PageSize > 0 && Number.isSafeInteger(page.TotalCount))
             ? 'has no usable PageSize and TotalCount'
             : undefined;
       if (broken) {
@@ -55,10 +57,10 @@ function paginate<A extends PaginatedAction>(action: A, config: PaginatorConfig,
         throw new PortraitError({ code: 'InvalidResponse', message: `The ${action} reply ${broken}; paging stopped.`, requestId, action, status: httpStatus });
       }
       if (page.Items.length === 0) return;
-      const fresh = (page.Items as ListItem<A>[]).filter((item) => !seen.has(item?.Id));
+      const fresh = (page.Items as ListItem<A>[]).filter((item) => !seen.has(item?.Id) && !before.has(item?.Id));
       stale = fresh.length === 0 ? stale + 1 : 0;
       if (stale === 2) return;
-      for (const item of fresh) seen.add(item?.Id);
+      [before, seen] = [seen, new Set(page.Items.map((item) => item?.Id))];
       total ??= page.TotalCount;
       received += page.Items.length;
       yield [page, fresh];

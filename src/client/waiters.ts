@@ -3,7 +3,7 @@
 import { protocol } from '../protocol/generated.js';
 import { PortraitAbortError, PortraitAssetFailedError, PortraitClientError, PortraitError, PortraitWaiterTimeoutError } from './errors.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
-import type { PortraitClient, WithMetadata } from './client.js';
+import { safeText, type PortraitClient, type WithMetadata } from './client.js';
 import { sleep } from './sleep.js';
 
 export interface WaiterConfig {
@@ -77,7 +77,8 @@ async function poll<T>(
 export function waitUntilAssetActive(config: WaiterConfig, input: RequestOf<'GetAsset'>): Promise<WithMetadata<ResultOf<'GetAsset'>>> {
   return poll(config, { maxWaitTime: 300, minDelay: 2, maxDelay: 30 }, `asset ${input.Id} to be Active`, async (signal) => {
     const asset = await config.client.getAsset(input, { signal });
-    if (asset.Status === 'Failed') throw new PortraitAssetFailedError(asset.Id, asset.FailedReason);
+    // Both are the server's text: fit for a message first.
+    if (asset.Status === 'Failed') throw new PortraitAssetFailedError(safeText(config.client, asset.Id), asset.FailedReason === undefined ? undefined : safeText(config.client, asset.FailedReason));
     return { done: asset.Status === 'Active', value: asset };
   });
 }

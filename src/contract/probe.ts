@@ -5,7 +5,6 @@
 // any of it is cut or shown.
 import {
   apiVersion,
-  bodyShapeIssue,
   describeIssues,
   facts,
   isAction,
@@ -19,6 +18,7 @@ import {
   type Source,
   type ValidationIssue,
 } from '../protocol/index.js';
+import { replyShapeIssue } from '../protocol/body-shape.js';
 import { excerpt, printable } from '../protocol/printable.js';
 import { PortraitResponseTooLargeError } from '../client/errors.js';
 import { readReplyText } from '../client/read-reply.js';
@@ -145,15 +145,21 @@ async function probeOnce(target: ProbeTarget, request: ProbeRequest): Promise<Pr
   } finally {
     call.clear();
   }
-  // Before anything reads it: a server may echo the key, and a cut must not leave part of it.
+  // Before anything reads it: a server may echo the key, and a cut must not leave part of it. JSON
+  // is redacted value by value (the text can write the key escaped, and redacting the text could
+  // break an escape); anything else as text.
+  const json = parseJson(text);
   text = target.redact(text);
-  const parsed = redactedValues(parseJson(text), target.redact);
+  // Too large to judge in reasonable time, or too deep: judged as no envelope, with the reason.
+  const misshapen = replyShapeIssue(json);
+  const parsed = misshapen ? undefined : redactedValues(json, target.redact);
   const envelope = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Envelope;
   const error = envelope.ResponseMetadata?.Error;
-  const own = envelopeViolations(request, version, response.status, parsed, text);
+  const own = envelopeViolations(request, version, response.status, parsed, misshapen ? `JSON that ${misshapen.message}` : text);
   const bodyAlreadyJudged = own.some((violation) => violation.fact.startsWith(schemas));
   const proxyHeader = response.headers.get('sl-violations');
-  const proxyFound = !proxyHeader ? null : redactedValues(parseJson(target.redact(proxyHeader)), target.redact);
+  const proxyJson = proxyHeader ? parseJson(proxyHeader) : undefined;
+  const proxyFound = !proxyHeader ? null : replyShapeIssue(proxyJson) ? undefined : redactedValues(proxyJson, target.redact);
   const violations = [...own, ...proxyViolations(proxyFound, bodyAlreadyJudged)];
   const baseCode = typeof error?.Code === 'string' ? error.Code.split('.')[0] : undefined;
   target.coverage.record({ action: request.action, version, method }, response.status, baseCode);
@@ -212,11 +218,19 @@ function schemaViolations(where: string, schema: string, issues: readonly Valida
   const bySource = new Map<Source, ValidationIssue[]>();
   for (const issue of issues) {
     const source = issueSource(portraitDocument, schema, issue);
-    bySource.set(source, [...(bySource.get(source) ?? []), issue]);
+    const found = bySource.get(source);
+    if (found) found.push(issue);
+    else bySource.set(source, [issue]);
   }
+  return [...bySource].map(([source, found]) => ({ fact: schemasFact(schema), source, message: `${where} breaks the spec:\n${issueLines(found)}` }));
+}
+
+/** The first issues, one a line, and how many more: a reply can break the spec ten thousand times. */
+function issueLines(issues: ValidationIssue[]): string {
+  const shown = 20;
   // A path names the server's own keys: printable, as the line it sits on is one the report trusts.
-  const lines = (found: ValidationIssue[]) => describeIssues(found.map((issue) => ({ ...issue, path: printable(issue.path) })));
-  return [...bySource].map(([source, found]) => ({ fact: schemasFact(schema), source, message: `${where} breaks the spec:\n${lines(found)}` }));
+  const lines = describeIssues(issues.slice(0, shown).map((issue) => ({ ...issue, path: excerpt(issue.path, 200) })));
+  return issues.length > shown ? `${lines}\n… and ${issues.length - shown} more` : lines;
 }
 
 /**
@@ -237,11 +251,9 @@ function proxyViolations(parsed: unknown, bodyAlreadyJudged: boolean): Violation
 
 /**
  * `value` with every string in it, keys included, redacted: JSON can write a key escaped
- * (`\/`, `\u0073`), which redacting the text alone misses. A value too deep or too large to be a
- * Portrait API reply is no envelope, and is not walked (nor validated).
+ * (`\/`, `\u0073`), which redacting the text alone misses. Only for a value of a reply's shape.
  */
 function redactedValues(value: unknown, redact: (text: string) => string): unknown {
-  if (bodyShapeIssue(value)) return undefined;
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') return redact(node);
     if (Array.isArray(node)) return node.map(walk);

@@ -4,6 +4,7 @@
 // bounded in time, and so is its clean-up.
 import { protocol } from '../protocol/index.js';
 import { printable } from '../protocol/printable.js';
+import { redactor } from '../protocol/redaction.js';
 import { AssumptionStop, CheckContext, CheckFailure, type Check, type ContractSettings, type Difference, type RunState } from './context.js';
 import { checksToRun } from './checks/index.js';
 import { groupList } from './checks/list-bodies.js';
@@ -103,10 +104,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     groupQuota: checked('groupQuota', options.groupQuota, 0, protocol.activeGroupQuota),
     fuzz: checked('fuzz', options.fuzz, 0, 0),
   };
-  const keys = [options.apiKey, options.secondApiKey].filter((key): key is string => Boolean(key));
-  // A key may come back as sent, or percent-encoded in an echoed URL.
-  const forms = keys.flatMap((key) => [key, encodeURIComponent(key)]);
-  const redact = (text: string) => forms.reduce((safe, key) => safe.replaceAll(key, '[redacted]'), text);
+  const redact = redactor([options.apiKey, options.secondApiKey ?? '']);
   const { maxTimeMs } = limits;
   const run = deadline(maxTimeMs, () => new OutOfTime(`the run is out of time (its max time is ${maxTimeMs / 1000} s)`));
   const coverage = new CoverageRecorder();

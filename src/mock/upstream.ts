@@ -4,7 +4,7 @@
 // follows a redirect, gives up after a time limit, and stops reading past a size limit counted
 // after decompression. Each of those is an UpstreamError that the proxy turns into a 502 or 504.
 import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
-import { bodyShapeIssue } from '../protocol/index.js';
+import { replyShapeIssue } from '../protocol/body-shape.js';
 import { readStream } from '../server/read-body.js';
 
 export interface UpstreamLimits {
@@ -74,7 +74,7 @@ export async function callUpstream(input: IHttpRequest, upstream: string, limits
   const json = /^application\/(?:[\w.+-]+\+)?json\b/i.test(response.headers.get('content-type') ?? '');
   const body = json ? parseOrText(read.text) : read.text;
   // Validators and serializers recurse: a reply nested deeper than any the document describes stops here.
-  if (bodyShapeIssue(body)) throw new UpstreamError('misshapen', 'The upstream reply is nested too deeply or holds too many values to be a Portrait API reply.');
+  if (replyShapeIssue(body)) throw new UpstreamError('misshapen', 'The upstream reply is nested too deeply or holds too many values to be a Portrait API reply.');
   return { statusCode: response.status, headers: responseHeaders, body };
 }
 

@@ -1,10 +1,11 @@
 // Text that came from outside (a server's reply, what a client sent), made safe to print to a
 // terminal, a log line or an XML report. ESC opens terminal sequences (a window title, a clipboard
-// write), CR overwrites a line and LF forges one, bidirectional controls reorder what is shown, and
-// XML refuses U+FFFE, U+FFFF and lone surrogates: each becomes a visible \u escape instead.
+// write), CR overwrites a line and LF forges one, bidirectional controls reorder what is shown,
+// zero-width characters hide what sits between them, and XML refuses U+FFFE, U+FFFF and lone
+// surrogates: each becomes a visible \u escape instead.
 
-const unsafe = /[\p{Cc}\p{Cs}\p{NChar}\p{Bidi_C}\u2028\u2029]/gu;
-const unsafeButLineFeeds = /(?!\n)[\p{Cc}\p{Cs}\p{NChar}\p{Bidi_C}\u2028\u2029]/gu;
+const unsafe = /[\p{Cc}\p{Cf}\p{Cs}\p{NChar}\u2028\u2029]/gu;
+const unsafeButLineFeeds = /(?!\n)[\p{Cc}\p{Cf}\p{Cs}\p{NChar}\u2028\u2029]/gu;
 
 const escaped = (char: string) => {
   const code = char.codePointAt(0) ?? 0;

@@ -2,6 +2,8 @@
 // no stack trace), one line for a busy port, and one line from the contract run when its target
 // cannot be used.
 import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -177,6 +179,37 @@ describe.concurrent('the contract run', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
       await server.close();
+    }
+  });
+
+  it('survives a reply Node 20 refuses for its six content codings, then a reset: the check fails, the reports are written', async () => {
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
+    const server = createServer(async (incoming, outgoing) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of incoming) chunks.push(chunk as Buffer);
+      const url = `http://127.0.0.1${incoming.url ?? '/'}`;
+      if (new URL(url).searchParams.get('Action') === 'GetAssetGroup') {
+        incoming.socket.write(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip, gzip, gzip, gzip, gzip, gzip\r\ncontent-length: 100000\r\n\r\n${'x'.repeat(1000)}`);
+        setTimeout(() => incoming.socket.destroy(), 200);
+        return;
+      }
+      const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as [string, string]] : [])));
+      const reply = await emulator.handle(new Request(url, { method: incoming.method ?? 'POST', headers, ...(incoming.method === 'GET' ? {} : { body: Buffer.concat(chunks) }) }));
+      outgoing.writeHead(reply.status, Object.fromEntries(reply.headers)).end(Buffer.from(await reply.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const dir = await mkdtemp(join(tmpdir(), 'portrait-contract-'));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const { code, stdout, stderr } = await run(commands['portrait-contract'], ['--base-url', url, '--api-key', 'demo-key', '--rate-limits', 'off', '--report', join(dir, 'report.json')]);
+      expect(stderr).not.toContain('Unhandled');
+      expect(code).toBe(1);
+      expect(stdout).toMatch(/✗ groups\.get .*\n\s+the check could not finish: GetAssetGroup: fetch failed \(too many content-encodings/);
+      expect(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'))).toMatchObject({ passed: false, leftBehind: [] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

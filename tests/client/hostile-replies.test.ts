@@ -302,3 +302,45 @@ describe('a request fetch refuses before sending', () => {
     expect(server.received).toHaveLength(0);
   });
 });
+
+describe("a server's text in the waiters' and paginators' errors", () => {
+  const hostile = '\r\n\u001b]0;owned\u0007\u001b]52;c;Y3VybA==\u0007 FAKE LOG LINE key=test-key-0123456789 \u202e';
+  const unsafe = /[\u0000-\u001f\u007f-\u009f\u200b\u202a-\u202e]/;
+
+  it('reaches PortraitAssetFailedError printable, with the key redacted', async () => {
+    const failed = { Id: `asset-1${hostile}`, GroupId: 'group-1', Name: '', AssetType: 'Image', Status: 'Failed', FailedReason: hostile, URL: '', CreateTime: '2026-03-18T07:20:44Z', UpdateTime: '2026-03-18T07:20:44Z' };
+    const { client } = await clientOf(() => success('GetAsset', failed), { apiKey: 'test-key-0123456789' });
+    const error = (await waitUntilAssetActive({ client }, { Id: 'asset-1' }).catch((caught: unknown) => caught)) as Error & { failedReason: string };
+    expect(error.name).toBe('PortraitAssetFailedError');
+    for (const text of [error.message, error.failedReason]) {
+      expect(text).not.toMatch(unsafe);
+      expect(text).not.toContain('test-key-0123456789');
+    }
+    expect(error.failedReason).toContain('\\u001b]52;c;');
+  });
+
+  it('reaches the paginators\' InvalidResponse printable, cut short, with the key redacted', async () => {
+    const { client } = await clientOf(() => success('ListAssets', { Items: [{ Id: 'asset-1' }], PageNumber: `${hostile}${'x'.repeat(10_000)}`, PageSize: 1, TotalCount: 5 }), { apiKey: 'test-key-0123456789' });
+    const error = (await paginateListAssets({ client })[Symbol.asyncIterator]().next().catch((caught: unknown) => caught)) as Error;
+    expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
+    expect(error.message).not.toMatch(unsafe);
+    expect(error.message).not.toContain('test-key-0123456789');
+    expect(error.message.length).toBeLessThan(500);
+  });
+
+  it('reaches a PortraitError with the key redacted even percent-encoded', async () => {
+    const key = 'sk/ab+cd=ef/gh';
+    const reply = failure('GetAssetGroup', 'InvalidParameter', 400);
+    (reply.body.ResponseMetadata.Error as { Message: string }).Message = `bad key ${encodeURIComponent(key)}`;
+    const { client } = await clientOf(() => reply, { apiKey: key, maxRetries: 0 });
+    const error = (await client.getAssetGroup({ Id: 'group-1' }).catch((caught: unknown) => caught)) as Error;
+    expect(error.message).toBe('GetAssetGroup failed with InvalidParameter (HTTP 400): bad key [redacted]');
+  });
+
+  it('refuses a TotalCount no list can have, such as 1e300', async () => {
+    const { client } = await clientOf(() => success('ListAssets', { Items: [{ Id: 'asset-1' }], PageNumber: 1, PageSize: 1, TotalCount: 1e300 }));
+    const error = await paginateListAssets({ client })[Symbol.asyncIterator]().next().catch((caught: unknown) => caught);
+    expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
+    expect((error as Error).message).toContain('has no usable PageSize and TotalCount');
+  });
+});

@@ -193,7 +193,8 @@ describe('the validating proxy against a hostile or broken upstream', () => {
   });
 
   it('answers 502, not 500, to a reply nested too deeply or too large in values to be the API\'s', async () => {
-    for (const raw of ['['.repeat(200_000) + ']'.repeat(200_000), `{"Items":[${'0,'.repeat(100_000)}0]}`]) {
+    // 6,000 empty items: more than twice the largest reply the document describes, and seconds of validation.
+    for (const raw of ['['.repeat(200_000) + ']'.repeat(200_000), `{"Items":[${'0,'.repeat(100_000)}0]}`, `{"Items":[${'{},'.repeat(5_999)}{}]}`]) {
       const reply = await throughProxy(() => ({ raw, status: 200, contentType: 'application/json' }));
       expect(reply.status).toBe(502);
       expect(errorOf(reply)?.Message).toContain('nested too deeply or holds too many values');
