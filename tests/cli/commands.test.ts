@@ -195,7 +195,9 @@ describe.concurrent('the contract run', () => {
       }
       const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as [string, string]] : [])));
       const reply = await emulator.handle(new Request(url, { method: incoming.method ?? 'POST', headers, ...(incoming.method === 'GET' ? {} : { body: Buffer.concat(chunks) }) }));
-      outgoing.writeHead(reply.status, Object.fromEntries(reply.headers)).end(Buffer.from(await reply.arrayBuffer()));
+      const replyHeaders: Record<string, string> = {};
+      reply.headers.forEach((value, name) => (replyHeaders[name] = value));
+      outgoing.writeHead(reply.status, replyHeaders).end(Buffer.from(await reply.arrayBuffer()));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const dir = await mkdtemp(join(tmpdir(), 'portrait-contract-'));
