@@ -16,6 +16,9 @@ export default defineConfig({
     // vitest keeps a core free by default, which on this project's 2-core machines means one
     // worker; the tests wait on sockets, browsers and child processes more than they compute.
     maxWorkers: availableParallelism(),
+    // A page, a child process or a socket may take seconds to show what a test waits for on a busy
+    // machine: expect.poll waits up to 15 s (its default, 1 s, failed CI runs there).
+    expect: { poll: { timeout: 15_000 } },
     // Type-level tests (*.test-d.ts) are compiled, never run.
     typecheck: { enabled: !packageOnly, include: ['tests/**/*.test-d.ts'] },
   },

@@ -27,10 +27,15 @@ describe('the docs page (/docs)', () => {
         for (const action of actionNames.filter((name) => actions[name].tag === tag.name)) {
           const operation = document.paths[actions[action].path]?.post;
           expect(operation?.operationId).toBe(action);
-          // The sidebar names the Action (its summary opens the operation's description).
-          await menu.getByRole('link', { name: new RegExp(`\\b${action}\\b`) }).click();
-          // Redoc routes by hash, one operation per view, named by its operationId.
-          await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toMatch(new RegExp(`/${action.toLowerCase()}$`));
+          // The sidebar names the Action (its summary opens the operation's description). Redoc
+          // routes by hash, one operation per view, named by its operationId; a click that lands
+          // while the menu still unfolds is lost, so it is made again until the view follows.
+          const link = menu.getByRole('link', { name: new RegExp(`\\b${action}\\b`) });
+          const routed = async () => {
+            await link.click();
+            return decodeURIComponent(new URL(page.url()).hash);
+          };
+          await expect.poll(routed, { interval: 500 }).toMatch(new RegExp(`/${action.toLowerCase()}$`));
           const shown = async () => {
             const text = await content.innerText();
             return text.includes(actions[action].path) && text.includes(operation?.summary ?? '-');
