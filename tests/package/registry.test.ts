@@ -207,7 +207,7 @@ describe('the published package', () => {
           cwd: project,
           env: { PORTRAIT_API_KEY: 'demo-key', PORTRAIT_SECOND_API_KEY: 'demo-key-2' },
         });
-        expect(contract.stdout).toMatch(/\n40 passed, 0 failed, 0 skipped, 0 differ from assumptions against http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s\nJUnit report: contract\.xml\n$/);
+        expect(contract.stdout).toMatch(/\n40 passed, 0 failed, 0 skipped, 0 differ from assumptions against http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s\ncoverage: 12\/12 Actions, \d+\/\d+ documented replies\nJUnit report: contract\.xml\n$/);
         expect(contract.code).toBe(0);
         expect(await readFile(join(project, 'contract.xml'), 'utf8')).toMatch(/<testsuite [^>]*tests="40" failures="0"/);
       } finally {
