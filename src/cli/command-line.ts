@@ -22,6 +22,8 @@ export interface CommandLine<Flags extends Record<string, Flag>> {
   flags: Flags;
   /** Lines after the flags: environment variables, examples. */
   notes?: string[];
+  /** It runs a command given after `--` (`commandAfterFlags`); else nothing may follow the flags. */
+  runsCommand?: boolean;
 }
 
 type Values<Flags extends Record<string, Flag>> = {
@@ -45,7 +47,7 @@ export function parseCommandLine<Flags extends Record<string, Flag>>(command: Co
   );
   let values: Record<string, unknown>;
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(2), options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: flagArgs(command), options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } }, strict: true, allowPositionals: false }));
   } catch (error) {
     return usageError(command, messageOf(error).split('\n')[0] ?? '');
   }
@@ -59,6 +61,20 @@ export function parseCommandLine<Flags extends Record<string, Flag>>(command: Co
     process.exit(0);
   }
   return values as Values<Flags>;
+}
+
+/** The arguments that are flags: all of them, or those before `--` for a command that runs one. */
+function flagArgs(command: CommandLine<Record<string, Flag>>): string[] {
+  const all = process.argv.slice(2);
+  const dashes = all.indexOf('--');
+  return command.runsCommand && dashes >= 0 ? all.slice(0, dashes) : all;
+}
+
+/** The command after `--`, as its words; empty when there is none. */
+export function commandAfterFlags(): string[] {
+  const all = process.argv.slice(2);
+  const dashes = all.indexOf('--');
+  return dashes >= 0 ? all.slice(dashes + 1) : [];
 }
 
 /** Ends the process with `reason` and the usage on stderr, exit code 2. */

@@ -1,11 +1,15 @@
 // The emulator's command line, shared by `portrait-emulator` (`npm run emulator`) and `npm start`
 // (the emulator with the docs site): flags, start, where it listens and which keys work, and a
-// clean close on SIGINT/SIGTERM.
+// clean close on SIGINT/SIGTERM. Given a command after `--`, it serves that command alone: on a
+// free port, with PORTRAIT_BASE_URL and PORTRAIT_API_KEY set, and stops when the command ends,
+// exiting with its status.
 import { corsOriginsFrom } from '../server/cors.js';
 import { demoTenants, loadTenants, startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../emulator/index.js';
 import { publicUrlOrigin } from '../emulator/server.js';
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { closeOnSignals } from './close-on-signals.js';
-import { fail, fromFlag, listenFlags, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
+import { commandAfterFlags, fail, fromFlag, listenFlags, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
 /** What a command adds to the emulator's own options (npm start: the site's pages, built first). */
 export type EmulatorCommandExtras = Pick<EmulatorServerOptions, 'handler'> & {
@@ -24,17 +28,25 @@ export function emulatorCommandLine(name: string, summary: string) {
       'rate-limits': { type: 'string', value: 'document|off', description: "each Action's rate limit as the document gives it (the upstream's), or none", default: 'document' },
       'public-url': { type: 'string', value: 'origin', description: 'where clients reach it, for the links in replies; else the listening address' },
       'cors-origin': { type: 'string', value: 'origins', description: 'origins whose pages may call it: *, none, or a comma-separated list', default: '*' },
+      quiet: { type: 'boolean', description: 'no line per request', default: 'false' },
     },
     notes: [
       'Environment: PORT (the default port), PORTRAIT_EMULATOR_TENANTS (a tenants file when --tenants is not given).',
       `Example: ${name} --port 4011 --processing-delay 500`,
+      `After -- a command to serve: ${name} [options] -- <command...> starts on a free port (unless --port or PORT says),`,
+      '  runs the command with PORTRAIT_BASE_URL and PORTRAIT_API_KEY (the first tenant\'s first key) set, stops, and exits with its status.',
     ],
+    runsCommand: true,
   } as const satisfies CommandLine<Record<string, Flag>>;
 }
 
 export async function runEmulatorCommand(command: ReturnType<typeof emulatorCommandLine>, { prepare, ...extras }: EmulatorCommandExtras = {}): Promise<RunningEmulator> {
   const values = parseCommandLine(command);
-  const port = wholeNumberFrom(command, '--port', values.port, 0, 65535);
+  const served = commandAfterFlags();
+  // A command is served on a free port, unless one is asked for.
+  const flagWords = process.argv.slice(2, process.argv.indexOf('--'));
+  const portGiven = flagWords.some((word) => word === '--port' || word.startsWith('--port=')) || Boolean(process.env.PORT);
+  const port = served.length > 0 && !portGiven ? 0 : wholeNumberFrom(command, '--port', values.port, 0, 65535);
   const processingDelayMs = wholeNumberFrom(command, '--processing-delay', values['processing-delay'], 0);
   const rateLimits = values['rate-limits'];
   if (rateLimits !== 'document' && rateLimits !== 'off') usageError(command, `--rate-limits must be document or off, not ${JSON.stringify(rateLimits)}`);
@@ -55,9 +67,10 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
     ...(tenants ? { tenants } : {}),
     publicUrl,
     ...extras,
-    log: (line) => console.log(line),
+    ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
   }).catch((error: unknown) => fail(messageOf(error), 1));
 
+  if (served.length > 0) return serve(running, served, (tenants ?? demoTenants)[0]?.apiKeys[0] ?? '');
   // Before the first line: whoever waits for it may signal at once.
   closeOnSignals(running);
   console.log(`Portrait emulator listening on ${running.url}`);
@@ -68,4 +81,23 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
     console.log(`Demo API keys: ${demoTenants.map((tenant) => `${tenant.apiKeys.join(', ')} (customer ${tenant.customerId})`).join(', ')}`);
   }
   return running;
+}
+
+/** Runs `words` against `running`, then stops it and exits with the command's status. */
+function serve(running: RunningEmulator, words: string[], apiKey: string): Promise<never> {
+  const [file = '', ...args] = words;
+  // The program only: its arguments may hold a secret.
+  console.error(`Portrait emulator on ${running.url}, serving ${file}`);
+  const child = spawn(file, args, { stdio: 'inherit', env: { ...process.env, PORTRAIT_BASE_URL: running.url, PORTRAIT_API_KEY: apiKey } });
+  // Ctrl-C or a supervisor's SIGTERM goes to the command, whose end stops the emulator.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  return new Promise<never>(() => {
+    const stop = (code: number) => void running.close().finally(() => process.exit(code));
+    child.once('error', (error) => {
+      console.error(`${file} could not be run: ${error.message}`);
+      stop(127);
+    });
+    // Ended by a signal: 128 + its number, as a shell reports it.
+    child.once('exit', (code, signal) => stop(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+  });
 }

@@ -12,7 +12,7 @@ const command = {
   name: 'portrait-contract',
   summary: 'Walks a Portrait API server through real flows and judges every reply against the document.',
   flags: {
-    'base-url': { type: 'string', value: 'url', description: 'the server, such as http://127.0.0.1:4010 or https://api.alltoken.ai/v1 (required)' },
+    'base-url': { type: 'string', value: 'url', description: 'the server, such as http://127.0.0.1:4010 or https://api.alltoken.ai/v1 (required; or PORTRAIT_BASE_URL)' },
     'api-key': { type: 'string', value: 'key', description: 'a key of the server (required; better: PORTRAIT_API_KEY)' },
     'second-api-key': { type: 'string', value: 'key', description: "another customer's key, for the tenancy checks (better: PORTRAIT_SECOND_API_KEY)" },
     junit: { type: 'string', value: 'file', description: 'also write a JUnit XML report there' },
@@ -28,7 +28,7 @@ const command = {
     strict: { type: 'boolean', description: 'fail on a difference from an assumption of the document too, not only on a broken fact of the reference or the upstream', default: 'false' },
   },
   notes: [
-    'Environment: PORTRAIT_API_KEY, PORTRAIT_SECOND_API_KEY (keys kept off the command line).',
+    'Environment: PORTRAIT_BASE_URL, PORTRAIT_API_KEY, PORTRAIT_SECOND_API_KEY (keys kept off the command line).',
     'Example: portrait-contract --base-url http://127.0.0.1:4010 --api-key demo-key --second-api-key demo-key-2 --junit contract.xml',
     'The stateless mock (portrait-mock) is no target: it answers examples, not state. Point it at the emulator or a real server.',
   ],
@@ -36,9 +36,9 @@ const command = {
 
 const values = parseCommandLine(command);
 ignoreOrphanedSocketErrors();
-const baseUrl = values['base-url'];
+const baseUrl = values['base-url'] ?? (process.env.PORTRAIT_BASE_URL || undefined);
 const apiKey = values['api-key'] ?? process.env.PORTRAIT_API_KEY;
-if (!baseUrl || !apiKey) usageError(command, baseUrl ? 'an API key is needed: --api-key, or PORTRAIT_API_KEY' : '--base-url is needed');
+if (!baseUrl || !apiKey) usageError(command, baseUrl ? 'an API key is needed: --api-key, or PORTRAIT_API_KEY' : '--base-url is needed, or PORTRAIT_BASE_URL');
 for (const name of ['group-quota', 'fuzz'] as const) wholeNumberFrom(command, `--${name}`, values[name], 0);
 // Seconds that become a timer's milliseconds, which stop at 2^31 - 1.
 const longestSeconds = Math.floor((2 ** 31 - 1) / 1000);

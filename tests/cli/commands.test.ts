@@ -23,8 +23,8 @@ const commands = {
   'npm start --': 'scripts/start.ts',
 } as const;
 const flagsOf: Record<keyof typeof commands, string[]> = {
-  'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin'],
-  'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin'],
+  'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--quiet'],
+  'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--quiet'],
   'portrait-mock': ['--port', '--host', '--upstream', '--errors', '--upstream-timeout', '--max-upstream-reply', '--cors-origin'],
   'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--report', '--max-time', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz', '--rate-limits', '--strict'],
 };
@@ -118,6 +118,40 @@ describe.concurrent('servers', () => {
     } finally {
       child.kill();
     }
+  });
+});
+
+describe.concurrent('portrait-emulator -- <command>', () => {
+  // Calls the emulator it was given, prints the status and where, and exits 3.
+  const script = [
+    'const url = `${process.env.PORTRAIT_BASE_URL}/portrait/?Action=ListAssetGroups&Version=2024-01-01`;',
+    "const reply = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${process.env.PORTRAIT_API_KEY}`, 'Content-Type': 'application/json' }, body: '{}' });",
+    'console.log(`status ${reply.status} at ${process.env.PORTRAIT_BASE_URL}`);',
+    'process.exit(3);',
+  ].join('\n');
+
+  it('serves the command on a free port with PORTRAIT_BASE_URL and PORTRAIT_API_KEY set, stops, and exits with its status; --quiet logs no request', async () => {
+    const { code, stdout } = await run(commands['portrait-emulator'], ['--quiet', '--', process.execPath, '--input-type=module', '-e', script]);
+    expect(code).toBe(3);
+    const [, url] = /^status 200 at (http:\/\/127\.0\.0\.1:\d+)\n$/.exec(stdout) ?? [];
+    expect(url).toBeDefined();
+    // Stopped with the command: nothing listens there any more.
+    await expect(fetch(`${url}/`)).rejects.toThrow();
+  });
+
+  it('logs each request without --quiet, and exits 127 when the command cannot be run', async () => {
+    const logged = await run(commands['portrait-emulator'], ['--', process.execPath, '--input-type=module', '-e', script]);
+    expect(logged.code).toBe(3);
+    expect(logged.stdout).toMatch(/^POST ListAssetGroups 200 \d+ms$/m);
+    const missing = await run(commands['portrait-emulator'], ['--', 'no-such-command-for-the-emulator']);
+    expect(missing.code).toBe(127);
+    expect(missing.stderr).toContain('no-such-command-for-the-emulator could not be run');
+  });
+
+  it('runs the contract checks against itself, the base URL and key from the environment', async () => {
+    const { code, stdout } = await run(commands['portrait-emulator'], ['--quiet', '--rate-limits', 'off', '--', process.execPath, '--import', 'tsx', commands['portrait-contract'], '--second-api-key', 'demo-key-2', '--rate-limits', 'off']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\n28 passed, 0 failed, 0 skipped, 0 differ from assumptions against http:\/\/127\.0\.0\.1:\d+ in /);
   });
 });
 
