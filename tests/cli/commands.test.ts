@@ -110,6 +110,31 @@ describe.concurrent('servers', () => {
     }
   });
 
+  it('stop when the process that started them is gone, as when a script kills the npx or npm in front', async () => {
+    for (const file of [commands['portrait-emulator'], commands['portrait-mock']]) {
+      // A shell that waits on the server, as npm's does: killed at once, it forwards nothing.
+      const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx ${file} --port 0 & echo "pid $!"; wait`], { cwd: root });
+      let output = '';
+      shell.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+      await expect.poll(() => /pid \d+\n[\s\S]*http:\/\/127\.0\.0\.1:\d+/.test(output)).toBe(true);
+      const pid = Number(/pid (\d+)/.exec(output)?.[1]);
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0] ?? '';
+      try {
+        expect((await fetch(`${url}/`)).status).toBeGreaterThan(0);
+        shell.kill('SIGKILL');
+        await expect.poll(() => fetch(`${url}/`).then(() => 'listening', () => 'stopped')).toBe('stopped');
+      } finally {
+        // Whatever the outcome, nothing this test started goes on running.
+        shell.kill('SIGKILL');
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone: what the test expects.
+        }
+      }
+    }
+  });
+
   it('listen on PORT when --port is not given', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', commands['portrait-emulator']], { cwd: root, env: { ...process.env, PORT: '0' } });
     try {
