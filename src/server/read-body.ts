@@ -10,9 +10,43 @@ function declaredTooLarge(contentLength: string | null | undefined, limit: numbe
   return Number.isFinite(declared) && declared > limit;
 }
 
+/** How much of a refused body is read away, and for how long, before the refusal is sent regardless. */
+const drainBytes = 8 * 1024 * 1024;
+const drainMs = 5000;
+
+/**
+ * Reads away the rest of a refused body and drops it, before the 413 is sent: node:http closes
+ * a connection whose request it did not read to the end as soon as the reply is out, and a client
+ * still writing the body then gets a reset (EPIPE) instead of the reply. Bounded: past
+ * `drainBytes` or `drainMs` the refusal goes out and the connection closes as before.
+ */
+function drainRefusedBody(request: IncomingMessage, alreadyRead: number): Promise<void> {
+  return new Promise((resolve) => {
+    let drained = alreadyRead;
+    const finish = () => {
+      clearTimeout(timer);
+      request.off('data', onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > drainBytes) finish();
+    };
+    const timer = setTimeout(finish, drainMs);
+    request.on('data', onData);
+    request.once('end', finish);
+    request.once('close', finish);
+    request.resume();
+  });
+}
+
 export async function readIncomingBody(request: IncomingMessage, limit: number): Promise<BodyRead> {
   const contentLength = request.headers['content-length'];
-  if (declaredTooLarge(contentLength, limit)) return { outcome: 'tooLarge' };
+  if (declaredTooLarge(contentLength, limit)) {
+    // A body that could not be read away in time is refused at once.
+    if (Number(contentLength) <= drainBytes) await drainRefusedBody(request, 0);
+    return { outcome: 'tooLarge' };
+  }
   // A small body comes in the packet of its headers: a microtask later all of it is in the
   // stream's buffer. Taking it from there saves about 20 µs a request over listening for data
   // and end events (measured under load), a third of what a small reply costs the emulator.
@@ -32,6 +66,8 @@ function readStreamedBody(request: IncomingMessage, limit: number): Promise<Body
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
+    // Over the limit: what is left is read away before the refusal (drainRefusedBody).
+    let refused = false;
     const settle = (read: BodyRead) => {
       if (settled) return;
       settled = true;
@@ -41,15 +77,16 @@ function readStreamedBody(request: IncomingMessage, limit: number): Promise<Body
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        // What is left of the body is dropped as it arrives; the reply closes the connection.
         chunks.length = 0;
-        settle({ outcome: 'tooLarge' });
+        refused = true;
+        request.off('data', onData);
+        void drainRefusedBody(request, size).then(() => settle({ outcome: 'tooLarge' }));
         return;
       }
       chunks.push(chunk);
     };
     request.on('data', onData);
-    request.once('end', () => settle({ outcome: 'read', text: Buffer.concat(chunks, size).toString('utf8'), byteLength: size }));
+    request.once('end', () => refused || settle({ outcome: 'read', text: Buffer.concat(chunks, size).toString('utf8'), byteLength: size }));
     request.once('error', () => settle({ outcome: 'unreadable' }));
     request.once('close', () => {
       if (!request.complete) settle({ outcome: 'unreadable' });

@@ -82,6 +82,31 @@ describe('startEmulator', () => {
     expect(reply.status).toBe(413);
   });
 
+  it('reads away a refused body before the 413, so that a client still writing it gets the reply, not a reset', async () => {
+    const { connect } = await import('node:net');
+    const size = protocol.maxBodyBytes + 64 * 1024;
+    const socket = connect(Number(new URL(running.url).port), '127.0.0.1');
+    let received = '';
+    let closedAfter = -1;
+    let written = 0;
+    socket.setEncoding('utf8').on('data', (text: string) => (received += text));
+    socket.on('close', () => (closedAfter = written));
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`POST /portrait/?Action=ListAssets&Version=${apiVersion} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${secret}\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`);
+    // The body follows slowly, as a busy client's would; `written` counts what was handed to the socket.
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    while (written < size && closedAfter < 0) {
+      written += chunk.length;
+      await new Promise((resolve) => socket.write(chunk, resolve));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await expect.poll(() => received).toMatch(/^HTTP\/1\.1 413 [\s\S]*"RequestEntityTooLarge"/);
+    // The connection stayed open until the whole body was sent.
+    expect(closedAfter === -1 || closedAfter >= size).toBe(true);
+    socket.destroy();
+  });
+
   it('answers the API envelope to other methods and paths, TRACE included', async () => {
     for (const [method, path, status] of [
       ['GET', '/', 404],
