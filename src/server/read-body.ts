@@ -11,7 +11,7 @@ function declaredTooLarge(contentLength: string | null | undefined, limit: numbe
 }
 
 /** How much of a refused body is read away, and for how long, before the refusal is sent regardless. */
-const drainBytes = 8 * 1024 * 1024;
+const drainBytes = 8 * 2 ** 20;
 const drainMs = 5000;
 
 /**
