@@ -8,7 +8,7 @@ import { demoTenants, loadTenants, startEmulator, type EmulatorServerOptions, ty
 import { publicUrlOrigin } from '../emulator/server.js';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { closeOnSignals } from './close-on-signals.js';
+import { stopOnSignalsOrParentExit } from './stop-server.js';
 import { commandAfterFlags, fail, fromFlag, listenFlags, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
 /** What a command adds to the emulator's own options (npm start: the site's pages, built first). */
@@ -72,7 +72,7 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
 
   if (served.length > 0) return serve(running, served, (tenants ?? demoTenants)[0]?.apiKeys[0] ?? '');
   // Before the first line: whoever waits for it may signal at once.
-  closeOnSignals(running);
+  stopOnSignalsOrParentExit(running);
   console.log(`Portrait emulator listening on ${running.url}`);
   if (tenants) {
     // Keys from a file may be real secrets: say how many customers, never which keys.

@@ -3,7 +3,7 @@
 // `--upstream <url>` a validating proxy. `--help` lists its flags.
 import { corsOriginsFrom } from '../server/cors.js';
 import { startMock } from '../mock/index.js';
-import { closeOnSignals } from './close-on-signals.js';
+import { stopOnSignalsOrParentExit } from './stop-server.js';
 import { ignoreOrphanedSocketErrors } from './socket-error-guard.js';
 import { defaultUpstreamLimits } from '../mock/upstream.js';
 import { fail, fromFlag, listenFlags, messageOf, parseCommandLine, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
@@ -46,5 +46,5 @@ const mock = await startMock({
   log: (line) => console.log(line),
 }).catch((error: unknown) => fail(messageOf(error), 1));
 // Before the first line: whoever waits for it may signal at once.
-closeOnSignals(mock);
+stopOnSignalsOrParentExit(mock);
 console.log(values.upstream ? `Portrait validating proxy for ${values.upstream} on ${mock.url}` : `Portrait mock listening on ${mock.url}`);

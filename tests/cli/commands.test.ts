@@ -116,7 +116,8 @@ describe.concurrent('servers', () => {
       const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx ${file} --port 0 & echo "pid $!"; wait`], { cwd: root });
       let output = '';
       shell.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
-      await expect.poll(() => /pid \d+\n[\s\S]*http:\/\/127\.0\.0\.1:\d+/.test(output)).toBe(true);
+      // Starting through tsx (and Prism, for the mock) can take tens of seconds on a busy machine.
+      await expect.poll(() => /pid \d+\n[\s\S]*http:\/\/127\.0\.0\.1:\d+/.test(output), { timeout: 50_000 }).toBe(true);
       const pid = Number(/pid (\d+)/.exec(output)?.[1]);
       const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0] ?? '';
       try {

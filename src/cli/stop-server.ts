@@ -6,7 +6,7 @@ import { fail, messageOf } from './command-line.js';
 /** How often the server looks whether the process that started it is still there. */
 const parentCheckMs = 1000;
 
-export function closeOnSignals(server: { close(): Promise<void> }): void {
+export function stopOnSignalsOrParentExit(server: { close(): Promise<void> }): void {
   let stopping = false;
   const stop = () => {
     if (stopping) return;
