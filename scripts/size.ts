@@ -47,15 +47,15 @@ if (!existsSync(new URL('../dist/src/client/index.js', import.meta.url))) {
 }
 
 // Every export of the client entry, so nothing is tree-shaken away.
-const client = await bundle(`export * from 'portrait-api-toolkit';`);
+const client = await bundle(`export * from '@portrait-api/toolkit';`);
 const clientGzip = gzipSync(client, { level: 9 }).length;
 
 // The types entry: a type import plus a bare import of its JavaScript. ignoreAnnotations makes
 // esbuild disregard "sideEffects": false, so 0 bytes proves the module itself is empty.
 const typesOnly = await bundle(
   [
-    `import type { components, paths } from 'portrait-api-toolkit/types';`,
-    `import 'portrait-api-toolkit/types';`,
+    `import type { components, paths } from '@portrait-api/toolkit/types';`,
+    `import '@portrait-api/toolkit/types';`,
     `export type Asset = components['schemas']['AssetItem'];`,
     `export type Paths = keyof paths;`,
   ].join('\n'),
@@ -63,8 +63,8 @@ const typesOnly = await bundle(
 );
 
 const format = (bytes: number) => `${bytes.toLocaleString('en-US')} B`;
-console.log(`client (portrait-api-toolkit): ${format(client.length)} minified, ${format(clientGzip)} gzipped; budget ${format(clientBudgetBytes)} gzipped`);
-console.log(`types (portrait-api-toolkit/types): ${format(typesOnly.length)}`);
+console.log(`client (@portrait-api/toolkit): ${format(client.length)} minified, ${format(clientGzip)} gzipped; budget ${format(clientBudgetBytes)} gzipped`);
+console.log(`types (@portrait-api/toolkit/types): ${format(typesOnly.length)}`);
 
 let over = false;
 if (clientGzip > clientBudgetBytes) {
@@ -72,7 +72,7 @@ if (clientGzip > clientBudgetBytes) {
   over = true;
 }
 if (typesOnly.length > 0) {
-  console.error('The types entry added runtime code: portrait-api-toolkit/types must stay an empty module.');
+  console.error('The types entry added runtime code: @portrait-api/toolkit/types must stay an empty module.');
   over = true;
 }
 process.exitCode = over ? 1 : 0;

@@ -16,7 +16,7 @@ export class MissingPrismError extends Error {
   override name = 'MissingPrismError';
 
   constructor() {
-    super(`The Portrait mock needs Prism, an optional peer dependency of portrait-api-toolkit: npm install -D ${prismPackages.join(' ')}`);
+    super(`The Portrait mock needs Prism, an optional peer dependency of @portrait-api/toolkit: npm install -D ${prismPackages.join(' ')}`);
   }
 }
 

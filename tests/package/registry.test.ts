@@ -25,7 +25,7 @@ const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'u
   devDependencies: Record<string, string>;
   exports: Record<string, unknown>;
 };
-/** `portrait-api-toolkit`, `portrait-api-toolkit/types`, …: every entry but package.json and the views' pattern. */
+/** `@portrait-api/toolkit`, `@portrait-api/toolkit/types`, …: every entry but package.json and the views' pattern. */
 const entries = Object.keys(manifest.exports)
   .filter((entry) => entry !== './package.json' && !entry.includes('*'))
   .map((entry) => (entry === '.' ? manifest.name : `${manifest.name}/${entry.slice(2)}`));
@@ -86,7 +86,7 @@ describe('the published package', () => {
 
     const mock = await runCommand('npx', ['portrait-mock', '--port', '0'], { cwd: lean });
     expect(mock.code).toBe(1);
-    expect(withoutNpmNotices(mock.stderr)).toBe(`The Portrait mock needs Prism, an optional peer dependency of portrait-api-toolkit: ${command}\n`);
+    expect(withoutNpmNotices(mock.stderr)).toBe(`The Portrait mock needs Prism, an optional peer dependency of @portrait-api/toolkit: ${command}\n`);
 
     const proxied = await runCommand('npx', ['portrait-contract', '--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--through-proxy'], { cwd: lean });
     expect(proxied.code).toBe(1);
@@ -94,7 +94,7 @@ describe('the published package', () => {
 
     const imported = await runCommand(
       process.execPath,
-      ['--input-type=module', '--eval', `import('portrait-api-toolkit/mock').then((m) => m.startMock({ port: 0 })).catch((e) => console.log(e.name, e.message.endsWith(${JSON.stringify(command)})))`],
+      ['--input-type=module', '--eval', `import('@portrait-api/toolkit/mock').then((m) => m.startMock({ port: 0 })).catch((e) => console.log(e.name, e.message.endsWith(${JSON.stringify(command)})))`],
       { cwd: lean },
     );
     expect(imported.stdout).toBe('MissingPrismError true\n');
@@ -131,12 +131,12 @@ describe('the published package', () => {
     }
   });
 
-  it('resolves portrait-api-toolkit/types to an empty module', async () => {
+  it('resolves @portrait-api/toolkit/types to an empty module', async () => {
     const probe = [
-      `const url = import.meta.resolve('portrait-api-toolkit/types');`,
+      `const url = import.meta.resolve('@portrait-api/toolkit/types');`,
       `const text = (await import('node:fs')).readFileSync(new URL(url), 'utf8');`,
-      `const module = await import('portrait-api-toolkit/types');`,
-      `console.log(JSON.stringify({ file: url.split('/portrait-api-toolkit/')[1], text, keys: Object.keys(module) }));`,
+      `const module = await import('@portrait-api/toolkit/types');`,
+      `console.log(JSON.stringify({ file: url.split('/@portrait-api/toolkit/')[1], text, keys: Object.keys(module) }));`,
     ].join('\n');
     const { stdout } = await mustRun(process.execPath, ['--input-type=module', '--eval', probe], { cwd: lean });
     expect(JSON.parse(stdout)).toEqual({ file: 'dist/generated/schema.js', text: 'export {};\n', keys: [] });
@@ -148,11 +148,11 @@ describe('the published package', () => {
     expect(declarations).toContain('   * Create an AIGC portrait group\n');
   });
 
-  it('resolves each generated view as portrait-api-toolkit/spec/<file>', async () => {
+  it('resolves each generated view as @portrait-api/toolkit/spec/<file>', async () => {
     const views = (await readdir(join(projectRoot, 'generated'))).filter((file) => file.endsWith('.json'));
     const probe = [
       `const { readFileSync } = await import('node:fs');`,
-      `const read = (file) => JSON.parse(readFileSync(new URL(import.meta.resolve('portrait-api-toolkit/spec/' + file)), 'utf8'));`,
+      `const read = (file) => JSON.parse(readFileSync(new URL(import.meta.resolve('@portrait-api/toolkit/spec/' + file)), 'utf8'));`,
       `console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(views)}.map((file) => [file, read(file).openapi]))));`,
     ].join('\n');
     const { stdout } = await mustRun(process.execPath, ['--input-type=module', '--eval', probe], { cwd: lean });
@@ -218,8 +218,8 @@ describe('the published package', () => {
 
   it('keeps the client within its gzip budget, and the types entry at 0 bytes', async () => {
     const { stdout } = await mustRun(process.execPath, ['--import', 'tsx', 'scripts/size.ts'], { cwd: projectRoot, timeoutMs: 60_000 });
-    expect(stdout).toMatch(/^client \(portrait-api-toolkit\): [\d,]+ B minified, [\d,]+ B gzipped; budget [\d,]+ B gzipped$/m);
-    expect(stdout).toContain('types (portrait-api-toolkit/types): 0 B\n');
+    expect(stdout).toMatch(/^client \(@portrait-api/toolkit\): [\d,]+ B minified, [\d,]+ B gzipped; budget [\d,]+ B gzipped$/m);
+    expect(stdout).toContain('types (@portrait-api/toolkit/types): 0 B\n');
   }, 60_000);
 
   // The checks of `npm run check:package`, on the tarball that was published rather than on two more packs.
@@ -280,7 +280,7 @@ function readmeQuickStart(readme: string) {
   // The shape this test relies on, so a README edit that breaks it fails here, by name.
   expect(commands(setupBlock)[0]).toEqual(['npm', 'init', '-y']);
   expect(setup.map((words) => words.slice(0, 2).join(' '))).toEqual(['npm install', 'npm install']);
-  expect(setup[0]).toEqual(['npm', 'install', 'portrait-api-toolkit']);
+  expect(setup[0]).toEqual(['npm', 'install', '@portrait-api/toolkit']);
   expect(commands(setupBlock).at(-1)).toEqual(['npx', 'portrait-emulator']);
   expect(quick.file).toMatch(/\.mts$/);
   expect(typeCheck.slice(0, 2)).toEqual(['npx', 'tsc']);

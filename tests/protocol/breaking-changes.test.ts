@@ -95,7 +95,7 @@ describe('npm run check:breaking', () => {
     const root = await mkdtemp(join(tmpdir(), 'portrait-release-'));
     try {
       const files: Record<string, unknown> = {
-        'package.json': { name: 'portrait-api-toolkit', version },
+        'package.json': { name: '@portrait-api/toolkit', version },
         'openapi/released/portrait.openapi.json': released,
         'openapi/released/release.json': { version: releasedVersion },
         'generated/portrait.openapi.json': changed(edit),

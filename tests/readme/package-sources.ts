@@ -7,7 +7,7 @@ import { projectRoot } from '../../scripts/project-root.js';
 type Target = string | { types?: string; default?: string };
 const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { name: string; exports: Record<string, Target> };
 
-/** `portrait-api-toolkit/emulator` -> `./src/emulator/index.ts`, for every export but package.json. */
+/** `@portrait-api/toolkit/emulator` -> `./src/emulator/index.ts`, for every export but package.json. */
 export const packageSources: Record<string, string> = Object.fromEntries(
   Object.entries(manifest.exports)
     .filter(([entry]) => entry !== './package.json')

@@ -13,8 +13,8 @@ const example = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => mat
 
 it('deletes every Failed asset, however many pages they take', async () => {
   expect(example).toBeDefined();
-  const prelude = `import { createEmulator } from 'portrait-api-toolkit/emulator';
-import { createPortraitClient as makeClient } from 'portrait-api-toolkit';
+  const prelude = `import { createEmulator } from '@portrait-api/toolkit/emulator';
+import { createPortraitClient as makeClient } from '@portrait-api/toolkit';
 let now = Date.UTC(2026, 2, 18);
 const emulator = createEmulator({ clock: () => now, processingDelayMs: 1000, rateLimits: false });
 const client = makeClient({ apiKey: 'demo-key', baseUrl: 'http://emulator.local', fetch: emulator.handle });

@@ -9,7 +9,7 @@ import { packageSources } from './package-sources.js';
 
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
-const clientPrelude = "import type { PortraitClient as ReadmeClient } from 'portrait-api-toolkit';\ndeclare const client: ReadmeClient;\n";
+const clientPrelude = "import type { PortraitClient as ReadmeClient } from '@portrait-api/toolkit';\ndeclare const client: ReadmeClient;\n";
 
 function compileErrors(sources: Map<string, string>): string[] {
   const config = ts.getParsedCommandLineOfConfigFile(join(projectRoot, 'tsconfig.json'), {}, {
