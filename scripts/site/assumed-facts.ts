@@ -1,6 +1,6 @@
 // What the document assumes, shown where people read it: each assumed schema, property and keyword
 // marked in its own description, and one table of every assumed fact, in the docs' introduction
-// and in README (a test holds README's copy to this one).
+// and in docs/facts.md (a test holds that copy to this one).
 import { assumedSchemaParts, assumptions, type Assumption } from '../../src/protocol/fact-sources.js';
 import type { OpenApiDocument } from '../../src/protocol/document.js';
 

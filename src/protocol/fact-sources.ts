@@ -231,7 +231,7 @@ function unescapeSegment(segment: string): string {
   return segment.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
-/** One assumed fact, for the README's table and the docs. */
+/** One assumed fact, for the table in docs/facts.md and the docs page. */
 export interface Assumption {
   /** Where the document states it: a named fact, or a schema with the keyword or property. */
   fact: string;

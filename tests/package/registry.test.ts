@@ -4,14 +4,14 @@
 // one made an ES module, where the README's quick start is set up, type-checked and run as written
 // against `npx portrait-emulator`, and `npx portrait-contract` judges the same emulator.
 // `npm run test:node -- 22` runs this file under another Node.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { prismPackages } from '../../src/mock/prism-packages.js';
 import { actionNames } from '../../src/protocol/index.js';
-import { createConsumer, measureFootprint, mustRun, runCommand, startCommand, startRegistry, type LocalRegistry } from './registry.js';
+import { createConsumer, measureFootprint, mustRun, runCommand, startCommand, startRecordingRegistry, startRegistry, type LocalRegistry } from './registry.js';
 
 /** What installing the package may add to an empty project. */
 const footprintBudget = { packages: 10, diskBytes: 6 * 1024 * 1024 };
@@ -24,12 +24,15 @@ const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'u
   peerDependenciesMeta: Record<string, { optional?: boolean }>;
   devDependencies: Record<string, string>;
   exports: Record<string, unknown>;
+  bin: Record<string, string>;
 };
 /** `@portrait-api/toolkit`, `@portrait-api/toolkit/types`, …: every entry but package.json and the views' pattern. */
 const entries = Object.keys(manifest.exports)
   .filter((entry) => entry !== './package.json' && !entry.includes('*'))
   .map((entry) => (entry === '.' ? manifest.name : `${manifest.name}/${entry.slice(2)}`));
-const quickStart = readmeQuickStart(await readFile(join(projectRoot, 'README.md'), 'utf8'));
+const readme = await readFile(join(projectRoot, 'README.md'), 'utf8');
+const quickStart = readmeQuickStart(readme);
+const recipes = ciRecipes(readme + (await readFile(join(projectRoot, 'docs/contract.md'), 'utf8')));
 
 let work: string;
 let tarball: string;
@@ -202,10 +205,11 @@ describe('the published package', () => {
         const ran = await mustRun('npx', run.slice(1), { cwd: project, env: { ...quickStart.runEnv, PORTRAIT_BASE_URL: url } });
         expect(ran.stdout).toMatch(/^asset:\/\/asset-\d{14}-[0-9a-z]{5} [0-9A-F]{32}\n$/);
 
-        // As the README's CI jobs run it, keys from the environment.
-        const contract = await runCommand('npx', ['portrait-contract', '--base-url', url, '--fuzz', '20', '--junit', 'contract.xml', '--rate-limits', 'off'], {
+        // The README's CI job, keys from the environment, and no rate limits on either side: --fuzz 20
+        // within the liveness Actions' 3 a second would take minutes.
+        const contract = await runCommand('npm', [...recipes.contractJob.slice(1), '--rate-limits', 'off'], {
           cwd: project,
-          env: { PORTRAIT_API_KEY: 'demo-key', PORTRAIT_SECOND_API_KEY: 'demo-key-2' },
+          env: { PORTRAIT_BASE_URL: url, PORTRAIT_API_KEY: 'demo-key', PORTRAIT_SECOND_API_KEY: 'demo-key-2' },
         });
         expect(contract.stdout).toMatch(/\n40 passed, 0 failed, 0 skipped, 0 differ from assumptions against http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s\ncoverage: 12\/12 Actions, \d+\/\d+ documented replies\nJUnit report: contract\.xml\n$/);
         expect(contract.code).toBe(0);
@@ -216,9 +220,46 @@ describe('the published package', () => {
     }, 240_000);
   }
 
+  it("runs the README's emulator job as written, offline once the package is installed", async () => {
+    const job = await runCommand('npm', recipes.emulatorJob.slice(1), { cwd: lean, env: { npm_config_offline: 'true' }, timeoutMs: 180_000 });
+    expect(job.stdout).toMatch(/\n28 passed, 0 failed, 0 skipped, 0 differ from assumptions against http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s\n/);
+    expect(job.code).toBe(0);
+    expect(await readFile(join(lean, 'contract.xml'), 'utf8')).toMatch(/<testsuite [^>]*tests="28" failures="0"/);
+  }, 240_000);
+
+  // A machine without the package, whose .npmrc maps the scope to a registry that lacks it, and
+  // whose default registry holds the bins' names as someone else's packages.
+  it('fails with npm\'s 404 and fetches nothing where the registry lacks the package', async () => {
+    const fallback = await startRecordingRegistry(Object.keys(manifest.bin));
+    const team = await startRecordingRegistry();
+    try {
+      const project = join(work, 'without-the-package');
+      await mkdir(project, { recursive: true });
+      await writeFile(join(project, '.npmrc'), `registry=${fallback.url}\n${manifest.name.split('/')[0]}:registry=${team.url}\n`);
+      const env = { npm_config_cache: join(work, 'empty-cache') };
+      for (const recipe of [recipes.contractJob, recipes.emulatorJob]) {
+        const run = await runCommand('npm', recipe.slice(1), { cwd: project, env });
+        expect(run.code).not.toBe(0);
+        expect(run.stderr).toContain(`404 Not Found - GET ${team.url}${manifest.name.replace('/', '%2f')}`);
+        expect(run.stderr).toContain(`'${manifest.name}@${manifest.version}' could not be found`);
+      }
+      expect(fallback.requests).toEqual([]);
+      expect(new Set(team.requests)).toEqual(new Set([`GET /${manifest.name.replace('/', '%2f')}`]));
+
+      // The quick start's `npx --no-install`: the name's packument is read, no tarball, nothing run.
+      const npx = await runCommand('npx', ['--no-install', 'portrait-emulator', '--version'], { cwd: project, env });
+      expect(npx.code).not.toBe(0);
+      expect(npx.stderr).toContain('npx canceled due to missing packages and no YES option: ["portrait-emulator@9.9.9"]');
+      expect(fallback.requests).toEqual(['GET /portrait-emulator']);
+    } finally {
+      await fallback.close();
+      await team.close();
+    }
+  }, 120_000);
+
   it('keeps the client within its gzip budget, and the types entry at 0 bytes', async () => {
     const { stdout } = await mustRun(process.execPath, ['--import', 'tsx', 'scripts/size.ts'], { cwd: projectRoot, timeoutMs: 60_000 });
-    expect(stdout).toMatch(/^client \(@portrait-api/toolkit\): [\d,]+ B minified, [\d,]+ B gzipped; budget [\d,]+ B gzipped$/m);
+    expect(stdout).toMatch(/^client \(@portrait-api\/toolkit\): [\d,]+ B minified, [\d,]+ B gzipped; budget [\d,]+ B gzipped$/m);
     expect(stdout).toContain('types (@portrait-api/toolkit/types): 0 B\n');
   }, 60_000);
 
@@ -245,13 +286,24 @@ function withoutNpmNotices(text: string): string {
     .join('\n');
 }
 
+/** The `npm exec --package=…` command lines of the README's CI jobs, split into words. */
+function ciRecipes(pages: string) {
+  const lines = [...new Set([...pages.matchAll(/npm exec --package=\S+ -- [^\n]+/g)].map((match) => match[0].trim()))];
+  const contractJob = lines.find((line) => line.includes('-- portrait-contract'))?.split(/\s+/) ?? [];
+  const emulatorJob = lines.find((line) => line.includes('-- portrait-emulator'))?.split(/\s+/) ?? [];
+  expect(lines, 'one contract job (GitHub and GitLab alike) and one emulator job').toHaveLength(2);
+  expect(contractJob.slice(0, 3)).toEqual(['npm', 'exec', `--package=${manifest.name}@${manifest.version}`]);
+  expect(emulatorJob.slice(0, 3)).toEqual(contractJob.slice(0, 3));
+  return { contractJob, emulatorJob };
+}
+
 /**
  * The README's quick start, as commands split into words: the setup block, the file the code goes
  * in, the type-check and run commands (with the environment they set), and for an ES module
  * project the command that makes one and the file name to use there.
  */
 function readmeQuickStart(readme: string) {
-  const section = /### Quick start\n([\s\S]*?)\n### /.exec(readme)?.[1] ?? '';
+  const section = /\n## Quick start\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
   const blocks = (language: string) => [...section.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1] ?? '');
   const commands = (block: string) =>
     block
@@ -281,7 +333,7 @@ function readmeQuickStart(readme: string) {
   expect(commands(setupBlock)[0]).toEqual(['npm', 'init', '-y']);
   expect(setup.map((words) => words.slice(0, 2).join(' '))).toEqual(['npm install', 'npm install']);
   expect(setup[0]).toEqual(['npm', 'install', '@portrait-api/toolkit']);
-  expect(commands(setupBlock).at(-1)).toEqual(['npx', 'portrait-emulator']);
+  expect(commands(setupBlock).at(-1)).toEqual(['npx', '--no-install', 'portrait-emulator']);
   expect(quick.file).toMatch(/\.mts$/);
   expect(typeCheck.slice(0, 2)).toEqual(['npx', 'tsc']);
   expect(typeCheck).toEqual(expect.arrayContaining(['--strict', '--exactOptionalPropertyTypes', quick.file]));

@@ -3,7 +3,7 @@
 // it, commands run in them the way a user runs them, and their installed footprint.
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -196,5 +196,44 @@ export function startCommand(file: string, args: readonly string[], cwd: string)
       if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
       await exited;
     },
+  };
+}
+
+export interface RecordingRegistry {
+  url: string;
+  /** `GET /@portrait-api%2ftoolkit`, … in the order asked. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A registry that holds only `squatted`: each of those names is a package someone else published,
+ * whose tarball this registry would serve. Every request is recorded, so a test can tell what npm
+ * asked for and whether it fetched anything.
+ */
+export async function startRecordingRegistry(squatted: readonly string[] = []): Promise<RecordingRegistry> {
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`);
+    const name = decodeURIComponent((request.url ?? '/').slice(1));
+    response.setHeader('content-type', 'application/json');
+    if (!squatted.includes(name)) {
+      response.statusCode = 404;
+      response.end('{"error":"not_found"}');
+      return;
+    }
+    const version = { name, version: '9.9.9', bin: { [name]: 'index.js' }, dist: { tarball: `${url}${name}/-/${name}-9.9.9.tgz` } };
+    response.end(JSON.stringify({ name, 'dist-tags': { latest: '9.9.9' }, versions: { '9.9.9': version } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    url,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,4 +1,4 @@
-// README's table of what the document assumes is the one the document gives: a fact assumed, or no
+// docs/facts.md's table of what the document assumes is the one the document gives: a fact assumed, or no
 // longer assumed, changes both.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,8 +7,8 @@ import { projectRoot } from '../../scripts/project-root.js';
 import { assumptionsTable } from '../../scripts/site/assumed-facts.js';
 import { portraitDocument } from '../../src/protocol/index.js';
 
-it("README's table of assumptions is the document's", () => {
-  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+it("docs/facts.md's table of assumptions is the document's", () => {
+  const readme = readFileSync(join(projectRoot, 'docs/facts.md'), 'utf8');
   const start = readme.indexOf('| Fact | What the document assumes |');
   expect(start).toBeGreaterThan(0);
   const end = readme.indexOf('\n\n', start);

@@ -1,14 +1,17 @@
-// Every ```ts block of the README compiles against the project as it is, the package's own names
-// resolving to the sources. A block that uses `client` without creating it gets one declared.
-import { readFileSync } from 'node:fs';
+// Every ```ts block of the README, CONTRIBUTING.md and docs/ compiles against the project as it is,
+// the package's own names resolving to the sources. A block that uses `client` without creating it
+// gets one declared.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { packageSources } from './package-sources.js';
 
-const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+const pages = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(projectRoot, 'docs')).filter((file) => file.endsWith('.md')).map((file) => `docs/${file}`)];
+const blocks = pages.flatMap((page) =>
+  [...readFileSync(join(projectRoot, page), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((match, i) => ({ name: `${page.replace(/\W/g, '-')}.snippet-${i}.ts`, code: match[1] ?? '' })),
+);
 const clientPrelude = "import type { PortraitClient as ReadmeClient } from '@portrait-api/toolkit';\ndeclare const client: ReadmeClient;\n";
 
 function compileErrors(sources: Map<string, string>): string[] {
@@ -41,15 +44,16 @@ function compileErrors(sources: Map<string, string>): string[] {
     });
 }
 
-it('finds the README snippets', () => {
-  expect(blocks.length).toBeGreaterThanOrEqual(7);
+it('finds the snippets of the README and of docs/', () => {
+  expect(blocks.filter((block) => block.name.startsWith('README')).length).toBeGreaterThanOrEqual(5);
+  expect(blocks.filter((block) => block.name.startsWith('docs')).length).toBeGreaterThanOrEqual(4);
 });
 
-it('compiles every TypeScript snippet of the README', () => {
+it('compiles every TypeScript snippet of the README and of docs/', () => {
   const sources = new Map(
-    blocks.map((block, i) => {
-      const needsClient = /\bclient\b/.test(block) && !/const client\b/.test(block);
-      return [join(projectRoot, `README.snippet-${i}.ts`), `${needsClient ? clientPrelude : ''}${block}\nexport {};\n`];
+    blocks.map(({ name, code }) => {
+      const needsClient = /\bclient\b/.test(code) && !/const client\b/.test(code);
+      return [join(projectRoot, name), `${needsClient ? clientPrelude : ''}${code}\nexport {};\n`];
     }),
   );
   expect(compileErrors(sources)).toEqual([]);
