@@ -8,7 +8,7 @@ import { demoTenants, loadTenants, startEmulator, type EmulatorServerOptions, ty
 import { publicUrlOrigin } from '../emulator/server.js';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { stopOnSignalsOrParentExit } from './stop-server.js';
+import { stopOnSignalsOrParentExit, whenParentExits } from './stop-server.js';
 import { commandAfterFlags, fail, fromFlag, listenFlags, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
 /** What a command adds to the emulator's own options (npm start: the site's pages, built first). */
@@ -91,6 +91,9 @@ function serve(running: RunningEmulator, words: string[], apiKey: string): Promi
   const child = spawn(file, args, { stdio: 'inherit', env: { ...process.env, PORTRAIT_BASE_URL: running.url, PORTRAIT_API_KEY: apiKey } });
   // Ctrl-C or a supervisor's SIGTERM goes to the command, whose end stops the emulator.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  // A script's kill of the npm or npx in front reaches neither: the command is told, and its end
+  // stops the emulator.
+  whenParentExits(() => child.kill('SIGTERM'));
   return new Promise<never>(() => {
     const stop = (code: number) => void running.close().finally(() => process.exit(code));
     child.once('error', (error) => {

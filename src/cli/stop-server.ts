@@ -17,7 +17,18 @@ export function stopOnSignalsOrParentExit(server: { close(): Promise<void> }): v
     );
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
+  whenParentExits(stop);
+}
+
+/** Calls `then` once the process that started this one is gone, and this one reparented. */
+export function whenParentExits(then: () => void): void {
   const parent = process.ppid;
   // process.ppid is read anew each time: it changes when the parent is gone.
-  setInterval(() => process.ppid !== parent && stop(), parentCheckMs).unref();
+  const check = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(check);
+    then();
+  }, parentCheckMs);
+  // The server or the command it serves keeps the process alive; this check alone must not.
+  check.unref();
 }

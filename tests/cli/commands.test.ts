@@ -174,6 +174,32 @@ describe.concurrent('portrait-emulator -- <command>', () => {
     expect(missing.stderr).toContain('no-such-command-for-the-emulator could not be run');
   });
 
+  it('ends the command, and stops, when the process that started it is gone', async () => {
+    const waits = "console.log('command', process.pid, process.env.PORTRAIT_BASE_URL); setInterval(() => {}, 1000);";
+    const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx ${commands['portrait-emulator']} --quiet -- "${process.execPath}" -e "${waits}"; wait`], { cwd: root });
+    let output = '';
+    shell.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+    await expect.poll(() => /command \d+ http:\/\/127\.0\.0\.1:\d+\n/.test(output), { timeout: 50_000 }).toBe(true);
+    const [, pid, url = ''] = /command (\d+) (\S+)\n/.exec(output) ?? [];
+    const running = () => {
+      try {
+        process.kill(Number(pid), 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      expect(running()).toBe(true);
+      shell.kill('SIGKILL');
+      await expect.poll(running).toBe(false);
+      await expect.poll(() => fetch(`${url}/`).then(() => 'listening', () => 'stopped')).toBe('stopped');
+    } finally {
+      shell.kill('SIGKILL');
+      if (running()) process.kill(Number(pid), 'SIGKILL');
+    }
+  });
+
   it('runs the contract checks against itself, the base URL and key from the environment', async () => {
     const { code, stdout } = await run(commands['portrait-emulator'], ['--quiet', '--rate-limits', 'off', '--', process.execPath, '--import', 'tsx', commands['portrait-contract'], '--second-api-key', 'demo-key-2', '--rate-limits', 'off']);
     expect(code).toBe(0);
