@@ -110,7 +110,8 @@ describe.concurrent('servers', () => {
     }
   });
 
-  it('stop when the process that started them is gone, as when a script kills the npx or npm in front', async () => {
+  // The test's own expect: expect.poll in tests that run side by side needs it.
+  it('stop when the process that started them is gone, as when a script kills the npx or npm in front', async ({ expect }) => {
     for (const file of [commands['portrait-emulator'], commands['portrait-mock']]) {
       // A shell that waits on the server, as npm's does: killed at once, it forwards nothing.
       const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx ${file} --port 0 & echo "pid $!"; wait`], { cwd: root });
@@ -174,7 +175,7 @@ describe.concurrent('portrait-emulator -- <command>', () => {
     expect(missing.stderr).toContain('no-such-command-for-the-emulator could not be run');
   });
 
-  it('ends the command, and stops, when the process that started it is gone', async () => {
+  it('ends the command, and stops, when the process that started it is gone', async ({ expect }) => {
     const waits = "console.log('command', process.pid, process.env.PORTRAIT_BASE_URL); setInterval(() => {}, 1000);";
     const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx ${commands['portrait-emulator']} --quiet -- "${process.execPath}" -e "${waits}"; wait`], { cwd: root });
     let output = '';
