@@ -193,7 +193,7 @@ describe('the published package', () => {
       expect(checked.code).toBe(0);
       if (kind === 'module') {
         // Teams still on TypeScript 5.9 (this repository's own) compile it too.
-        const older = [join(projectRoot, 'node_modules/typescript/bin/tsc'), ...typeCheck.slice(2)];
+        const older = [join(projectRoot, 'node_modules/typescript/bin/tsc'), ...typeCheck.slice(3)];
         expect((await runCommand(process.execPath, older, { cwd: project })).stdout).toBe('');
       }
 
@@ -335,10 +335,10 @@ function readmeQuickStart(readme: string) {
   expect(setup[0]).toEqual(['npm', 'install', '@portrait-api/toolkit']);
   expect(commands(setupBlock).at(-1)).toEqual(['npx', '--no-install', 'portrait-emulator']);
   expect(quick.file).toMatch(/\.mts$/);
-  expect(typeCheck.slice(0, 2)).toEqual(['npx', 'tsc']);
+  expect(typeCheck.slice(0, 3)).toEqual(['npx', '--no-install', 'tsc']);
   expect(typeCheck).toEqual(expect.arrayContaining(['--strict', '--exactOptionalPropertyTypes', quick.file]));
   expect(typeCheck.join(' ')).toContain('--module nodenext');
-  expect(run).toEqual(['npx', 'tsx', quick.file]);
+  expect(run).toEqual(['npx', '--no-install', 'tsx', quick.file]);
   expect(Object.keys(quick.runEnv).sort()).toEqual(['PORTRAIT_API_KEY', 'PORTRAIT_BASE_URL']);
   expect(quick.esmSetup).toEqual(['npm', 'pkg', 'set', 'type=module']);
   expect(quick.esmFile).toMatch(/\.ts$/);
