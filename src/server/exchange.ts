@@ -13,6 +13,8 @@ export interface ServerRequest {
   headers(): Record<string, string>;
   /** The body as text, read no further than `limit` bytes. */
   readBody(limit: number): Promise<BodyRead>;
+  /** Aborts when the client gives up before the reply (a fetch's signal, a closed connection). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface Reply {
@@ -25,7 +27,8 @@ export interface Reply {
 /** What a server hands each request to. */
 export type Handler = (request: ServerRequest) => Promise<Reply>;
 
-export function fromFetchRequest(request: Request): ServerRequest {
+/** `signal`: the one a fetch call was given in `init`, which can differ from the Request's own. */
+export function fromFetchRequest(request: Request, signal: AbortSignal = request.signal): ServerRequest {
   return {
     method: request.method,
     url: new URL(request.url),
@@ -38,6 +41,7 @@ export function fromFetchRequest(request: Request): ServerRequest {
       return all;
     },
     readBody: (limit) => readFetchBody(request, limit),
+    signal,
   };
 }
 
