@@ -64,6 +64,24 @@ describe('src/cli/portrait-emulator.ts', () => {
     expect(await cli.exited).toBe(0);
   }, 15_000);
 
+  it('prints the fault rate, kinds and the seed it picked with how to rerun it, and faults calls so', async () => {
+    const cli = run(['--port', '0', '--fault-rate', '1', '--fault-kinds', '429', '--latency', '5-10']);
+    const output = await cli.printed(/Latency: .*\n/);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+    const seed = /Faults: rate 1 of API calls \(429\), seed (\d+) \(rerun with --fault-seed \1\)\n/.exec(output)?.[1];
+    expect(seed).toBeDefined();
+    expect(output).toContain('Latency: 5-10 ms before each API call\n');
+    const response = await fetch(`${url}/portrait/?Action=ListAssets&Version=2024-01-01`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect([response.status, response.headers.get('retry-after')]).toEqual([429, '1']);
+    expect(await response.text()).toContain(`fault seed ${seed}`);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  }, 15_000);
+
   it('takes tenants from PORTRAIT_EMULATOR_TENANTS and prints the customer count, never the keys', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'portrait-cli-'));
     try {
