@@ -77,6 +77,15 @@ describe('the fault seed', () => {
     expect(await outcomes(emulatorWith({ ...options, faultSeed: 8 }), 40)).not.toEqual(run);
   });
 
+  it('keeps the faults of a lower rate when the rate is raised, each of the same kind', async () => {
+    const low = await outcomes(emulatorWith({ ...options, faultRate: 0.2, faultSeed: 9 }), 60);
+    const high = await outcomes(emulatorWith({ ...options, faultRate: 0.6, faultSeed: 9 }), 60);
+    const faulted = (run: string[]) => run.flatMap((outcome, call) => (outcome === '200' ? [] : [`${call}: ${outcome}`]));
+    expect(faulted(low).length).toBeGreaterThan(0);
+    expect(faulted(high).length).toBeGreaterThan(faulted(low).length);
+    expect(faulted(high)).toEqual(expect.arrayContaining(faulted(low)));
+  });
+
   it('is picked when none is given, and told, so that the run can be replayed', async () => {
     const first = emulatorWith(options);
     expect(Number.isInteger(first.faultSeed)).toBe(true);

@@ -31,9 +31,11 @@ export function injectFaults(handler: Handler, settings: FaultSettings): Handler
   const latencyDraws = seededRandom(settings.seed ^ latencyStream);
   return async (request) => {
     if (routeOf(request.method, request.url.pathname).kind !== 'api') return handler(request);
-    // Drawn on arrival, so that calls in flight together draw in the order they came.
+    // Drawn on arrival, so that calls in flight together draw in the order they came. Both draws
+    // are made for every call: a higher rate or other kinds leave the other calls' draws as they were.
     const latency = minLatency + (maxLatency - minLatency) * latencyDraws();
-    const fault = faultDraws() < settings.rate ? settings.kinds[Math.floor(faultDraws() * settings.kinds.length)] : undefined;
+    const [roll, pick] = [faultDraws(), faultDraws()];
+    const fault = roll < settings.rate ? settings.kinds[Math.floor(pick * settings.kinds.length)] : undefined;
     // A client that gives up meanwhile gets the signal's reason, as from fetch.
     if (latency > 0) await sleep(latency, request.signal);
     return fault ? meetFault(fault, request, settings.seed) : handler(request);
