@@ -135,6 +135,7 @@ function serverRequest(incoming: IncomingMessage, outgoing: ServerResponse, orig
   // cannot change the origin that links in replies are built on.
   const target = incoming.url ?? '/';
   const url = new URL(target.startsWith('/') && !target.startsWith('//') ? `${origin}${target}` : `${origin}/`);
+  let signal: AbortSignal | undefined;
   return {
     method: incoming.method ?? 'GET',
     url,
@@ -146,24 +147,19 @@ function serverRequest(incoming: IncomingMessage, outgoing: ServerResponse, orig
     },
     readBody: (limit) => readIncomingBody(incoming, limit),
     get signal() {
-      return closedSignal(outgoing);
+      return (signal ??= closedSignal(outgoing));
     },
   };
 }
 
-const signals = new WeakMap<ServerResponse, AbortSignal>();
-
 /**
  * Aborts when the connection closes before the reply is sent: the client gave up, or the server
- * is closing. One per request, made when first asked for: most handlers never wait on it.
+ * is closing. Made when a handler first asks for it: most never wait on it.
  */
 function closedSignal(outgoing: ServerResponse): AbortSignal {
-  const made = signals.get(outgoing);
-  if (made) return made;
   const controller = new AbortController();
   if (outgoing.destroyed) controller.abort();
   else outgoing.once('close', () => outgoing.writableFinished || controller.abort());
-  signals.set(outgoing, controller.signal);
   return controller.signal;
 }
 
