@@ -6,7 +6,7 @@
 import { echoedAction, type Action, type RequestOf } from '../protocol/index.js';
 import { asFetchFailure } from '../server/connection-reset.js';
 import { errorReply, refusalReply, successReply } from '../server/envelopes.js';
-import { fromFetchRequest, toFetchResponse, type Handler, type Reply, type ServerRequest } from '../server/exchange.js';
+import { fromFetchRequest, toFetchResponse, type FetchInit, type Handler, type Reply, type ServerRequest } from '../server/exchange.js';
 import { passGateway, type GatewayRules } from '../server/gateway.js';
 import type { ActionContext, ActionHandler, ReplyLinks } from './actions/action-context.js';
 import { rateLimited } from './actions/action-errors.js';
@@ -28,7 +28,7 @@ export interface Emulator {
    * A Fetch handler, bound: pass `emulator.handle` itself as a client's `fetch`. It follows
    * `init.signal` (else the Request's) as fetch does, and rejects as fetch does for a reset.
    */
-  readonly handle: (request: Request, init?: { readonly signal?: AbortSignal | null | undefined }) => Promise<Response>;
+  readonly handle: (request: Request, init?: FetchInit) => Promise<Response>;
   /** The same, for servers that adapt their own requests and replies (see src/server/exchange.ts). */
   readonly answer: Handler;
   /**
@@ -105,8 +105,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
   };
   const answer = injectFaults(answerCall, settings.faults);
-  const handle = (request: Request, init?: { readonly signal?: AbortSignal | null | undefined }) =>
-    answer(fromFetchRequest(request, init?.signal ?? request.signal)).then(toFetchResponse, asFetchFailure);
+  const handle = (request: Request, init?: FetchInit) => answer(fromFetchRequest(request, init)).then(toFetchResponse, asFetchFailure);
   return { handle, answer, prune: () => state.pruneSessions(settings.clock()), faultSeed: settings.faults.seed };
 }
 

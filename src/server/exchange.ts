@@ -24,11 +24,16 @@ export interface Reply {
   body: string;
 }
 
+/** The part of fetch's second argument a Fetch handler follows. */
+export interface FetchInit {
+  readonly signal?: AbortSignal | null | undefined;
+}
+
 /** What a server hands each request to. */
 export type Handler = (request: ServerRequest) => Promise<Reply>;
 
-/** `signal`: the one a fetch call was given in `init`, which can differ from the Request's own. */
-export function fromFetchRequest(request: Request, signal: AbortSignal = request.signal): ServerRequest {
+/** The signal is `init.signal` when a fetch call was given one, as fetch follows it, else the Request's. */
+export function fromFetchRequest(request: Request, init?: FetchInit): ServerRequest {
   return {
     method: request.method,
     url: new URL(request.url),
@@ -41,7 +46,10 @@ export function fromFetchRequest(request: Request, signal: AbortSignal = request
       return all;
     },
     readBody: (limit) => readFetchBody(request, limit),
-    signal,
+    // Read only when a handler waits on it: a client's lazy init.signal costs its controller a signal.
+    get signal() {
+      return init?.signal ?? request.signal;
+    },
   };
 }
 
