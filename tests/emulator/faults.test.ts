@@ -245,6 +245,21 @@ describe('with fake timers', () => {
     expect(await waits(21)).toEqual(first);
   });
 
+  it('leaves the same calls faulted whatever the latency', async () => {
+    const statuses = async (latencyMs: [number, number]) => {
+      const emulator = emulatorWith({ faultRate: 0.5, faultKinds: ['429', '500'], faultSeed: 5, latencyMs });
+      const seen: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const reply = await settle(emulator.handle(callOf('ListAssets')));
+        seen.push(reply.status === 'fulfilled' ? reply.value.status : 0);
+      }
+      return seen;
+    };
+    const without = await statuses([0, 0]);
+    expect(new Set(without)).toEqual(new Set([200, 429, 500]));
+    expect(await statuses([10, 900])).toEqual(without);
+  });
+
   it('stops the latency of a call its client gave up, which then runs nothing', async () => {
     const emulator = emulatorWith({ latencyMs: 5000 });
     const controller = new AbortController();
