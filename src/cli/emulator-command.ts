@@ -8,6 +8,7 @@ import { demoTenants, loadTenants, startEmulator, type EmulatorServerOptions, ty
 import { publicUrlOrigin } from '../emulator/server.js';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { faultFlags, faultOptionsFrom, faultSummary } from './fault-flags.js';
 import { stopOnSignalsOrParentExit, whenParentExits } from './stop-server.js';
 import { commandAfterFlags, fail, fromFlag, listenFlags, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
@@ -28,11 +29,13 @@ export function emulatorCommandLine(name: string, summary: string) {
       'rate-limits': { type: 'string', value: 'document|off', description: "each Action's rate limit as the document gives it (the upstream's), or none", default: 'document' },
       'public-url': { type: 'string', value: 'origin', description: 'where clients reach it, for the links in replies; else the listening address' },
       'cors-origin': { type: 'string', value: 'origins', description: 'origins whose pages may call it: *, none, or a comma-separated list', default: '*' },
+      ...faultFlags,
       quiet: { type: 'boolean', description: 'no line per request', default: 'false' },
     },
     notes: [
       'Environment: PORT (the default port), PORTRAIT_EMULATOR_TENANTS (a tenants file when --tenants is not given).',
       `Example: ${name} --port 4011 --processing-delay 500`,
+      `Testing retries and timeouts: ${name} --latency 20-300 --fault-rate 0.2 --fault-kinds 429,reset --fault-seed 42`,
       `After -- a command to serve: ${name} [options] -- <command...> starts on a free port (unless --port or PORT says),`,
       '  runs the command with PORTRAIT_BASE_URL and PORTRAIT_API_KEY (the first tenant\'s first key) set, stops, and exits with its status.',
     ],
@@ -53,6 +56,7 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
   const corsOrigins = fromFlag(command, '--cors-origin', () => corsOriginsFrom(values['cors-origin']));
   const publicUrl = values['public-url'];
   if (publicUrl !== undefined) fromFlag(command, '--public-url', () => publicUrlOrigin(publicUrl));
+  const faults = faultOptionsFrom(command, values);
 
   const tenantsFile = values.tenants ?? (process.env.PORTRAIT_EMULATOR_TENANTS || undefined);
   const tenants = tenantsFile ? await loadTenants(tenantsFile).catch((error: unknown) => fail(messageOf(error), 2)) : undefined;
@@ -66,11 +70,17 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
     corsOrigins,
     ...(tenants ? { tenants } : {}),
     publicUrl,
+    ...faults,
     ...extras,
     ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
   }).catch((error: unknown) => fail(messageOf(error), 1));
 
-  if (served.length > 0) return serve(running, served, (tenants ?? demoTenants)[0]?.apiKeys[0] ?? '');
+  const faultLines = faultSummary(faults, running.emulator.faultSeed);
+  if (served.length > 0) {
+    // Beside the command's own output, where a failed CI run shows it.
+    for (const line of faultLines) console.error(line);
+    return serve(running, served, (tenants ?? demoTenants)[0]?.apiKeys[0] ?? '');
+  }
   // Before the first line: whoever waits for it may signal at once.
   stopOnSignalsOrParentExit(running);
   console.log(`Portrait emulator listening on ${running.url}`);
@@ -80,6 +90,7 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
   } else {
     console.log(`Demo API keys: ${demoTenants.map((tenant) => `${tenant.apiKeys.join(', ')} (customer ${tenant.customerId})`).join(', ')}`);
   }
+  for (const line of faultLines) console.log(line);
   return running;
 }
 

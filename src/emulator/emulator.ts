@@ -4,8 +4,9 @@
 // contract checks (src/contract) hold it, and any other Portrait server, to it. Where the
 // document leaves a choice open, the handler that makes it says so.
 import { echoedAction, type Action, type RequestOf } from '../protocol/index.js';
+import { asFetchFailure } from '../server/connection-reset.js';
 import { errorReply, refusalReply, successReply } from '../server/envelopes.js';
-import { fromFetchRequest, toFetchResponse, type Handler, type Reply, type ServerRequest } from '../server/exchange.js';
+import { fromFetchRequest, toFetchResponse, type FetchInit, type Handler, type Reply, type ServerRequest } from '../server/exchange.js';
 import { passGateway, type GatewayRules } from '../server/gateway.js';
 import type { ActionContext, ActionHandler, ReplyLinks } from './actions/action-context.js';
 import { rateLimited } from './actions/action-errors.js';
@@ -13,6 +14,7 @@ import type { Outcome } from './actions/action-types.js';
 import { createAsset, deleteAsset, getAsset, listAssets, updateAsset } from './actions/assets.js';
 import { createAssetGroup, deleteAssetGroup, getAssetGroup, listAssetGroups, updateAssetGroup } from './actions/groups.js';
 import { createVisualValidateSession, getVisualValidateResult } from './actions/liveness.js';
+import { injectFaults } from './http/fault-injection.js';
 import { livenessPage, settleLiveness } from './http/liveness-pages.js';
 import { MediaLinks, mediaRedirect } from './http/media-links.js';
 import { RateLimiter } from './http/rate-limiter.js';
@@ -22,8 +24,11 @@ import { tenantsByApiKey, type Tenant } from './model/tenants.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
 
 export interface Emulator {
-  /** A Fetch handler, bound: pass `emulator.handle` itself as a client's `fetch`. */
-  readonly handle: (request: Request) => Promise<Response>;
+  /**
+   * A Fetch handler, bound: pass `emulator.handle` itself as a client's `fetch`. It follows
+   * `init.signal` (else the Request's) as fetch does, and rejects as fetch does for a reset.
+   */
+  readonly handle: (request: Request, init?: FetchInit) => Promise<Response>;
   /** The same, for servers that adapt their own requests and replies (see src/server/exchange.ts). */
   readonly answer: Handler;
   /**
@@ -31,6 +36,8 @@ export interface Emulator {
    * calls it now and then so that memory comes back while no one calls (startEmulator does).
    */
   readonly prune: () => void;
+  /** The seed of the faults and latencies (`faultSeed`, or the one picked): pass it again to meet the same faults. */
+  readonly faultSeed: number;
 }
 
 const handlers: { [A in Action]: ActionHandler<A> } = {
@@ -61,7 +68,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const tenantsByKey = tenantsByApiKey(settings.tenants);
   const rateLimiter = new RateLimiter(settings.rateLimits);
 
-  const answer = async (request: ServerRequest): Promise<Reply> => {
+  const answerCall = async (request: ServerRequest): Promise<Reply> => {
     try {
       const now = settings.clock();
       const route = routeOf(request.method, request.url.pathname);
@@ -97,8 +104,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return errorReply(echoedAction(request.url), 500, { Code: 'InternalError', Message: `The emulator failed unexpectedly (${reason.slice(0, 200)}).` });
     }
   };
-  const handle = async (request: Request) => toFetchResponse(await answer(fromFetchRequest(request)));
-  return { handle, answer, prune: () => state.pruneSessions(settings.clock()) };
+  const answer = injectFaults(answerCall, settings.faults);
+  const handle = (request: Request, init?: FetchInit) => answer(fromFetchRequest(request, init)).then(toFetchResponse, asFetchFailure);
+  return { handle, answer, prune: () => state.pruneSessions(settings.clock()), faultSeed: settings.faults.seed };
 }
 
 /** Where links in replies point: the origin the request came to, so the caller can open them. */

@@ -1,10 +1,11 @@
 // The emulator's options, checked once at creation so a wrong value fails at start with a
 // message that names it.
 import { isAction } from '../protocol/index.js';
+import { checkFaultOptions, type FaultOptions, type FaultSettings } from './http/fault-settings.js';
 import type { RateLimits } from './http/rate-limiter.js';
 import { checkTenantConfigs, demoTenants, type TenantConfig } from './model/tenants.js';
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends FaultOptions {
   /** Customers and their API keys. Default: `demo` (key `demo-key`) and `demo-2` (`demo-key-2`). */
   tenants?: TenantConfig[] | undefined;
   /** Milliseconds since the epoch. Default `Date.now`; tests pass their own to step time. */
@@ -25,6 +26,7 @@ export interface Settings {
   clock: () => number;
   processingDelayMs: number;
   rateLimits: RateLimits | false;
+  faults: FaultSettings;
 }
 
 export function checkOptions(options: EmulatorOptions): Settings {
@@ -39,6 +41,7 @@ export function checkOptions(options: EmulatorOptions): Settings {
     clock,
     processingDelayMs,
     rateLimits: rateLimits === false ? false : { ...rateLimits },
+    faults: checkFaultOptions(options),
   };
 }
 

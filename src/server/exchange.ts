@@ -13,6 +13,8 @@ export interface ServerRequest {
   headers(): Record<string, string>;
   /** The body as text, read no further than `limit` bytes. */
   readBody(limit: number): Promise<BodyRead>;
+  /** Aborts when the client gives up before the reply (a fetch's signal, a closed connection). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface Reply {
@@ -22,10 +24,16 @@ export interface Reply {
   body: string;
 }
 
+/** The part of fetch's second argument a Fetch handler follows. */
+export interface FetchInit {
+  readonly signal?: AbortSignal | null | undefined;
+}
+
 /** What a server hands each request to. */
 export type Handler = (request: ServerRequest) => Promise<Reply>;
 
-export function fromFetchRequest(request: Request): ServerRequest {
+/** The signal is `init.signal` when a fetch call was given one, as fetch follows it, else the Request's. */
+export function fromFetchRequest(request: Request, init?: FetchInit): ServerRequest {
   return {
     method: request.method,
     url: new URL(request.url),
@@ -38,6 +46,10 @@ export function fromFetchRequest(request: Request): ServerRequest {
       return all;
     },
     readBody: (limit) => readFetchBody(request, limit),
+    // Read only when a handler waits on it: a client's lazy init.signal costs its controller a signal.
+    get signal() {
+      return init?.signal ?? request.signal;
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { echoedAction } from '../protocol/index.js';
 import { excerpt } from '../protocol/printable.js';
+import { ConnectionReset } from './connection-reset.js';
 import { errorReply } from './envelopes.js';
 import type { Handler, Reply, ServerRequest } from './exchange.js';
 import { readIncomingBody } from './read-body.js';
@@ -76,9 +77,9 @@ async function serve(handler: Handler, incoming: IncomingMessage, outgoing: Serv
   // Without listeners, a client that resets mid-request would be an uncaught error.
   incoming.on('error', ignore);
   outgoing.on('error', ignore);
-  const request = serverRequest(incoming, origin);
+  const request = serverRequest(incoming, outgoing, origin);
   const failure = { reason: '' };
-  if (options.log) logWhenDone(request, outgoing, options, failure);
+  const logDone = options.log ? logWhenDone(request, outgoing, options, failure) : undefined;
   const internalError = (error: unknown) => {
     failure.reason = ` ${describeFailure(error, request.header('authorization'))}`;
     return errorReply(echoedAction(request.url), 500, { Code: 'InternalError', Message: `The ${options.name} failed unexpectedly while handling this request.` });
@@ -87,6 +88,12 @@ async function serve(handler: Handler, incoming: IncomingMessage, outgoing: Serv
   try {
     reply = await handler(request);
   } catch (error) {
+    if (error instanceof ConnectionReset) {
+      logDone?.('reset');
+      // An RST, not a FIN: the client reads ECONNRESET, as from a gateway that dropped it.
+      incoming.socket.resetAndDestroy();
+      return;
+    }
     reply = internalError(error);
   }
   // A header copied from elsewhere (an upstream's) that node:http refuses gets the 500 instead.
@@ -108,8 +115,8 @@ function write(outgoing: ServerResponse, reply: Reply): { error: unknown } | und
 
 function ignore(): void {}
 
-/** One line when the reply is sent, or `aborted` when the client went first. */
-function logWhenDone(request: ServerRequest, outgoing: ServerResponse, options: ListenOptions, failure: { reason: string }): void {
+/** One line when the reply is sent, or `aborted` when the client went first; what it returns logs another ending. */
+function logWhenDone(request: ServerRequest, outgoing: ServerResponse, options: ListenOptions, failure: { reason: string }): (ending: string) => void {
   const started = performance.now();
   const label = options.label(request);
   let logged = false;
@@ -119,14 +126,16 @@ function logWhenDone(request: ServerRequest, outgoing: ServerResponse, options: 
   };
   outgoing.once('finish', () => finish(String(outgoing.statusCode)));
   outgoing.once('close', () => finish('aborted'));
+  return finish;
 }
 
-/** The request as a handler reads it; the body is read only if the handler asks for it. */
-function serverRequest(incoming: IncomingMessage, origin: string): ServerRequest {
+/** The request as a handler reads it; the body is read, and the signal made, only if the handler asks for it. */
+function serverRequest(incoming: IncomingMessage, outgoing: ServerResponse, origin: string): ServerRequest {
   // Only a path (and query) is taken from the request line, so an absolute or `//host` target
   // cannot change the origin that links in replies are built on.
   const target = incoming.url ?? '/';
   const url = new URL(target.startsWith('/') && !target.startsWith('//') ? `${origin}${target}` : `${origin}/`);
+  let signal: AbortSignal | undefined;
   return {
     method: incoming.method ?? 'GET',
     url,
@@ -137,7 +146,21 @@ function serverRequest(incoming: IncomingMessage, origin: string): ServerRequest
       return all;
     },
     readBody: (limit) => readIncomingBody(incoming, limit),
+    get signal() {
+      return (signal ??= closedSignal(outgoing));
+    },
   };
+}
+
+/**
+ * Aborts when the connection closes before the reply is sent: the client gave up, or the server
+ * is closing. Made when a handler first asks for it: most never wait on it.
+ */
+function closedSignal(outgoing: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  if (outgoing.destroyed) controller.abort();
+  else outgoing.once('close', () => outgoing.writableFinished || controller.abort());
+  return controller.signal;
 }
 
 function joined(value: string | string[] | undefined): string | undefined {

@@ -23,8 +23,8 @@ const commands = {
   'npm start --': 'scripts/start.ts',
 } as const;
 const flagsOf: Record<keyof typeof commands, string[]> = {
-  'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--quiet'],
-  'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--quiet'],
+  'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--latency', '--fault-rate', '--fault-kinds', '--fault-seed', '--quiet'],
+  'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--latency', '--fault-rate', '--fault-kinds', '--fault-seed', '--quiet'],
   'portrait-mock': ['--port', '--host', '--upstream', '--errors', '--upstream-timeout', '--max-upstream-reply', '--cors-origin'],
   'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--report', '--max-time', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz', '--rate-limits', '--strict'],
 };
@@ -79,6 +79,9 @@ describe.concurrent('a flag with a value it cannot take', () => {
     ['portrait-emulator', ['--public-url', 'http://emulator.example.com/under/a/path'], '--public-url: '],
     ['portrait-emulator', ['--port', '70000'], '--port must be a whole number from 0 to 65535'],
     ['portrait-emulator', ['--rate-limits', 'none'], '--rate-limits must be document or off, not "none"'],
+    ['portrait-emulator', ['--latency', '300-100'], '--latency must be milliseconds from 0 to 60000, or [min, max] of them with min <= max, not [300, 100]'],
+    ['portrait-emulator', ['--fault-rate', 'often'], '--fault-rate must be a number from 0 to 1 (the share of API calls that fault), not "often"'],
+    ['portrait-emulator', ['--fault-kinds', '429,503'], '--fault-kinds names an unknown fault "503"; the faults are 429, 500, stall, reset'],
     ['portrait-mock', ['--upstream', 'https://api.example.com', '--upstream-timeout', 'soon'], '--upstream-timeout must be a whole number from 1 to'],
     ['portrait-mock', ['--max-upstream-reply', '0'], '--max-upstream-reply must be a whole number from 1 to'],
     ['portrait-mock', ['--cors-origin', 'not an origin'], '--cors-origin: '],

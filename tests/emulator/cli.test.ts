@@ -27,18 +27,23 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { child, exited, printed, output: () => output };
 }
 
+/** An Action called with the first demo key. */
+function callAction(url: string, action: string, body: string): Promise<Response> {
+  return fetch(`${url}/portrait/?Action=${action}&Version=2024-01-01`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
+    body,
+  });
+}
+
 describe('src/cli/portrait-emulator.ts', () => {
   it('prints its URL and the demo keys, serves, and stops on SIGTERM', async () => {
     const cli = run(['--port', '0', '--processing-delay', '0']);
     const output = await cli.printed(/Demo API keys: .*\n/);
-    const url = /Portrait emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-    expect(url).toBeDefined();
+    const url = /Portrait emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+    expect(url).toMatch(/^http:/);
     expect(output).toContain('Demo API keys: demo-key (customer demo), demo-key-2 (customer demo-2)');
-    const response = await fetch(`${url}/portrait/?Action=ListAssets&Version=2024-01-01`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
-      body: '{}',
-    });
+    const response = await callAction(url, 'ListAssets', '{}');
     expect(response.status).toBe(200);
     await cli.printed(/POST ListAssets 200 \d+ms/);
     cli.child.kill('SIGTERM');
@@ -52,14 +57,24 @@ describe('src/cli/portrait-emulator.ts', () => {
     // The liveness Actions' documented limit is 3 a second; off, twenty calls at once all get through.
     const statuses = await Promise.all(
       Array.from({ length: 20 }, () =>
-        fetch(`${url}/portrait/?Action=GetVisualValidateResult&Version=2024-01-01`, {
-          method: 'POST',
-          headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
-          body: '{"BytedToken":"unknown"}',
-        }).then((response) => response.status),
+        callAction(url, 'GetVisualValidateResult', '{"BytedToken":"unknown"}').then((response) => response.status),
       ),
     );
     expect(statuses.filter((status) => status === 429)).toEqual([]);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  }, 15_000);
+
+  it('prints the fault rate, kinds and the seed it picked with how to rerun it, and faults calls so', async () => {
+    const cli = run(['--port', '0', '--fault-rate', '1', '--fault-kinds', '429', '--latency', '5-10']);
+    const output = await cli.printed(/Latency: .*\n/);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+    const seed = /Faults: rate 1 of API calls \(429\), seed (\d+) \(rerun with --fault-seed \1\)\n/.exec(output)?.[1];
+    expect(seed).toBeDefined();
+    expect(output).toContain('Latency: 5-10 ms before each API call\n');
+    const response = await callAction(url, 'ListAssets', '{}');
+    expect([response.status, response.headers.get('retry-after')]).toEqual([429, '1']);
+    expect(await response.text()).toContain(`fault seed ${seed}`);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
   }, 15_000);

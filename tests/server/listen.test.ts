@@ -2,6 +2,7 @@
 // and none of the text a handler or an upstream's header brought that could act on a terminal or
 // forge a line.
 import { describe, expect, it } from 'vitest';
+import { ConnectionReset } from '../../src/server/connection-reset.js';
 import { listen } from '../../src/server/listen.js';
 
 describe('the log line of a request whose handler threw', () => {
@@ -24,5 +25,49 @@ describe('the log line of a request whose handler threw', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('a handler that ends without a reply', () => {
+  it('resets the connection when it throws ConnectionReset: the client reads ECONNRESET, the log line says reset', async () => {
+    const lines: string[] = [];
+    const server = await listen(
+      () => {
+        throw new ConnectionReset('no reply for this one');
+      },
+      { port: 0, name: 'test server', label: () => 'GetAsset', log: (line) => lines.push(line) },
+    );
+    try {
+      const failure = await fetch(`${server.url}/portrait/`, { method: 'POST', body: '{}' }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(TypeError);
+      expect((failure as { cause?: { code?: string } }).cause?.code).toBe('ECONNRESET');
+      await expect.poll(() => lines).toEqual([expect.stringMatching(/^POST GetAsset reset \d+ms$/)]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sees its signal abort when the client gives up, and when the server closes under it', async () => {
+    const signals: AbortSignal[] = [];
+    const server = await listen(
+      (request) => {
+        if (request.signal) signals.push(request.signal);
+        return new Promise<never>(() => {});
+      },
+      { port: 0, name: 'test server', label: () => 'GetAsset' },
+    );
+    const client = new AbortController();
+    const givenUp = fetch(`${server.url}/portrait/`, { method: 'POST', body: '{}', signal: client.signal }).catch((error: unknown) => error);
+    await expect.poll(() => signals.length).toBe(1);
+    client.abort();
+    await givenUp;
+    await expect.poll(() => signals[0]?.aborted).toBe(true);
+
+    const cutOff = fetch(`${server.url}/portrait/`, { method: 'POST', body: '{}' }).catch((error: unknown) => error);
+    await expect.poll(() => signals.length).toBe(2);
+    expect(signals[1]?.aborted).toBe(false);
+    await server.close();
+    await expect.poll(() => signals[1]?.aborted).toBe(true);
+    expect(await cutOff).toBeInstanceOf(TypeError);
   });
 });
