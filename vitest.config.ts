@@ -19,6 +19,9 @@ export default defineConfig({
     // A page, a child process or a socket may take seconds to show what a test waits for on a busy
     // machine: expect.poll waits up to 15 s (its default, 1 s, failed CI runs there).
     expect: { poll: { timeout: 15_000 } },
+    // The same for a whole test: vitest's default of 5 s failed tests that parse 80,000 levels of
+    // nesting or start a command when the machine's load was 12. A test that hangs still fails.
+    testTimeout: 60_000,
     // Type-level tests (*.test-d.ts) are compiled, never run.
     typecheck: { enabled: !packageOnly, include: ['tests/**/*.test-d.ts'] },
   },

@@ -21,7 +21,7 @@ function run(args: string[], env: Record<string, string> = {}) {
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const printed = async (pattern: RegExp) => {
-    await expect.poll(() => output, { timeout: 8000, interval: 50 }).toMatch(pattern);
+    await expect.poll(() => output, { timeout: 45_000, interval: 50 }).toMatch(pattern);
     return output;
   };
   return { child, exited, printed, output: () => output };
@@ -48,7 +48,7 @@ describe('src/cli/portrait-emulator.ts', () => {
     await cli.printed(/POST ListAssets 200 \d+ms/);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
-  }, 15_000);
+  }, 60_000);
 
   it('keeps no rate limit with --rate-limits off', async () => {
     const cli = run(['--port', '0', '--rate-limits', 'off']);
@@ -63,7 +63,7 @@ describe('src/cli/portrait-emulator.ts', () => {
     expect(statuses.filter((status) => status === 429)).toEqual([]);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
-  }, 15_000);
+  }, 60_000);
 
   it('prints the fault rate, kinds and the seed it picked with how to rerun it, and faults calls so', async () => {
     const cli = run(['--port', '0', '--fault-rate', '1', '--fault-kinds', '429', '--latency', '5-10']);
@@ -77,7 +77,7 @@ describe('src/cli/portrait-emulator.ts', () => {
     expect(await response.text()).toContain(`fault seed ${seed}`);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
-  }, 15_000);
+  }, 60_000);
 
   it('takes tenants from PORTRAIT_EMULATOR_TENANTS and prints the customer count, never the keys', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'portrait-cli-'));
@@ -97,5 +97,5 @@ describe('src/cli/portrait-emulator.ts', () => {
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
-  }, 20_000);
+  }, 60_000);
 });
