@@ -4,7 +4,7 @@
 // person would; the page reaches no other host.
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { actionNames, actions, apiVersion, type Action } from '../../src/protocol/index.js';
+import { actionNames, actions, apiVersion, portraitDocument, type Action } from '../../src/protocol/index.js';
 import { firstRequestExample } from '../support/examples.js';
 import { inWatchedPage, screenshotPath, useSiteAndBrowser } from './harness.js';
 
@@ -35,11 +35,47 @@ const steps: [Action, (carried: Carried, origin: string) => Record<string, unkno
   ['DeleteAssetGroup', ({ group }) => ({ Id: group })],
 ];
 
-function operationBlock(page: Page, action: Action) {
-  return page.locator('.opblock').filter({ has: page.locator('.opblock-summary-operation-id', { hasText: new RegExp(`^${action}$`) }) });
+function operationBlock(page: Page, operationId: string) {
+  return page.locator('.opblock').filter({ has: page.locator('.opblock-summary-operation-id', { hasText: new RegExp(`^${operationId}$`) }) });
 }
 
+async function openTryPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('body[data-ready="true"]').waitFor();
+}
+
+/** The operations a webhook of the document would show as. */
+const webhookOperationIds = Object.values((portraitDocument as { webhooks?: Record<string, Record<string, { operationId?: string }>> }).webhooks ?? {}).flatMap((methods) =>
+  Object.values(methods).map(({ operationId }) => operationId ?? ''),
+);
+
 describe('the try-it page (/try)', () => {
+  it('shows the first operation on the first screen, under a short intro that leaves the reference to /docs', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+      await openTryPage(page, `${site.url}/try`);
+      const box = await page.locator('.opblock').first().boundingBox();
+      expect(box?.y).toBeLessThan(800);
+      // The document's own sections are the docs page's: none is repeated here, and the intro links there.
+      const sections = [...(portraitDocument.info.description ?? '').matchAll(/^## (.+)$/gm)].map(([, title]) => title);
+      expect(sections.length).toBeGreaterThan(0);
+      const headings = await page.locator('.information-container').getByRole('heading').allInnerTexts();
+      expect(headings.filter((heading) => sections.includes(heading.trim()))).toEqual([]);
+      await expect.poll(() => page.locator('.information-container a[href="../docs/index.html"]').count()).toBeGreaterThan(0);
+    });
+  }, 60_000);
+
+  it('offers no webhook as a call to try: the request a CallbackURL receives is not one to send', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+      await openTryPage(page, `${site.url}/try`);
+      expect(webhookOperationIds.length).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('.opblock-summary-operation-id').allInnerTexts()).toEqual(expect.arrayContaining([...actionNames]));
+      for (const operationId of webhookOperationIds) expect(await operationBlock(page, operationId).count(), operationId).toBe(0);
+      expect(await page.locator('.webhooks').count()).toBe(0);
+    });
+  }, 60_000);
+
   it('sends all 12 Actions from their forms as the document writes them, with the Bearer key, and each succeeds', async () => {
     const { site, browser } = ready();
     await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 900 } }, async ({ context, page, requests, violations }) => {
