@@ -1,10 +1,13 @@
 // The try-it page's set-up of Swagger UI: the document inline, no validator badge (it would
-// fetch validator.swagger.io), the Action names shown, and "Try it out" already on.
+// fetch validator.swagger.io), the Action names shown, "Try it out" already on and deep links
+// followed.
 import type { OpenApiDocument } from '../../src/protocol/document.js';
 import { loopbackDemoKey, servingOrigin } from './page-origin.js';
+import { followDeepLinks, type DeepLinkLayout } from './try-deep-links.js';
 
 interface SwaggerUi {
   preauthorizeApiKey(scheme: string, key: string): void;
+  layoutActions: DeepLinkLayout;
 }
 declare const SwaggerUIBundle: ((options: Record<string, unknown>) => SwaggerUi) & { presets: { apis: unknown } };
 
@@ -32,3 +35,5 @@ const ui = SwaggerUIBundle({
     document.body.dataset.ready = 'true';
   },
 });
+
+followDeepLinks(ui.layoutActions);

@@ -5,7 +5,7 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { actionNames, actions, apiVersion, portraitDocument, type Action } from '../../src/protocol/index.js';
-import { firstRequestExample } from '../support/examples.js';
+import { firstRequestExample, operationOf } from '../support/examples.js';
 import { inWatchedPage, screenshotPath, useSiteAndBrowser } from './harness.js';
 
 const ready = useSiteAndBrowser();
@@ -39,9 +39,21 @@ function operationBlock(page: Page, operationId: string) {
   return page.locator('.opblock').filter({ has: page.locator('.opblock-summary-operation-id', { hasText: new RegExp(`^${operationId}$`) }) });
 }
 
+/** Swagger UI's deep link to an Action: `#/<its tag>/<its operationId>`. */
+function deepLink(action: Action): string {
+  return `#/${encodeURIComponent(operationOf(action).tags[0] ?? '')}/${action}`;
+}
+
 async function openTryPage(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.locator('body[data-ready="true"]').waitFor();
+}
+
+/** The block's top is on the screen: the page scrolled to it. */
+async function topIsOnScreen(page: Page, action: Action): Promise<boolean> {
+  const box = await operationBlock(page, action).boundingBox();
+  const height = page.viewportSize()?.height ?? 0;
+  return box !== null && box.y >= 0 && box.y < height;
 }
 
 /** The operations a webhook of the document would show as. */
@@ -73,6 +85,24 @@ describe('the try-it page (/try)', () => {
       await expect.poll(() => page.locator('.opblock-summary-operation-id').allInnerTexts()).toEqual(expect.arrayContaining([...actionNames]));
       for (const operationId of webhookOperationIds) expect(await operationBlock(page, operationId).count(), operationId).toBe(0);
       expect(await page.locator('.webhooks').count()).toBe(0);
+    });
+  }, 60_000);
+
+  it('opens and scrolls to the operation a deep link names, on load and when the hash changes on the open page', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+      expect(deepLink('GetAsset')).toBe('#/Assets/GetAsset');
+      await openTryPage(page, `${site.url}/try${deepLink('GetAsset')}`);
+      await expect.poll(() => operationBlock(page, 'GetAsset').getAttribute('class')).toContain('is-open');
+      await expect.poll(() => topIsOnScreen(page, 'GetAsset')).toBe(true);
+
+      // A link followed within the page, or a hash typed into the address bar: no new load.
+      await page.evaluate((hash) => {
+        location.hash = hash;
+      }, deepLink('GetVisualValidateResult'));
+      await expect.poll(() => operationBlock(page, 'GetVisualValidateResult').getAttribute('class')).toContain('is-open');
+      await expect.poll(() => topIsOnScreen(page, 'GetVisualValidateResult')).toBe(true);
+      expect(await topIsOnScreen(page, 'GetAsset')).toBe(false);
     });
   }, 60_000);
 
