@@ -74,6 +74,7 @@ describe('the try-it page (/try)', () => {
       const headings = await page.locator('.information-container').getByRole('heading').allInnerTexts();
       expect(headings.filter((heading) => sections.includes(heading.trim()))).toEqual([]);
       await expect.poll(() => page.locator('.information-container a[href="../docs/index.html"]').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('.information-container').innerText()).toContain('localStorage');
     });
   }, 60_000);
 
@@ -103,6 +104,40 @@ describe('the try-it page (/try)', () => {
       await expect.poll(() => operationBlock(page, 'GetVisualValidateResult').getAttribute('class')).toContain('is-open');
       await expect.poll(() => topIsOnScreen(page, 'GetVisualValidateResult')).toBe(true);
       expect(await topIsOnScreen(page, 'GetAsset')).toBe(false);
+    });
+  }, 60_000);
+
+  it('keeps the key given in Authorize across a reload, and sends it, in place of the demo key', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 900 } }, async ({ page }) => {
+      await openTryPage(page, `${site.url}/try`);
+      // The second demo customer's key: the call succeeds, and it is not the key the page sets by itself.
+      const ownKey = 'demo-key-2';
+      await page.locator('.auth-wrapper .btn.authorize').click();
+      const dialog = page.locator('.dialog-ux .modal-ux');
+      // Swagger UI's buttons say Logout and Authorize, and are labelled otherwise for assistive technology.
+      const button = (text: string) => dialog.locator('button.modal-btn', { hasText: new RegExp(`^${text}$`) });
+      await button('Logout').click();
+      await dialog.locator('input').fill(ownKey);
+      await button('Authorize').click();
+      await button('Close').click();
+
+      await page.reload();
+      await page.locator('body[data-ready="true"]').waitFor();
+      await page.locator('.auth-wrapper .btn.authorize').click();
+      // Authorized: the dialog offers Logout, and no field to type a key in.
+      await expect.poll(() => button('Logout').count()).toBe(1);
+      expect(await dialog.locator('input').count()).toBe(0);
+      await button('Close').click();
+
+      const block = operationBlock(page, 'ListAssetGroups');
+      await block.locator('.opblock-summary-control').click();
+      const [sent] = await Promise.all([
+        page.waitForRequest((request: Request) => request.method() === 'POST' && request.url().includes('Action=ListAssetGroups&')),
+        block.locator('button.btn.execute').click(),
+      ]);
+      expect(sent.headers().authorization).toBe(`Bearer ${ownKey}`);
+      await expect.poll(() => block.locator('.live-responses-table tbody .response-col_status').first().innerText()).toBe('200');
     });
   }, 60_000);
 
