@@ -1,7 +1,9 @@
 // The try-it page (Swagger UI) in a real browser against the emulator on the same origin: each of
 // the 12 Actions, sent from its "Try it out" form with the demo key, goes out exactly as the
 // document writes it and succeeds, with the ids of earlier replies typed into later bodies, as a
-// person would; the page reaches no other host.
+// person would; the page reaches no other host. And the page as issue 21 asked: the first
+// operation on the first screen, no webhook to send, deep links followed, the key kept across a
+// reload, nothing wider than a phone.
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { actionNames, actions, apiVersion, portraitDocument, type Action } from '../../src/protocol/index.js';
@@ -138,6 +140,26 @@ describe('the try-it page (/try)', () => {
       ]);
       expect(sent.headers().authorization).toBe(`Bearer ${ownKey}`);
       await expect.poll(() => block.locator('.live-responses-table tbody .response-col_status').first().innerText()).toBe('200');
+    });
+  }, 60_000);
+
+  it('fits a 390 px wide phone: the page never scrolls sideways, with operations, their replies and their error tables open', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { viewport: { width: 390, height: 844 } }, async ({ page }) => {
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await openTryPage(page, `${site.url}/try`);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      for (const action of ['CreateAssetGroup', 'ListAssets'] as const) {
+        const block = operationBlock(page, action);
+        await block.locator('.opblock-summary-control').click();
+        // The responses table lists the error replies with their codes and examples.
+        await expect.poll(() => block.locator('table.responses-table').count()).toBeGreaterThan(0);
+        expect(await overflow(), `${action} open`).toBeLessThanOrEqual(0);
+        await block.locator('button.btn.execute').click();
+        await block.locator('.live-responses-table').waitFor();
+        expect(await overflow(), `${action} sent`).toBeLessThanOrEqual(0);
+      }
+      await page.screenshot({ path: await screenshotPath('try-390.png'), fullPage: true });
     });
   }, 60_000);
 
