@@ -76,6 +76,11 @@ describe('the try-it page (/try)', () => {
       const headings = await page.locator('.information-container').getByRole('heading').allInnerTexts();
       expect(headings.filter((heading) => sections.includes(heading.trim()))).toEqual([]);
       await expect.poll(() => page.locator('.information-container a[href="../docs/index.html"]').count()).toBeGreaterThan(0);
+      // Each link to a part of the docs names a section the docs page has.
+      const docsPage = await (await fetch(`${site.url}/docs`)).text();
+      const sectionLinks = await page.locator('.information-container a[href^="../docs/index.html#"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).hash.slice(1)));
+      expect(sectionLinks.length).toBeGreaterThan(0);
+      for (const section of sectionLinks) expect(docsPage).toContain(`id="${section}"`);
       await expect.poll(() => page.locator('.information-container').innerText()).toContain('localStorage');
     });
   }, 60_000);
