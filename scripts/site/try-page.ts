@@ -13,17 +13,25 @@ import { bundleScript, escapeHtml, fillTemplate, inElement, jsonInScript, withou
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const appEntry = fileURLToPath(new URL('./try-app.ts', import.meta.url));
 const templateFile = new URL('./try.html', import.meta.url);
+const introFile = new URL('./try-intro.md', import.meta.url);
 
 /** The try-it page for the document at `specPath`. */
 export async function buildTryPage(specPath: string): Promise<string> {
-  const [documentText, template, script, swaggerScript, swaggerStyle] = await Promise.all([
+  const [documentText, template, intro, script, swaggerScript, swaggerStyle] = await Promise.all([
     readFile(specPath, 'utf8'),
     readFile(templateFile, 'utf8'),
+    readFile(introFile, 'utf8'),
     bundleScript(appEntry),
     readFile(join(swaggerDir, 'swagger-ui-bundle.js'), 'utf8'),
     readFile(join(swaggerDir, 'swagger-ui.css'), 'utf8'),
   ]);
-  const document = JSON.parse(documentText) as OpenApiDocument;
+  const document = JSON.parse(documentText) as OpenApiDocument & { webhooks?: unknown };
+  // Swagger UI shows the description above the first operation: in its place, what trying needs.
+  // The description itself (protocol, errors, flows) is the docs page's to show.
+  document.info.description = intro;
+  // A webhook is a request the customer's server receives, never one to send from here; Swagger UI
+  // drew it as a GET with a form (disabled, and empty). The docs page shows it.
+  delete document.webhooks;
   const html = fillTemplate(template, {
     title: escapeHtml(document.info.title),
     swaggerStyle: inElement(withoutSourceMap(swaggerStyle)),

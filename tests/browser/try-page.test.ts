@@ -1,11 +1,13 @@
 // The try-it page (Swagger UI) in a real browser against the emulator on the same origin: each of
 // the 12 Actions, sent from its "Try it out" form with the demo key, goes out exactly as the
 // document writes it and succeeds, with the ids of earlier replies typed into later bodies, as a
-// person would; the page reaches no other host.
+// person would; the page reaches no other host. And the page as issue 21 asked: the first
+// operation on the first screen, no webhook to send, deep links followed, the key kept across a
+// reload, nothing wider than a phone.
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { actionNames, actions, apiVersion, type Action } from '../../src/protocol/index.js';
-import { firstRequestExample } from '../support/examples.js';
+import { actionNames, actions, apiVersion, portraitDocument, type Action } from '../../src/protocol/index.js';
+import { firstRequestExample, operationOf } from '../support/examples.js';
 import { inWatchedPage, screenshotPath, useSiteAndBrowser } from './harness.js';
 
 const ready = useSiteAndBrowser();
@@ -35,11 +37,137 @@ const steps: [Action, (carried: Carried, origin: string) => Record<string, unkno
   ['DeleteAssetGroup', ({ group }) => ({ Id: group })],
 ];
 
-function operationBlock(page: Page, action: Action) {
-  return page.locator('.opblock').filter({ has: page.locator('.opblock-summary-operation-id', { hasText: new RegExp(`^${action}$`) }) });
+function operationBlock(page: Page, operationId: string) {
+  return page.locator('.opblock').filter({ has: page.locator('.opblock-summary-operation-id', { hasText: new RegExp(`^${operationId}$`) }) });
 }
 
+/** Swagger UI's deep link to an Action: `#/<its tag>/<its operationId>`. */
+function deepLink(action: Action): string {
+  return `#/${encodeURIComponent(operationOf(action).tags[0] ?? '')}/${action}`;
+}
+
+async function openTryPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('body[data-ready="true"]').waitFor();
+}
+
+/** The block's top is on the screen: the page scrolled to it. */
+async function topIsOnScreen(page: Page, action: Action): Promise<boolean> {
+  const box = await operationBlock(page, action).boundingBox();
+  const height = page.viewportSize()?.height ?? 0;
+  return box !== null && box.y >= 0 && box.y < height;
+}
+
+/** The operations a webhook of the document would show as. */
+const webhookOperationIds = Object.values((portraitDocument as { webhooks?: Record<string, Record<string, { operationId?: string }>> }).webhooks ?? {}).flatMap((methods) =>
+  Object.values(methods).map(({ operationId }) => operationId ?? ''),
+);
+
 describe('the try-it page (/try)', () => {
+  it('shows the first operation on the first screen, under a short intro that leaves the reference to /docs', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+      await openTryPage(page, `${site.url}/try`);
+      const box = await page.locator('.opblock').first().boundingBox();
+      expect(box?.y).toBeLessThan(800);
+      // The document's own sections are the docs page's: none is repeated here, and the intro links there.
+      const sections = [...(portraitDocument.info.description ?? '').matchAll(/^## (.+)$/gm)].map(([, title]) => title);
+      expect(sections.length).toBeGreaterThan(0);
+      const headings = await page.locator('.information-container').getByRole('heading').allInnerTexts();
+      expect(headings.filter((heading) => sections.includes(heading.trim()))).toEqual([]);
+      await expect.poll(() => page.locator('.information-container a[href="../docs/index.html"]').count()).toBeGreaterThan(0);
+      // Each link to a part of the docs names a section the docs page has.
+      const docsPage = await (await fetch(`${site.url}/docs`)).text();
+      const sectionLinks = await page.locator('.information-container a[href^="../docs/index.html#"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).hash.slice(1)));
+      expect(sectionLinks.length).toBeGreaterThan(0);
+      for (const section of sectionLinks) expect(docsPage).toContain(`id="${section}"`);
+      await expect.poll(() => page.locator('.information-container').innerText()).toContain('localStorage');
+    });
+  }, 60_000);
+
+  it('offers no webhook as a call to try: the request a CallbackURL receives is not one to send', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+      await openTryPage(page, `${site.url}/try`);
+      expect(webhookOperationIds.length).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('.opblock-summary-operation-id').allInnerTexts()).toEqual(expect.arrayContaining([...actionNames]));
+      for (const operationId of webhookOperationIds) expect(await operationBlock(page, operationId).count(), operationId).toBe(0);
+      expect(await page.locator('.webhooks').count()).toBe(0);
+    });
+  }, 60_000);
+
+  it('opens and scrolls to the operation a deep link names, on load and when the hash changes on the open page', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+      expect(deepLink('GetAsset')).toBe('#/Assets/GetAsset');
+      await openTryPage(page, `${site.url}/try${deepLink('GetAsset')}`);
+      await expect.poll(() => operationBlock(page, 'GetAsset').getAttribute('class')).toContain('is-open');
+      await expect.poll(() => topIsOnScreen(page, 'GetAsset')).toBe(true);
+
+      // A link followed within the page, or a hash typed into the address bar: no new load.
+      await page.evaluate((hash) => {
+        location.hash = hash;
+      }, deepLink('GetVisualValidateResult'));
+      await expect.poll(() => operationBlock(page, 'GetVisualValidateResult').getAttribute('class')).toContain('is-open');
+      await expect.poll(() => topIsOnScreen(page, 'GetVisualValidateResult')).toBe(true);
+      expect(await topIsOnScreen(page, 'GetAsset')).toBe(false);
+    });
+  }, 60_000);
+
+  it('keeps the key given in Authorize across a reload, and sends it, in place of the demo key', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 900 } }, async ({ page }) => {
+      await openTryPage(page, `${site.url}/try`);
+      // The second demo customer's key: the call succeeds, and it is not the key the page sets by itself.
+      const ownKey = 'demo-key-2';
+      await page.locator('.auth-wrapper .btn.authorize').click();
+      const dialog = page.locator('.dialog-ux .modal-ux');
+      // Swagger UI's buttons say Logout and Authorize, and are labelled otherwise for assistive technology.
+      const button = (text: string) => dialog.locator('button.modal-btn', { hasText: new RegExp(`^${text}$`) });
+      await button('Logout').click();
+      await dialog.locator('input').fill(ownKey);
+      await button('Authorize').click();
+      await button('Close').click();
+
+      await page.reload();
+      await page.locator('body[data-ready="true"]').waitFor();
+      await page.locator('.auth-wrapper .btn.authorize').click();
+      // Authorized: the dialog offers Logout, and no field to type a key in.
+      await expect.poll(() => button('Logout').count()).toBe(1);
+      expect(await dialog.locator('input').count()).toBe(0);
+      await button('Close').click();
+
+      const block = operationBlock(page, 'ListAssetGroups');
+      await block.locator('.opblock-summary-control').click();
+      const [sent] = await Promise.all([
+        page.waitForRequest((request: Request) => request.method() === 'POST' && request.url().includes('Action=ListAssetGroups&')),
+        block.locator('button.btn.execute').click(),
+      ]);
+      expect(sent.headers().authorization).toBe(`Bearer ${ownKey}`);
+      await expect.poll(() => block.locator('.live-responses-table tbody .response-col_status').first().innerText()).toBe('200');
+    });
+  }, 60_000);
+
+  it('fits a 390 px wide phone: the page never scrolls sideways, with operations, their replies and their error tables open', async () => {
+    const { site, browser } = ready();
+    await inWatchedPage(browser, site.url, { viewport: { width: 390, height: 844 } }, async ({ page }) => {
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await openTryPage(page, `${site.url}/try`);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      for (const action of ['CreateAssetGroup', 'ListAssets'] as const) {
+        const block = operationBlock(page, action);
+        await block.locator('.opblock-summary-control').click();
+        // The responses table lists the error replies with their codes and examples.
+        await expect.poll(() => block.locator('table.responses-table').count()).toBeGreaterThan(0);
+        expect(await overflow(), `${action} open`).toBeLessThanOrEqual(0);
+        await block.locator('button.btn.execute').click();
+        await block.locator('.live-responses-table').waitFor();
+        expect(await overflow(), `${action} sent`).toBeLessThanOrEqual(0);
+      }
+      await page.screenshot({ path: await screenshotPath('try-390.png'), fullPage: true });
+    });
+  }, 60_000);
+
   it('sends all 12 Actions from their forms as the document writes them, with the Bearer key, and each succeeds', async () => {
     const { site, browser } = ready();
     await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 900 } }, async ({ context, page, requests, violations }) => {
