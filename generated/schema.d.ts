@@ -718,7 +718,7 @@ export interface components {
         DeleteAssetGroupResponse: {
             /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
-            /** @description Empty: the group and its assets are gone. */
+            /** @description Nothing to read back: the group and its assets are gone. */
             Result: components["schemas"]["DeleteAssetGroupResult"];
         };
         /**
@@ -929,7 +929,7 @@ export interface components {
         DeleteAssetResponse: {
             /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
-            /** @description Empty: the asset is gone. */
+            /** @description Nothing to read back: the asset is gone. */
             Result: components["schemas"]["DeleteAssetResult"];
         };
         CreateVisualValidateSessionRequest: {
