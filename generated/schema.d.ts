@@ -472,10 +472,13 @@ export interface components {
              * @enum {string}
              */
             GroupType?: "AIGC";
+            /** @description The group's display name, 1 to 64 characters. */
             Name: components["schemas"]["Name"];
             /** @description Older alias of `Name`, kept for compatibility. */
             Title?: components["schemas"]["Name"];
+            /** @description Free text about the group, at most 300 characters. */
             Description?: components["schemas"]["Description"];
+            /** @description The project the new group belongs to; `default` when omitted. Case-sensitive: later calls on the group must name the same project. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         /** @description Present on every response. `RequestId` identifies the call for support; quote it when you report a problem. On failure the same object also carries `Error` (see `ErrorResponse`). */
@@ -516,7 +519,9 @@ export interface components {
         };
         /** @description The success envelope of CreateAssetGroup. */
         CreateAssetGroupResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description The new group's `Id`; add media to it with CreateAsset. */
             Result: components["schemas"]["CreateAssetGroupResult"];
         };
         /**
@@ -531,7 +536,10 @@ export interface components {
              * @example InvalidParameter.PageSize
              */
             Code: components["schemas"]["ErrorCode"] | string;
-            /** @example PageSize must be between 1 and 100. */
+            /**
+             * @description A readable explanation, for people: branch on `Code`, never on this text.
+             * @example PageSize must be between 1 and 100.
+             */
             Message: string;
             /**
              * @description Numeric code, present on gateway errors.
@@ -541,7 +549,9 @@ export interface components {
         };
         /** @description The error envelope. It can arrive with any HTTP status, 200 included: whenever `ResponseMetadata.Error` is present the call failed, and `Result` is absent. */
         ErrorResponse: {
+            /** @description The call's metadata, with `Error` saying what went wrong. */
             ResponseMetadata: components["schemas"]["ResponseMetadata"] & {
+                /** @description What went wrong. Its presence means the call failed, whatever the HTTP status. */
                 Error: components["schemas"]["Error"];
             };
             Result?: never;
@@ -552,7 +562,9 @@ export interface components {
          */
         GroupId: string;
         GetAssetGroupRequest: {
+            /** @description The group to read. */
             Id: components["schemas"]["GroupId"];
+            /** @description The project the group belongs to; `default` when omitted. Case-sensitive: a group is found only under its own project. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         /**
@@ -568,9 +580,15 @@ export interface components {
         Timestamp: string;
         /** @description A portrait group. Visible only to the API key's own customer. */
         AssetGroupItem: {
-            /** @example group-20260518163348-xtzxl */
+            /**
+             * @description The group's id: pass it as `GroupId` to CreateAsset, or as `Id` to the other group Actions.
+             * @example group-20260518163348-xtzxl
+             */
             Id: string;
-            /** @example avatar-001 */
+            /**
+             * @description The group's display name.
+             * @example avatar-001
+             */
             Name: string;
             /**
              * @deprecated
@@ -578,19 +596,30 @@ export interface components {
              * @example Avatar 001
              */
             Title?: string;
-            /** @example Virtual presenter */
+            /**
+             * @description The group's free-text description.
+             * @example Virtual presenter
+             */
             Description: string;
+            /** @description `AIGC` for a virtual portrait group (CreateAssetGroup), `LivenessFace` for a verified real person (the liveness flow). */
             GroupType: components["schemas"]["GroupType"];
-            /** @example default */
+            /**
+             * @description The project the group belongs to.
+             * @example default
+             */
             ProjectName: string;
+            /** @description When the group was created, an ISO-8601 UTC time. */
             CreateTime: components["schemas"]["Timestamp"];
+            /** @description When the group last changed, an ISO-8601 UTC time. */
             UpdateTime: components["schemas"]["Timestamp"];
         };
         /** @description The group, as an `AssetGroupItem`. */
         GetAssetGroupResult: components["schemas"]["AssetGroupItem"];
         /** @description The success envelope of GetAssetGroup. */
         GetAssetGroupResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description The group. */
             Result: components["schemas"]["GetAssetGroupResult"];
         };
         /**
@@ -616,35 +645,50 @@ export interface components {
                 Name?: components["schemas"]["Name"];
                 /** @description The groups to list from, at most 100, each once (limits the upstream does not set; the toolkit's). */
                 GroupIds?: components["schemas"]["GroupId"][];
+                /** @description Only groups of this type. */
                 GroupType?: components["schemas"]["GroupType"];
             };
+            /** @description The page to return, counting from 1. */
             PageNumber?: components["schemas"]["PageNumber"];
+            /** @description Groups per page, 1 to 100. */
             PageSize?: components["schemas"]["PageSize"];
             /**
+             * @description The time to sort by: `CreateTime` (the default) or `UpdateTime`.
              * @default CreateTime
              * @enum {string}
              */
             SortBy?: "CreateTime" | "UpdateTime";
+            /** @description `Desc` (the default) or `Asc`. */
             SortOrder?: components["schemas"]["SortOrder"];
+            /** @description The project to list; `default` when omitted. Case-sensitive. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         ListAssetGroupsResult: {
+            /** @description This page's groups. */
             Items: components["schemas"]["AssetGroupItem"][];
             /** @description Matching items across all pages. */
             TotalCount: number;
+            /** @description The page returned, counting from 1. */
             PageNumber: number;
+            /** @description The page size the list was read with, 1 to 100. */
             PageSize: number;
         };
         /** @description The success envelope of ListAssetGroups. */
         ListAssetGroupsResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description One page of the matching groups, with their `TotalCount`. */
             Result: components["schemas"]["ListAssetGroupsResult"];
         };
         /** @description Only `Name` and `Description` can change; omitted fields keep their value. */
         UpdateAssetGroupRequest: {
+            /** @description The group to change. */
             Id: components["schemas"]["GroupId"];
+            /** @description The new display name, 1 to 64 characters; when omitted, the name stays. */
             Name?: components["schemas"]["Name"];
+            /** @description The new description, at most 300 characters; when omitted, the description stays. */
             Description?: components["schemas"]["Description"];
+            /** @description The project the group belongs to; `default` when omitted. Case-sensitive: a group is found only under its own project. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         /** @description The group's id, as the upstream answers it. */
@@ -657,18 +701,24 @@ export interface components {
         };
         /** @description The success envelope of UpdateAssetGroup. */
         UpdateAssetGroupResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description The updated group's `Id`. */
             Result: components["schemas"]["UpdateAssetGroupResult"];
         };
         DeleteAssetGroupRequest: {
+            /** @description The group to delete, together with all of its assets; its slot of the active-group quota is released at once. */
             Id: components["schemas"]["GroupId"];
+            /** @description The project the group belongs to; `default` when omitted. Case-sensitive: a group is found only under its own project. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         /** @description Empty on success; servers may add fields. */
         DeleteAssetGroupResult: Record<string, never>;
         /** @description The success envelope of DeleteAssetGroup. */
         DeleteAssetGroupResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description Nothing to read back: the group and its assets are gone. */
             Result: components["schemas"]["DeleteAssetGroupResult"];
         };
         /**
@@ -689,10 +739,13 @@ export interface components {
          */
         ModerationStrategy: "Default" | "Skip";
         CreateAssetRequest: {
+            /** @description The group the asset goes into: an `Id` from CreateAssetGroup or a `GroupId` from GetVisualValidateResult. */
             GroupId: components["schemas"]["GroupId"];
             /** @description A public URL of the media file. Binary uploads and base64 are not accepted: upload the file to your own storage or CDN first. */
             URL: components["schemas"]["HttpUrl"];
+            /** @description The kind of media at `URL`: `Image`, `Video` or `Audio`. */
             AssetType: components["schemas"]["AssetType"];
+            /** @description The asset's display name, 1 to 64 characters; optional. */
             Name?: components["schemas"]["Name"];
             /**
              * @description The content pre-filter for this asset: `{"Strategy": "Skip"}` turns off most of it. Default `{"Strategy": "Default"}`.
@@ -701,6 +754,7 @@ export interface components {
              *     }
              */
             Moderation?: {
+                /** @description `Default` keeps the content pre-filter on; `Skip` turns off most of it. */
                 Strategy: components["schemas"]["ModerationStrategy"];
             };
             /** @description The project of the group (`default` when omitted). Case-sensitive, and it must be the group's own project: another project's group answers `NotFound`. */
@@ -712,7 +766,9 @@ export interface components {
         };
         /** @description The success envelope of CreateAsset. */
         CreateAssetResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description The new asset's `Id`; poll GetAsset until `Status` is `Active` or `Failed`. */
             Result: components["schemas"]["CreateAssetResult"];
         };
         /**
@@ -721,7 +777,9 @@ export interface components {
          */
         AssetId: string;
         GetAssetRequest: {
+            /** @description The asset to read; poll it until `Status` is `Active` or `Failed`. */
             Id: components["schemas"]["AssetId"];
+            /** @description The project the asset belongs to; `default` when omitted. Case-sensitive: a asset is found only under its own project. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         /**
@@ -736,17 +794,29 @@ export interface components {
          *     }
          */
         Moderation: {
+            /** @description `Default` (the pre-filter on) or `Skip` (most of it off), as the asset was created with. */
             Strategy: components["schemas"]["ModerationStrategy"];
         };
         /** @description A media asset in a portrait group. Visible only to the API key's own customer. */
         AssetItem: {
-            /** @example asset-20260318035710-xxxxx */
+            /**
+             * @description The asset's id; once `Status` is `Active`, pass it to video generation as `asset://<Id>`.
+             * @example asset-20260318035710-xxxxx
+             */
             Id: string;
-            /** @example group-20260331145705-xxxxx */
+            /**
+             * @description The group the asset belongs to.
+             * @example group-20260331145705-xxxxx
+             */
             GroupId: string;
-            /** @example front-face */
+            /**
+             * @description The asset's display name.
+             * @example front-face
+             */
             Name: string;
+            /** @description The kind of media: `Image`, `Video` or `Audio`. */
             AssetType: components["schemas"]["AssetType"];
+            /** @description `Processing` right after CreateAsset; it ends `Active` (usable) or `Failed` (see `FailedReason`). */
             Status: components["schemas"]["AssetStatus"];
             /**
              * @description A signed download link, valid for about 12 hours; empty while `Processing`. Links in ListAssets can expire: call GetAsset for a fresh one.
@@ -760,16 +830,23 @@ export interface components {
             FailedReason?: string;
             /** @description The content pre-filter the asset was created with (`Default` unless CreateAsset asked to `Skip`); the upstream's. */
             Moderation?: components["schemas"]["Moderation"];
-            /** @example default */
+            /**
+             * @description The project the asset belongs to.
+             * @example default
+             */
             ProjectName?: string;
+            /** @description When the asset was created, an ISO-8601 UTC time. */
             CreateTime: components["schemas"]["Timestamp"];
+            /** @description When the asset last changed, an ISO-8601 UTC time. */
             UpdateTime: components["schemas"]["Timestamp"];
         };
         /** @description The asset, as an `AssetItem`. Poll this until `Status` is `Active` or `Failed`. */
         GetAssetResult: components["schemas"]["AssetItem"];
         /** @description The success envelope of GetAsset. */
         GetAssetResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description The asset. */
             Result: components["schemas"]["GetAssetResult"];
         };
         ListAssetsRequest: {
@@ -779,36 +856,50 @@ export interface components {
                 Name?: components["schemas"]["Name"];
                 /** @description The groups to list from, at most 100, each once (limits the upstream does not set; the toolkit's). */
                 GroupIds?: components["schemas"]["GroupId"][];
+                /** @description Only assets in groups of this type. */
                 GroupType?: components["schemas"]["GroupType"];
                 /** @description The statuses to list, each once. */
                 Statuses?: components["schemas"]["AssetStatus"][];
             };
+            /** @description The page to return, counting from 1. */
             PageNumber?: components["schemas"]["PageNumber"];
+            /** @description Assets per page, 1 to 100. */
             PageSize?: components["schemas"]["PageSize"];
             /**
+             * @description The field to sort by: `CreateTime` (the default), `UpdateTime` or `GroupId`.
              * @default CreateTime
              * @enum {string}
              */
             SortBy?: "CreateTime" | "UpdateTime" | "GroupId";
+            /** @description `Desc` (the default) or `Asc`. */
             SortOrder?: components["schemas"]["SortOrder"];
+            /** @description The project to list; `default` when omitted. Case-sensitive. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         ListAssetsResult: {
+            /** @description This page's assets. Their `URL`s can expire: call GetAsset for a fresh one. */
             Items: components["schemas"]["AssetItem"][];
             /** @description Matching items across all pages. */
             TotalCount: number;
+            /** @description The page returned, counting from 1. */
             PageNumber: number;
+            /** @description The page size the list was read with, 1 to 100. */
             PageSize: number;
         };
         /** @description The success envelope of ListAssets. */
         ListAssetsResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description One page of the matching assets, with their `TotalCount`. */
             Result: components["schemas"]["ListAssetsResult"];
         };
         /** @description Only the name of an asset can change; without `Name` nothing changes. */
         UpdateAssetRequest: {
+            /** @description The asset to rename. */
             Id: components["schemas"]["AssetId"];
+            /** @description The new display name, 1 to 64 characters; when omitted, nothing changes. */
             Name?: components["schemas"]["Name"];
+            /** @description The project the asset belongs to; `default` when omitted. Case-sensitive: a asset is found only under its own project. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         /** @description The asset's id, as the upstream answers it. */
@@ -821,18 +912,24 @@ export interface components {
         };
         /** @description The success envelope of UpdateAsset. */
         UpdateAssetResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description The renamed asset's `Id`. */
             Result: components["schemas"]["UpdateAssetResult"];
         };
         DeleteAssetRequest: {
+            /** @description The asset to delete. */
             Id: components["schemas"]["AssetId"];
+            /** @description The project the asset belongs to; `default` when omitted. Case-sensitive: a asset is found only under its own project. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         /** @description Empty on success; servers may add fields. */
         DeleteAssetResult: Record<string, never>;
         /** @description The success envelope of DeleteAsset. */
         DeleteAssetResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description Nothing to read back: the asset is gone. */
             Result: components["schemas"]["DeleteAssetResult"];
         };
         CreateVisualValidateSessionRequest: {
@@ -841,6 +938,7 @@ export interface components {
              * @example https://www.example.com/portrait/callback
              */
             CallbackURL: components["schemas"]["HttpUrl"];
+            /** @description The project to work in; `default` when omitted. Case-sensitive. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         CreateVisualValidateSessionResult: {
@@ -856,7 +954,9 @@ export interface components {
         };
         /** @description The success envelope of CreateVisualValidateSession. The reference wraps the liveness Results in the envelope, as the raw reply of the upstream's own sample program shows; the upstream's pages print the bare Result, as an SDK returns it. */
         CreateVisualValidateSessionResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description The session: the `H5Link` to open on the person's phone and the `BytedToken` to collect the result with. */
             Result: components["schemas"]["CreateVisualValidateSessionResult"];
         };
         GetVisualValidateResultRequest: {
@@ -865,6 +965,7 @@ export interface components {
              * @example 20260516170000EXAMPLE
              */
             BytedToken: string;
+            /** @description The project to work in; `default` when omitted. Case-sensitive. */
             ProjectName?: components["schemas"]["ProjectName"];
         };
         GetVisualValidateResultResult: {
@@ -873,7 +974,9 @@ export interface components {
         };
         /** @description The success envelope of GetVisualValidateResult. The reference wraps the liveness Results in the envelope, as the raw reply of the upstream's own sample program shows; the upstream's pages print the bare Result, as an SDK returns it. */
         GetVisualValidateResultResponse: {
+            /** @description The call's `RequestId`, `Action` and `Version`; never `Error`. */
             ResponseMetadata: components["schemas"]["SuccessMetadata"];
+            /** @description The `GroupId` of the new `LivenessFace` group. */
             Result: components["schemas"]["GetVisualValidateResultResult"];
         };
         /**

@@ -54,6 +54,23 @@ function operationHasExamples() {
   return { Paths: { PathItem: { Operation: checkAction } } };
 }
 
+/**
+ * Every property says what it is in a description of its own: editors show it on hover from the
+ * generated types, and a `$ref`'s target describes the value, not the field that holds it.
+ */
+function propertyHasDescription() {
+  return {
+    SchemaProperties(properties, ctx) {
+      for (const [name, property] of Object.entries(properties)) {
+        // `false` (never present) is a schema with no room for words, and needs none.
+        if (property === false) continue;
+        if (typeof property?.description === 'string' && property.description.trim() !== '') continue;
+        ctx.report({ message: `Property ${name} needs a description of its own.`, location: ctx.location.child([name]).key() });
+      }
+    },
+  };
+}
+
 export default function portraitConventions() {
   return {
     id: 'portrait',
@@ -61,6 +78,7 @@ export default function portraitConventions() {
       oas3: {
         'operation-id-is-action': operationIdIsAction,
         'operation-has-examples': operationHasExamples,
+        'property-has-description': propertyHasDescription,
       },
     },
   };

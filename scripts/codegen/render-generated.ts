@@ -1,17 +1,19 @@
 // Derives everything in generated/ from the hand-written document in openapi/: the bundle, the
 // types, and generated/protocol.ts, the protocol's facts as code (the Action table, the
-// x-portrait-* extensions, named enums and patterns), so that nothing in src/ restates them.
+// x-portrait-* extensions, named enums and patterns), so that nothing in src/ restates them, and
+// generated/client-methods.ts, the client's documented method declarations.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { postOperations, resolveSchema, schemaNamed, schemaRef, type OpenApiDocument, type SchemaObject } from '../../src/protocol/document.js';
 import { namedFacts, sourceProblems } from '../../src/protocol/fact-sources.js';
-import { methodName } from '../../src/protocol/method-name.js';
 import { projectRoot } from '../project-root.js';
+import { sitePages } from '../site/site-layout.js';
+import { renderClientMethods } from './client-methods.js';
 import { downgradeTo30, singleEndpointView, withCallSchemas } from './views.js';
 
 export interface GeneratedFile {
@@ -36,6 +38,7 @@ export async function renderGenerated(): Promise<GeneratedFile[]> {
     { path: 'generated/portrait.single-endpoint.openapi.3.0.json', contents: json(downgradeTo30(singleEndpoint)) },
     { path: 'generated/schema.d.ts', contents: astToString(await openapiTS(document as unknown as OpenAPI3, typeOptions)) },
     { path: 'generated/protocol.ts', contents: renderProtocol(document) },
+    { path: 'generated/client-methods.ts', contents: renderClientMethods(document, banner, { endpoint: protocolFacts(document).endpoint as string, docsUrl: docsUrl() }) },
   ];
 }
 
@@ -86,33 +89,21 @@ export function renderProtocol(document: OpenApiDocument): string {
     ),
     '/** The name of a fact in `facts`. */\nexport type FactName = keyof typeof facts;\n',
     `/** The patterns of the named string schemas in components.schemas. */\nexport const patterns = {\n${patterns(document).join('\n')}\n} as const;\n`,
-    actionMethodDocs(document),
   ].join('\n');
-}
-
-/**
- * The client's method names, one per Action, each with its summary and the first paragraph of its
- * description as JSDoc, so an editor shows them on hover. `M` gives each method its type.
- */
-function actionMethodDocs(document: OpenApiDocument): string {
-  const comment = (text: string) => text.replaceAll('*/', '*\\/');
-  const members = postOperations(document).map(({ operation }) => {
-    const action = operation.operationId;
-    const [firstParagraph = ''] = (operation.description ?? '').trim().split(/\n\s*\n/);
-    const lines = [
-      operation.summary ?? action,
-      '',
-      ...firstParagraph.split('\n').map((line) => line.trim()),
-      '',
-      `@see The docs: \`/docs#operation/${action}\` on the server \`npm start\` runs; the request: \`POST ${protocolFacts(document).endpoint as string}?Action=${action}&Version=${document.info.version}\`.`,
-    ];
-    return `  /**\n${lines.map((line) => `   *${line ? ` ${comment(line)}` : ''}`).join('\n')}\n   */\n  ${methodName(action)}: M['${action}'];`;
-  });
-  return `/** One method per Action, documented from the document; \`M\` gives each its type. */\nexport interface ActionMethodsOf<M extends Record<Action, unknown>> {\n${members.join('\n')}\n}\n`;
 }
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Where the team publishes `npm run docs`'s reference page: the package's `homepage` (package.json),
+ * the one place it is written, and the page's folder under it, as the site lays it out.
+ */
+function docsUrl(): string {
+  const { homepage } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { homepage?: unknown };
+  if (typeof homepage !== 'string' || !/^https:\/\/[^\s]+\/$/.test(homepage)) throw new Error('package.json needs a homepage, an https URL ending in /, where the docs are published');
+  return new URL(`${dirname(sitePages.docs)}/`, homepage).href;
 }
 
 /** `x-portrait-protocol` as values by name; each rule there also says its source and what it means. */

@@ -1,45 +1,17 @@
 // The typed Portrait API client: one method per Action, composed of the transport (one attempt
 // over openapi-fetch), the envelope decoder (reply to Result or PortraitError) and the retry loop.
 import type { Client } from 'openapi-fetch';
-import { actionNames, packageVersion, servers, type Action, type ActionMethodsOf, type paths } from '../protocol/generated.js';
+import type { PortraitClientMethods } from '../../generated/client-methods.js';
+import { actionNames, packageVersion, servers, type Action, type paths } from '../protocol/generated.js';
 import { methodName } from '../protocol/method-name.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import { excerpt } from '../protocol/printable.js';
 import { redactor } from '../protocol/redaction.js';
+import type { CallOptions, ResultMetadata, WithMetadata } from './call-types.js';
 import { decodeEnvelope } from './envelope.js';
 import { PortraitClientError } from './errors.js';
 import { retrying, type RetryPolicy } from './retry.js';
 import { createTransport, type FetchFunction } from './transport.js';
-
-/** What the client knows about the call that produced a result. */
-export interface ResultMetadata {
-  requestId: string;
-  action: Action;
-  httpStatus: number;
-  /** 1 plus the number of retries. */
-  attempts: number;
-  totalRetryDelayMs: number;
-}
-
-/**
- * A result with its call's metadata under `$metadata` and the HTTP response under `$response`
- * (its status and headers; the client has read its body). Neither is enumerable: JSON and
- * spreads skip them.
- */
-export type WithMetadata<T> = T & { readonly $metadata: ResultMetadata; readonly $response: Response };
-
-/** Options for one call; each overrides the client's. */
-export interface CallOptions {
-  /** Aborts the call, a pause between retries included, with PortraitAbortError. */
-  signal?: AbortSignal | undefined;
-  /** Per attempt. */
-  timeoutMs?: number | undefined;
-  maxRetries?: number | undefined;
-  /** Retry a Create* Action after an ambiguous failure (a timeout, a dropped connection, a 500). */
-  retryCreates?: boolean | undefined;
-  /** Sent with this call's request, beside the client's. */
-  headers?: Record<string, string> | undefined;
-}
 
 /** Where the client reports each attempt: `console` will do. Lines never hold the API key. */
 export interface PortraitLogger {
@@ -79,10 +51,8 @@ type ActionArgs<A extends Action> = {} extends RequestOf<A>
   ? [body?: RequestOf<A>, options?: CallOptions]
   : [body: RequestOf<A>, options?: CallOptions];
 
-/** Each method's documentation comes from the document (generated/protocol.ts). */
-type ActionMethods = ActionMethodsOf<{ [A in Action]: (...args: ActionArgs<A>) => Promise<WithMetadata<ResultOf<A>>> }>;
-
-export interface PortraitClient extends ActionMethods {
+/** Each method's signature and documentation come from the document (generated/client-methods.ts). */
+export interface PortraitClient extends PortraitClientMethods {
   /** Calls any Action by name. */
   call<A extends Action>(action: A, ...args: ActionArgs<A>): Promise<WithMetadata<ResultOf<A>>>;
   /** The underlying openapi-fetch client, authenticated, for what the methods do not cover. */
@@ -174,7 +144,7 @@ export function createPortraitClient(options: PortraitClientOptions = {}): Portr
   for (const action of actionNames) methods[methodName(action)] = (...args: ActionArgs<typeof action>) => call(action, ...args);
 
   // Each method calls its own Action: the loop above cannot tell TypeScript so.
-  const client = { ...(methods as ActionMethods), call, raw, baseUrl };
+  const client = { ...(methods as PortraitClientMethods), call, raw, baseUrl };
   redactors.set(client, redact);
   return client;
 }

@@ -1,13 +1,6 @@
 // The client's public surface.
-export {
-  createPortraitClient,
-  type CallOptions,
-  type PortraitClient,
-  type PortraitClientOptions,
-  type PortraitLogger,
-  type ResultMetadata,
-  type WithMetadata,
-} from './client.js';
+export { createPortraitClient, type PortraitClient, type PortraitClientOptions, type PortraitLogger } from './client.js';
+export type { CallOptions, ResultMetadata, WithMetadata } from './call-types.js';
 export type { PortraitCall, PortraitCallResult, RequestOf, ResultOf } from '../protocol/action-types.js';
 export type { FetchFunction } from './transport.js';
 export {

@@ -1,7 +1,8 @@
 // AWS-style paginators over the two List Actions: async iterables of pages, with `.items()`.
 import type { PaginatedAction } from '../protocol/generated.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
-import { safeText, type CallOptions, type PortraitClient, type WithMetadata } from './client.js';
+import type { CallOptions, WithMetadata } from './call-types.js';
+import { safeText, type PortraitClient } from './client.js';
 import { PortraitClientError, PortraitError } from './errors.js';
 
 export interface PaginatorConfig {

@@ -3,7 +3,8 @@
 import { protocol } from '../protocol/generated.js';
 import { PortraitAbortError, PortraitAssetFailedError, PortraitClientError, PortraitError, PortraitWaiterTimeoutError } from './errors.js';
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
-import { safeText, type PortraitClient, type WithMetadata } from './client.js';
+import type { WithMetadata } from './call-types.js';
+import { safeText, type PortraitClient } from './client.js';
 import { sleep } from './sleep.js';
 
 export interface WaiterConfig {

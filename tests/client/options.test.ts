@@ -1,12 +1,11 @@
-// The client as openai-node and AWS SDK v3 users expect it: documentation on hover, per-call
-// headers, a logger, a User-Agent, the key from PORTRAIT_API_KEY and the base URL from PORTRAIT_BASE_URL, the raw Response, `signal`.
+// The client as openai-node and AWS SDK v3 users expect it (its documentation on hover is
+// method-hover.test.ts's): per-call headers, a logger, a User-Agent, the key from PORTRAIT_API_KEY and the base URL from PORTRAIT_BASE_URL, the raw Response, `signal`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { createPortraitClient, PortraitAbortError, PortraitClientError, waitUntilAssetActive } from '../../src/client/index.js';
-import { actionNames, actions, methodName, postOperations, portraitDocument, servers } from '../../src/protocol/index.js';
+import { actions, servers } from '../../src/protocol/index.js';
 import { failure, startScriptedServer, success, type ScriptedServer } from '../support/scripted-server.js';
 
 const started: ScriptedServer[] = [];
@@ -18,44 +17,6 @@ async function scripted(...args: Parameters<typeof startScriptedServer>) {
   started.push(server);
   return server;
 }
-
-describe('documentation', () => {
-  it('shows each method\'s summary and description from the document on hover, with its docs anchor', () => {
-    const file = join(projectRoot, 'tests/client/hover-probe.ts');
-    const source = `import { createPortraitClient } from '../../src/client/index.js';\nconst client = createPortraitClient({ apiKey: 'k' });\n${actionNames
-      .map((action) => `client.${methodName(action)};`)
-      .join('\n')}\n`;
-    const host = ts.createCompilerHost({ module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true });
-    const readFile = host.readFile.bind(host);
-    host.readFile = (name) => (name === file ? source : readFile(name));
-    host.fileExists = ((exists) => (name: string) => name === file || exists(name))(host.fileExists.bind(host));
-    const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true }, host);
-    const checker = program.getTypeChecker();
-    const accesses: ts.PropertyAccessExpression[] = [];
-    const visit = (node: ts.Node) => {
-      if (ts.isPropertyAccessExpression(node)) accesses.push(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(program.getSourceFile(file) as ts.SourceFile);
-    const operations = postOperations(portraitDocument);
-    expect(accesses).toHaveLength(actionNames.length);
-    for (const [index, access] of accesses.entries()) {
-      const symbol = checker.getSymbolAtLocation(access.name);
-      const docs = ts.displayPartsToString(symbol?.getDocumentationComment(checker));
-      const tags = symbol?.getJsDocTags(checker).map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text)}`).join('\n') ?? '';
-      const operation = operations[index]?.operation;
-      expect(docs, operation?.operationId).toContain(operation?.summary);
-      expect(docs).toContain((operation?.description ?? '').split('\n')[0]?.trim());
-      expect(tags).toContain(`/docs#operation/${operation?.operationId}`);
-    }
-  }, 30_000);
-
-  // The published-package test finds it, a docs link per method, in the declarations the package ships.
-  it('is generated into generated/protocol.ts, whose declarations the package ships', () => {
-    const generated = readFileSync(join(projectRoot, 'generated/protocol.ts'), 'utf8');
-    for (const { operation } of postOperations(portraitDocument)) expect(generated).toContain(`   * ${operation.summary}\n`);
-  });
-});
 
 describe('per call and per client', () => {
   it('sends per-call headers beside its own, and an identifying User-Agent in Node', async () => {

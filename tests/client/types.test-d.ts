@@ -6,6 +6,8 @@ import {
   PortraitError,
   waitUntilAssetActive,
   waitUntilValidateResult,
+  type Action,
+  type PortraitClient,
   type PortraitErrorCode,
   type RequestOf,
   type ResultMetadata,
@@ -24,6 +26,12 @@ describe('client methods', () => {
     expectTypeOf(client.listAssetGroups).returns.resolves.toEqualTypeOf<WithMetadata<Schemas['ListAssetGroupsResult']>>();
     expectTypeOf(client.getVisualValidateResult).returns.resolves.toHaveProperty('GroupId');
     expectTypeOf(client.call<'DeleteAsset'>).returns.resolves.toEqualTypeOf<WithMetadata<Schemas['DeleteAssetResult']>>();
+  });
+
+  it('take what call() takes after their Action, each declared by name (generated/client-methods.ts)', () => {
+    type MethodArguments = { [A in Action]: Parameters<PortraitClient[Uncapitalize<A>]> };
+    type CallArguments = { [A in Action]: Parameters<typeof client.call<A>> extends [A, ...infer Rest] ? Rest : never };
+    expectTypeOf<MethodArguments>().toEqualTypeOf<CallArguments>();
   });
 
   it('expose the RequestId as $metadata', async () => {

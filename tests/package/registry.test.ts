@@ -146,8 +146,8 @@ describe('the published package', () => {
   }, 30_000);
 
   it('ships the documentation of every client method in its declarations, for editors to show', async () => {
-    const declarations = await readFile(join(lean, 'node_modules', manifest.name, 'dist/generated/protocol.d.ts'), 'utf8');
-    expect(declarations.match(/@see The docs: `\/docs#operation\/\w+`/g)).toHaveLength(actionNames.length);
+    const declarations = await readFile(join(lean, 'node_modules', manifest.name, 'dist/generated/client-methods.d.ts'), 'utf8');
+    expect(declarations.match(/@see \{@link https:\/\/\S+\/docs\/#operation\/(\w+) \| \1 in the Portrait API docs\}/g)).toHaveLength(actionNames.length);
     expect(declarations).toContain('   * Create an AIGC portrait group\n');
   });
 
