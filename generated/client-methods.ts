@@ -15,7 +15,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=CreateAssetGroup&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/CreateAssetGroup | CreateAssetGroup in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/CreateAssetGroup | CreateAssetGroup in the Portrait API docs}
    */
   createAssetGroup(body: RequestOf<'CreateAssetGroup'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'CreateAssetGroup'>>>;
   /**
@@ -28,7 +28,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=GetAssetGroup&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/GetAssetGroup | GetAssetGroup in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/GetAssetGroup | GetAssetGroup in the Portrait API docs}
    */
   getAssetGroup(body: RequestOf<'GetAssetGroup'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'GetAssetGroup'>>>;
   /**
@@ -41,7 +41,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=ListAssetGroups&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/ListAssetGroups | ListAssetGroups in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/ListAssetGroups | ListAssetGroups in the Portrait API docs}
    */
   listAssetGroups(body?: RequestOf<'ListAssetGroups'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'ListAssetGroups'>>>;
   /**
@@ -56,7 +56,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=UpdateAssetGroup&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/UpdateAssetGroup | UpdateAssetGroup in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/UpdateAssetGroup | UpdateAssetGroup in the Portrait API docs}
    */
   updateAssetGroup(body: RequestOf<'UpdateAssetGroup'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'UpdateAssetGroup'>>>;
   /**
@@ -71,7 +71,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=DeleteAssetGroup&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/DeleteAssetGroup | DeleteAssetGroup in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/DeleteAssetGroup | DeleteAssetGroup in the Portrait API docs}
    */
   deleteAssetGroup(body: RequestOf<'DeleteAssetGroup'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'DeleteAssetGroup'>>>;
   /**
@@ -83,7 +83,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=CreateAsset&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/CreateAsset | CreateAsset in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/CreateAsset | CreateAsset in the Portrait API docs}
    */
   createAsset(body: RequestOf<'CreateAsset'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'CreateAsset'>>>;
   /**
@@ -94,7 +94,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=GetAsset&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/GetAsset | GetAsset in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/GetAsset | GetAsset in the Portrait API docs}
    */
   getAsset(body: RequestOf<'GetAsset'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'GetAsset'>>>;
   /**
@@ -107,7 +107,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=ListAssets&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/ListAssets | ListAssets in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/ListAssets | ListAssets in the Portrait API docs}
    */
   listAssets(body?: RequestOf<'ListAssets'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'ListAssets'>>>;
   /**
@@ -119,7 +119,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=UpdateAsset&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/UpdateAsset | UpdateAsset in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/UpdateAsset | UpdateAsset in the Portrait API docs}
    */
   updateAsset(body: RequestOf<'UpdateAsset'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'UpdateAsset'>>>;
   /**
@@ -130,7 +130,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=DeleteAsset&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/DeleteAsset | DeleteAsset in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/DeleteAsset | DeleteAsset in the Portrait API docs}
    */
   deleteAsset(body: RequestOf<'DeleteAsset'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'DeleteAsset'>>>;
   /**
@@ -142,7 +142,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=CreateVisualValidateSession&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/CreateVisualValidateSession | CreateVisualValidateSession in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/CreateVisualValidateSession | CreateVisualValidateSession in the Portrait API docs}
    */
   createVisualValidateSession(body: RequestOf<'CreateVisualValidateSession'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'CreateVisualValidateSession'>>>;
   /**
@@ -155,7 +155,7 @@ export interface PortraitClientMethods {
    *
    * Sends `POST /portrait/?Action=GetVisualValidateResult&Version=2024-01-01`.
    *
-   * @see {@link https://portrait-api.github.io/toolkit/docs/#operation/GetVisualValidateResult | GetVisualValidateResult in the Portrait API docs}
+   * @see {@link https://docs.portrait-api.example/toolkit/docs/#operation/GetVisualValidateResult | GetVisualValidateResult in the Portrait API docs}
    */
   getVisualValidateResult(body: RequestOf<'GetVisualValidateResult'>, options?: CallOptions): Promise<WithMetadata<ResultOf<'GetVisualValidateResult'>>>;
 }
