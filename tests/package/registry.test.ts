@@ -218,7 +218,7 @@ describe('the published package', () => {
 
   it('keeps the client within its gzip budget, and the types entry at 0 bytes', async () => {
     const { stdout } = await mustRun(process.execPath, ['--import', 'tsx', 'scripts/size.ts'], { cwd: projectRoot, timeoutMs: 60_000 });
-    expect(stdout).toMatch(/^client \(@portrait-api/toolkit\): [\d,]+ B minified, [\d,]+ B gzipped; budget [\d,]+ B gzipped$/m);
+    expect(stdout).toMatch(/^client \(@portrait-api\/toolkit\): [\d,]+ B minified, [\d,]+ B gzipped; budget [\d,]+ B gzipped$/m);
     expect(stdout).toContain('types (@portrait-api/toolkit/types): 0 B\n');
   }, 60_000);
 
