@@ -7,7 +7,7 @@ import { echoedAction } from '../protocol/index.js';
 import { excerpt } from '../protocol/printable.js';
 import { errorReply } from './envelopes.js';
 import type { Handler, Reply, ServerRequest } from './exchange.js';
-import { readIncomingBody } from './read-body.js';
+import { readIncomingBody } from './read-incoming-body.js';
 
 export interface ListenOptions {
   /** 0 picks a free port. */
