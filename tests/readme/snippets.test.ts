@@ -2,44 +2,13 @@
 // resolving to the sources. A block that uses `client` without creating it gets one declared.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
-import { packageSources } from './package-sources.js';
+import { compileErrors, typeScriptBlocks } from './compile-snippets.js';
 
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+const blocks = typeScriptBlocks(readme);
 const clientPrelude = "import type { PortraitClient as ReadmeClient } from '@portrait-api/toolkit';\ndeclare const client: ReadmeClient;\n";
-
-function compileErrors(sources: Map<string, string>): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(projectRoot, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    },
-  });
-  if (!config) throw new Error('tsconfig.json could not be read');
-  // The package's own names resolve to its sources, not to a dist/ that may not be built.
-  const paths = Object.fromEntries(Object.entries(packageSources).map(([name, source]) => [name, [source]]));
-  const options = { ...config.options, paths, baseUrl: projectRoot };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (file) => sources.get(file) ?? readFile(file);
-  host.fileExists = (file) => sources.has(file) || ts.sys.fileExists(file);
-  host.getSourceFile = (file, language, ...rest) => {
-    const text = sources.get(file);
-    return text === undefined ? getSourceFile(file, language, ...rest) : ts.createSourceFile(file, text, language);
-  };
-  const program = ts.createProgram([...sources.keys()], options, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file && sources.has(d.file.fileName))
-    .map((d) => {
-      const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-      return `${d.file!.fileName.replace(projectRoot, '')}:${line + 1} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
-    });
-}
 
 it('finds the README snippets', () => {
   expect(blocks.length).toBeGreaterThanOrEqual(7);
