@@ -5,7 +5,8 @@
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
+import { createEmulator } from '../../src/emulator/portable.js';
 import { projectRoot } from '../../scripts/project-root.js';
 import manifest from '../../package.json' with { type: 'json' };
 
@@ -38,4 +39,15 @@ it('tells the Node builtins of the full entry, so the check above can fail', asy
 it('points the browser condition of the emulator entry at the browser entry', () => {
   const { browser } = manifest.exports['./emulator'];
   expect(browser).toEqual({ types: './dist/src/emulator/portable.d.ts', default: './dist/src/emulator/portable.js' });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+it('says at creation when the page has no Web Crypto to sign media links with (not a secure context)', () => {
+  vi.stubGlobal('crypto', { getRandomValues: <T extends ArrayBufferView>(bytes: T) => bytes });
+  expect(() => createEmulator()).toThrow(
+    new TypeError('The emulator signs media links with Web Crypto (crypto.subtle), which only a secure context has: serve the page over https or from localhost.'),
+  );
 });

@@ -59,7 +59,7 @@ describe('the typed client through MSW', () => {
     expect(((await reply.json()) as { ResponseMetadata: { Error: { Message: string } } }).ResponseMetadata.Error.Message).toBe('Unknown Action "Nope".');
   });
 
-  it('lets a page on another origin read the reply and its headers', async () => {
+  it('lets a page on another origin read the reply and its headers, and answers its preflight', async () => {
     const reply = await fetch(`${baseUrl}/portrait/?Action=ListAssetGroups&Version=2024-01-01`, {
       method: 'POST',
       headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json', Origin: 'http://app.test' },
@@ -68,6 +68,14 @@ describe('the typed client through MSW', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers.get('access-control-allow-origin')).toBe('*');
     expect(reply.headers.get('access-control-expose-headers')).toContain('Retry-After');
+
+    const preflight = await fetch(`${baseUrl}/portrait/?Action=ListAssetGroups&Version=2024-01-01`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://app.test', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
   });
 });
 
