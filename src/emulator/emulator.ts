@@ -91,13 +91,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const origin = linkOrigin(request.url);
       const links: ReplyLinks = {
         livenessPage: (token) => `${origin}${livenessPathPrefix}${token}`,
-        media: (assetId) => mediaLinks.signedUrl(origin, assetId, now),
+        media: (assetId) => mediaLinks.unsignedUrl(origin, assetId, now),
       };
       const context: ActionContext = { state, tenant: admitted.caller, now, processingDelayMs: settings.processingDelayMs, links };
       const outcome = runAction(admitted.action, context, admitted.body);
       return 'error' in outcome
         ? errorReply(admitted.action, outcome.status, outcome.error, outcome.headers)
-        : successReply(admitted.action, outcome.result);
+        : await mediaLinks.signLinksIn(successReply(admitted.action, outcome.result));
     } catch (error) {
       // Only a bug gets here. Its description helps whoever reports it; no header is in it.
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

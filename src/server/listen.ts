@@ -8,7 +8,7 @@ import { excerpt } from '../protocol/printable.js';
 import { ConnectionReset } from './connection-reset.js';
 import { errorReply } from './envelopes.js';
 import type { Handler, Reply, ServerRequest } from './exchange.js';
-import { readIncomingBody } from './read-body.js';
+import { readIncomingBody } from './read-incoming-body.js';
 
 export interface ListenOptions {
   /** 0 picks a free port. */

@@ -1,6 +1,7 @@
 // The shape of src/ a newcomer relies on: no module imports itself back through others (type
 // imports included, as a cycle of types is still a knot to untie), src/ never reaches into
-// scripts/ or tests/, and the emulator's layers point one way: model <- actions <- http.
+// scripts/ or tests/, the emulator's layers point one way: model <- actions <- http, and the
+// MSW handlers (src/msw) sit on the emulator, which never needs them.
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,8 +63,11 @@ describe('src/ imports', () => {
   it.each([
     ['src/emulator/model/', ['src/emulator/actions/', 'src/emulator/http/']],
     ['src/emulator/actions/', ['src/emulator/http/']],
-    ['src/server/', ['src/emulator/', 'src/mock/']],
-    ['src/protocol/', ['src/client/', 'src/emulator/', 'src/mock/', 'src/server/', 'src/contract/']],
+    ['src/server/', ['src/emulator/', 'src/mock/', 'src/msw/']],
+    ['src/protocol/', ['src/client/', 'src/emulator/', 'src/mock/', 'src/server/', 'src/contract/', 'src/msw/']],
+    ['src/emulator/', ['src/msw/']],
+    ['src/client/', ['src/msw/']],
+    ['src/msw/', ['src/client/', 'src/mock/', 'src/contract/', 'src/cli/']],
   ])('from %s never reach %j', (from, forbidden) => {
     expect(edges.filter((edge) => edge.from.startsWith(from) && forbidden.some((prefix) => edge.to.startsWith(prefix)))).toEqual([]);
   });

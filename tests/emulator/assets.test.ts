@@ -116,6 +116,18 @@ describe('processing', () => {
     await h.ok('DeleteAsset', { Id: first.Id });
     expect((await media(h, fresh.href)).status).toBe(404);
   });
+
+  it('signs each link of a list for its own asset', async () => {
+    const { h, groupId } = await withGroup();
+    const sourceById = new Map<string, string>();
+    for (const URL of ['https://cdn.example.com/1.png', 'https://cdn.example.com/2.png', 'https://cdn.example.com/3.png']) {
+      sourceById.set((await h.ok('CreateAsset', { GroupId: groupId, URL, AssetType: 'Image' })).Id, URL);
+    }
+    h.advance(3000);
+    const { Items } = await h.ok('ListAssets', {});
+    const redirects = await Promise.all(Items.map(async (item) => [item.Id, (await media(h, item.URL)).headers.get('location')] as const));
+    expect(new Map(redirects)).toEqual(sourceById);
+  });
 });
 
 describe('CreateAsset refusals', () => {

@@ -3,46 +3,15 @@
 // gets one declared.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
-import { packageSources } from './package-sources.js';
+import { compileErrors, typeScriptBlocks } from './compile-snippets.js';
 
 const pages = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(projectRoot, 'docs')).filter((file) => file.endsWith('.md')).map((file) => `docs/${file}`)];
 const blocks = pages.flatMap((page) =>
-  [...readFileSync(join(projectRoot, page), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((match, i) => ({ name: `${page.replace(/\W/g, '-')}.snippet-${i}.ts`, code: match[1] ?? '' })),
+  typeScriptBlocks(readFileSync(join(projectRoot, page), 'utf8')).map((code, i) => ({ name: `${page.replace(/\W/g, '-')}.snippet-${i}.ts`, code })),
 );
 const clientPrelude = "import type { PortraitClient as ReadmeClient } from '@portrait-api/toolkit';\ndeclare const client: ReadmeClient;\n";
-
-function compileErrors(sources: Map<string, string>): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(projectRoot, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    },
-  });
-  if (!config) throw new Error('tsconfig.json could not be read');
-  // The package's own names resolve to its sources, not to a dist/ that may not be built.
-  const paths = Object.fromEntries(Object.entries(packageSources).map(([name, source]) => [name, [source]]));
-  const options = { ...config.options, paths, baseUrl: projectRoot };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (file) => sources.get(file) ?? readFile(file);
-  host.fileExists = (file) => sources.has(file) || ts.sys.fileExists(file);
-  host.getSourceFile = (file, language, ...rest) => {
-    const text = sources.get(file);
-    return text === undefined ? getSourceFile(file, language, ...rest) : ts.createSourceFile(file, text, language);
-  };
-  const program = ts.createProgram([...sources.keys()], options, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file && sources.has(d.file.fileName))
-    .map((d) => {
-      const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-      return `${d.file!.fileName.replace(projectRoot, '')}:${line + 1} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
-    });
-}
 
 it('finds the snippets of the README and of docs/', () => {
   expect(blocks.filter((block) => block.name.startsWith('README')).length).toBeGreaterThanOrEqual(5);
