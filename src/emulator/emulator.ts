@@ -38,6 +38,11 @@ export interface Emulator {
   readonly prune: () => void;
   /** The seed of the faults and latencies (`faultSeed`, or the one picked): pass it again to meet the same faults. */
   readonly faultSeed: number;
+  /**
+   * Whether a request opens one of the links this emulator's replies hand out: a signed media
+   * link, or the page of a liveness session it started. A page's own `/media/…` is not one.
+   */
+  readonly ownsLink: (method: string, url: URL) => boolean;
 }
 
 const handlers: { [A in Action]: ActionHandler<A> } = {
@@ -105,8 +110,19 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
   };
   const answer = injectFaults(answerCall, settings.faults);
-  const handle = (request: Request, init?: FetchInit) => answer(fromFetchRequest(request, init)).then(toFetchResponse, asFetchFailure);
-  return { handle, answer, prune: () => state.pruneSessions(settings.clock()), faultSeed: settings.faults.seed };
+  const handle = (request: Request, init?: FetchInit) => {
+    const call = fromFetchRequest(request, init);
+    // As fetch: a call aborted before it is sent is never sent.
+    if (call.signal?.aborted) return Promise.reject(call.signal.reason);
+    return answer(call).then(toFetchResponse, asFetchFailure);
+  };
+  const ownsLink = (method: string, url: URL) => {
+    const route = routeOf(method, url.pathname);
+    if (route.kind === 'api') return false;
+    if (route.kind === 'media') return MediaLinks.isSigned(url.searchParams);
+    return state.session(route.token, settings.clock()) !== undefined;
+  };
+  return { handle, answer, prune: () => state.pruneSessions(settings.clock()), faultSeed: settings.faults.seed, ownsLink };
 }
 
 /** Where links in replies point: the origin the request came to, so the caller can open them. */

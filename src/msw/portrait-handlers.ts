@@ -5,9 +5,9 @@
 import { http, type HttpHandler } from 'msw';
 import { protocol, servers } from '../protocol/index.js';
 import { withCors } from '../server/cors.js';
+import { ConnectionReset } from '../server/connection-reset.js';
 import { fromFetchRequest, toFetchResponse } from '../server/exchange.js';
 import type { Emulator } from '../emulator/portable.js';
-import { routeOf } from '../emulator/http/routes.js';
 
 export interface PortraitHandlersOptions {
   /**
@@ -22,7 +22,7 @@ export interface PortraitHandlersOptions {
  * the links the emulator's replies hold on that origin (an Active asset's media link, the
  * liveness pages). Any other request is left to the handlers after these, or to the network.
  */
-export function portraitHandlers(emulator: Pick<Emulator, 'answer'>, options: PortraitHandlersOptions = {}): HttpHandler[] {
+export function portraitHandlers(emulator: Pick<Emulator, 'answer' | 'ownsLink'>, options: PortraitHandlersOptions = {}): HttpHandler[] {
   const base = checkedBaseUrl(options.baseUrl ?? servers[0].url);
   const endpoint = `${base.pathname.replace(/\/+$/, '')}${protocol.endpoint}`;
   // A page on another origin than the API reads the reply's headers (Retry-After) only when allowed.
@@ -33,13 +33,21 @@ export function portraitHandlers(emulator: Pick<Emulator, 'answer'>, options: Po
     const url = new URL(request.url);
     if (url.origin !== base.origin) return undefined;
     if (url.pathname === endpoint || url.pathname === endpoint.slice(0, -1)) return new URL(`${protocol.endpoint}${url.search}`, url.origin);
-    return routeOf(request.method, url.pathname).kind === 'api' ? undefined : url;
+    return emulator.ownsLink(request.method, url) ? url : undefined;
   };
 
   return [
     http.all(
       ({ request }) => emulatorUrl(request) !== undefined,
-      async ({ request }) => toFetchResponse(await answer({ ...fromFetchRequest(request), url: emulatorUrl(request) ?? new URL(request.url) })),
+      async ({ request }) => {
+        try {
+          return toFetchResponse(await answer({ ...fromFetchRequest(request), url: emulatorUrl(request) ?? new URL(request.url) }));
+        } catch (error) {
+          // A reset, or a call its client gave up on, ends as a network error: MSW would make a 500 of it.
+          if (error instanceof ConnectionReset || request.signal.aborted) return Response.error();
+          throw error;
+        }
+      },
     ),
   ];
 }

@@ -89,6 +89,29 @@ describe('what the handlers leave alone', () => {
       expect(await (await fetch(url, { method: 'POST', body: '{}' })).text()).toBe(`passed on POST ${new URL(url).pathname}`);
     }
   });
+
+  it("passes on the page's own /media/ and /liveness/ routes, taking only the links the emulator handed out", async () => {
+    server.use(http.all('*', ({ request }) => HttpResponse.text(`passed on ${request.method} ${new URL(request.url).pathname}`)));
+    server.use(...portraitHandlers(emulator, { baseUrl }));
+    const mine = [
+      ['GET', 'https://portrait.test/media/avatar'],
+      ['GET', 'https://portrait.test/liveness/welcome'],
+      ['POST', 'https://portrait.test/liveness/step-1/pass'],
+    ];
+    for (const [method = '', url = ''] of mine) expect(await (await fetch(url, { method })).text()).toBe(`passed on ${method} ${new URL(url).pathname}`);
+    const session = await client().createVisualValidateSession({ CallbackURL: 'https://app.example.com/callback' });
+    const page = await fetch(session.H5Link);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).not.toContain('passed on');
+  });
+});
+
+describe('faults through MSW', () => {
+  it('makes a reset a network error the client sees as a dropped connection, not a 500', async () => {
+    server.use(...portraitHandlers(createEmulator({ faultRate: 1, faultKinds: ['reset'] }), { baseUrl }));
+    const failure = await client().listAssetGroups({}).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'PortraitConnectionError' });
+  });
 });
 
 describe('options', () => {

@@ -49,6 +49,11 @@ export class MediaLinks {
     return { ...reply, body: reply.body.replace(this.#standIns, (link) => link.replace(this.#standIn, signatures[next++] ?? '')) };
   }
 
+  /** Whether `query` is shaped as a signed link's, whoever signed it. */
+  static isSigned(query: URLSearchParams): boolean {
+    return query.has('X-Expires') && query.has('X-Signature');
+  }
+
   /** Whether `query` holds a signature this emulator made for `assetId`, not yet expired at `now`. */
   async admits(assetId: string, query: URLSearchParams, now: number): Promise<boolean> {
     const expires = query.get('X-Expires') ?? '';
