@@ -1,7 +1,10 @@
 // A timer that an AbortSignal can cut short.
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. With `keepAlive`
+ * false the timer alone does not keep a Node process running (a wait nobody may be waiting on).
+ */
+export function sleep(ms: number, signal?: AbortSignal, { keepAlive = true } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
@@ -13,5 +16,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+    // A browser's timer is a number, with nothing to unref.
+    if (!keepAlive) (timer as { unref?: () => void }).unref?.();
   });
 }

@@ -46,7 +46,8 @@ async function meetFault(kind: FaultKind, request: ServerRequest, seed: number):
   const injected = `(injected by the emulator, fault seed ${seed})`;
   switch (kind) {
     case 'stall':
-      await sleep(maxStallMs, request.signal);
+      // A stall is a reply that never comes: on its own it keeps no process alive, as no reply would.
+      await sleep(maxStallMs, request.signal, { keepAlive: false });
       throw new ConnectionReset(`A stall ${injected} outlasted ${maxStallMs} ms.`);
     case 'reset':
       throw new ConnectionReset(`A reset ${injected}.`);
