@@ -3,7 +3,7 @@
 // Waits run on vitest's fake timers: no assertion here reads the wall clock.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPortraitClient, PortraitConnectionError, PortraitTimeoutError } from '../../src/client/index.js';
-import { createEmulator, faultKinds, startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
+import { createEmulator, allFaultKinds, startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
 import { maxStallMs } from '../../src/emulator/http/fault-injection.js';
 import { ConnectionReset } from '../../src/server/connection-reset.js';
 import { validateReply, type Action } from '../../src/protocol/index.js';
@@ -101,7 +101,7 @@ describe('the fault seed', () => {
 
 describe('the fault rate', () => {
   it('at 0 changes nothing: every call answers as the document says', async () => {
-    const h = createHarness({ faultRate: 0, faultKinds: [...faultKinds], faultSeed: 1 });
+    const h = createHarness({ faultRate: 0, faultKinds: [...allFaultKinds], faultSeed: 1 });
     for (let i = 0; i < 30; i++) expect((await h.call('ListAssetGroups', {})).status).toBe(200);
   });
 
@@ -271,6 +271,39 @@ describe('with fake timers', () => {
     const list = await settle(emulator.handle(callOf('ListAssetGroups')));
     const body = list.status === 'fulfilled' ? ((await list.value.json()) as { Result: { TotalCount: number } }) : undefined;
     expect(body?.Result.TotalCount).toBe(0);
+  });
+});
+
+describe('what a call leaves behind', () => {
+  const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+
+  it('keeps no process alive for a stall no one waits on, where a latency wait does', async () => {
+    const before = timers();
+    const stalled = emulatorWith({ faultRate: 1, faultKinds: ['stall'] }).handle(callOf('ListAssetGroups'));
+    expect(timers()).toBe(before);
+    const waiting = emulatorWith({ latencyMs: 60_000 }).handle(callOf('ListAssetGroups'), { signal: AbortSignal.abort() }).catch(() => 'aborted');
+    const slow = new AbortController();
+    const delayed = emulatorWith({ latencyMs: 60_000 }).handle(callOf('ListAssetGroups'), { signal: slow.signal }).catch(() => 'aborted');
+    expect(timers()).toBe(before + 1);
+    slow.abort();
+    expect([await waiting, await delayed]).toEqual(['aborted', 'aborted']);
+    void stalled.catch(() => undefined);
+  });
+
+  it('sends nothing for a call aborted before it is made, as fetch does', async () => {
+    const emulator = emulatorWith({});
+    const create = new Request(actionUrl('CreateAssetGroup', undefined, origin), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demoKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ Name: 'never-sent' }),
+    });
+    await expect(emulator.handle(create, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    const listed = (await (await emulator.handle(callOf('ListAssetGroups'))).json()) as { Result: { TotalCount: number } };
+    expect(listed.Result.TotalCount).toBe(0);
+  });
+
+  it('describes a refused value printably, whatever it holds', () => {
+    expect(() => createEmulator({ faultKinds: ['\u202e429'] as unknown as ['429'] })).toThrow('faultKinds names an unknown fault "\\u202e429"');
   });
 });
 

@@ -1,16 +1,17 @@
 // The options that make the emulator unreliable on purpose, for testing a client's retries and
 // timeouts, checked once at creation. Each check takes the name to blame, so the command line
 // refuses a flag in the same words as createEmulator refuses an option.
+import { excerpt } from '../../protocol/printable.js';
 import { pickSeed } from './seeded-random.js';
 
 /** The faults a real gateway shows, by the names the command line takes. */
-export const faultKinds = ['429', '500', 'stall', 'reset'] as const;
+export const allFaultKinds = ['429', '500', 'stall', 'reset'] as const;
 
 /**
  * `429`: RateLimitExceeded with Retry-After. `500`: InternalError. `stall`: no reply until the
  * client gives up. `reset`: the connection reset (a fetch's TypeError, as from a dropped server).
  */
-export type FaultKind = (typeof faultKinds)[number];
+export type FaultKind = (typeof allFaultKinds)[number];
 
 /** Milliseconds, or `[min, max]` to draw each call's latency between. */
 export type LatencyMs = number | readonly [min: number, max: number];
@@ -47,11 +48,11 @@ export interface FaultSettings {
 }
 
 export function checkFaultOptions(options: FaultOptions): FaultSettings {
-  const { latencyMs = 0, faultRate = 0, faultKinds: kinds = faultKinds, faultSeed } = options;
+  const { latencyMs = 0, faultRate = 0, faultKinds = allFaultKinds, faultSeed } = options;
   return {
     latencyMs: checkLatency(latencyMs, 'latencyMs'),
     rate: checkFaultRate(faultRate, 'faultRate'),
-    kinds: checkFaultKinds(kinds, 'faultKinds'),
+    kinds: checkFaultKinds(faultKinds, 'faultKinds'),
     seed: faultSeed === undefined ? pickSeed() : checkFaultSeed(faultSeed, 'faultSeed'),
   };
 }
@@ -69,10 +70,10 @@ export function checkFaultRate(value: unknown, name: string): number {
 }
 
 export function checkFaultKinds(value: unknown, name: string): FaultKind[] {
-  const known = (kind: unknown): kind is FaultKind => faultKinds.some((faultKind) => faultKind === kind);
-  if (!Array.isArray(value) || value.length === 0) throw new TypeError(`${name} must be a non-empty list of ${faultKinds.join(', ')}, not ${describe(value)}`);
+  const known = (kind: unknown): kind is FaultKind => allFaultKinds.some((faultKind) => faultKind === kind);
+  if (!Array.isArray(value) || value.length === 0) throw new TypeError(`${name} must be a non-empty list of ${allFaultKinds.join(', ')}, not ${describe(value)}`);
   const unknown = value.find((kind) => !known(kind));
-  if (unknown !== undefined) throw new TypeError(`${name} names an unknown fault ${describe(unknown)}; the faults are ${faultKinds.join(', ')}`);
+  if (unknown !== undefined) throw new TypeError(`${name} names an unknown fault ${describe(unknown)}; the faults are ${allFaultKinds.join(', ')}`);
   // Each kind is chosen as often as it is listed: a kind listed twice is a typo, not a weight.
   const repeated = value.find((kind, index) => value.indexOf(kind) !== index);
   if (repeated !== undefined) throw new TypeError(`${name} lists ${describe(repeated)} twice`);
@@ -84,8 +85,7 @@ export function checkFaultSeed(value: unknown, name: string): number {
   throw new TypeError(`${name} must be a whole number from 0 to ${maxSeed}, not ${describe(value)}`);
 }
 
-/** A value for an error message, cut short: options can come from a file or a command line. */
+/** A value for an error message, cut short and printable: options can come from a file or a command line. */
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? `[${value.map(String).join(', ')}]` : String(value);
-  return text.length > 64 ? `${text.slice(0, 64)}…` : text;
+  return excerpt(typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? `[${value.map(String).join(', ')}]` : String(value), 64);
 }
