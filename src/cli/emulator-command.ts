@@ -12,6 +12,9 @@ import { faultFlags, faultOptionsFrom, faultSummary } from './fault-flags.js';
 import { stopOnSignalsOrParentExit, whenParentExits } from './stop-server.js';
 import { commandAfterFlags, fail, fromFlag, listenFlags, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
+/** How long a served command has to end after SIGTERM, once the process that started the emulator is gone. */
+const commandGraceMs = 5000;
+
 /** What a command adds to the emulator's own options (npm start: the site's pages, built first). */
 export type EmulatorCommandExtras = Pick<EmulatorServerOptions, 'handler'> & {
   /** Runs once the flags are read (and not for --help), before the emulator starts. */
@@ -104,7 +107,11 @@ function serve(running: RunningEmulator, words: string[], apiKey: string): Promi
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   // A script's kill of the npm or npx in front reaches neither: the command is told, and its end
   // stops the emulator.
-  whenParentExits(() => child.kill('SIGTERM'));
+  whenParentExits(() => {
+    child.kill('SIGTERM');
+    // A command that ignores SIGTERM would keep itself and the emulator running with no one to stop them.
+    setTimeout(() => child.kill('SIGKILL'), commandGraceMs).unref();
+  });
   return new Promise<never>(() => {
     const stop = (code: number) => void running.close().finally(() => process.exit(code));
     child.once('error', (error) => {

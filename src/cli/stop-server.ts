@@ -20,9 +20,11 @@ export function stopOnSignalsOrParentExit(server: { close(): Promise<void> }): v
   whenParentExits(stop);
 }
 
+/** The process that started this one, read before anything else can take time: a parent gone while the server starts counts too. */
+const parent = process.ppid;
+
 /** Calls `then` once the process that started this one is gone, and this one reparented. */
 export function whenParentExits(then: () => void): void {
-  const parent = process.ppid;
   // process.ppid is read anew each time: it changes when the parent is gone.
   const check = setInterval(() => {
     if (process.ppid === parent) return;

@@ -82,6 +82,8 @@ describe.concurrent('a flag with a value it cannot take', () => {
     ['portrait-emulator', ['--latency', '300-100'], '--latency must be milliseconds from 0 to 60000, or [min, max] of them with min <= max, not [300, 100]'],
     ['portrait-emulator', ['--fault-rate', 'often'], '--fault-rate must be a number from 0 to 1 (the share of API calls that fault), not "often"'],
     ['portrait-emulator', ['--fault-kinds', '429,503'], '--fault-kinds names an unknown fault "503"; the faults are 429, 500, stall, reset'],
+    ['portrait-emulator', ['--fault-rate', '0x1'], '--fault-rate must be a number from 0 to 1 (the share of API calls that fault), not "0x1"'],
+    ['portrait-emulator', ['--fault-seed', '1e3'], '--fault-seed must be a whole number from 0 to 4294967295, not "1e3"'],
     ['portrait-mock', ['--upstream', 'https://api.example.com', '--upstream-timeout', 'soon'], '--upstream-timeout must be a whole number from 1 to'],
     ['portrait-mock', ['--max-upstream-reply', '0'], '--max-upstream-reply must be a whole number from 1 to'],
     ['portrait-mock', ['--cors-origin', 'not an origin'], '--cors-origin: '],
@@ -178,8 +180,8 @@ describe.concurrent('portrait-emulator -- <command>', () => {
     expect(missing.stderr).toContain('no-such-command-for-the-emulator could not be run');
   });
 
-  it('ends the command, and stops, when the process that started it is gone', async ({ expect }) => {
-    const waits = "console.log('command', process.pid, process.env.PORTRAIT_BASE_URL); setInterval(() => {}, 1000);";
+  it('ends the command, and stops, when the process that started it is gone, even a command that ignores SIGTERM', async ({ expect }) => {
+    const waits = "process.on('SIGTERM', () => {}); console.log('command', process.pid, process.env.PORTRAIT_BASE_URL); setInterval(() => {}, 1000);";
     const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx ${commands['portrait-emulator']} --quiet -- "${process.execPath}" -e "${waits}"; wait`], { cwd: root });
     let output = '';
     shell.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
@@ -196,7 +198,8 @@ describe.concurrent('portrait-emulator -- <command>', () => {
     try {
       expect(running()).toBe(true);
       shell.kill('SIGKILL');
-      await expect.poll(running).toBe(false);
+      // SIGTERM first, then SIGKILL after the command's grace period.
+      await expect.poll(running, { timeout: 40_000 }).toBe(false);
       await expect.poll(() => fetch(`${url}/`).then(() => 'listening', () => 'stopped')).toBe('stopped');
     } finally {
       shell.kill('SIGKILL');
