@@ -124,12 +124,13 @@ describe('the published package', () => {
     }
   }, 240_000);
 
-  it('declares Prism as optional peers at the versions the mock asks for and is developed with', () => {
-    const wanted = Object.fromEntries(prismPackages.map((spec) => [spec.slice(0, spec.lastIndexOf('@')), spec.slice(spec.lastIndexOf('@') + 1)]));
-    expect(manifest.peerDependencies).toEqual(wanted);
-    for (const [name, version] of Object.entries(wanted)) {
+  it('declares Prism, at the versions the mock asks for, and MSW as optional peers, developed with what they name', () => {
+    const prism = Object.fromEntries(prismPackages.map((spec) => [spec.slice(0, spec.lastIndexOf('@')), spec.slice(spec.lastIndexOf('@') + 1)]));
+    expect(manifest.peerDependencies).toEqual({ ...prism, msw: '^2.11.0' });
+    expect(manifest.devDependencies.msw).toMatch(/^2\.(1[1-9]|[2-9]\d)\.\d+$/);
+    for (const [name, version] of Object.entries(prism)) expect(manifest.devDependencies[name]).toBe(version);
+    for (const name of Object.keys(manifest.peerDependencies)) {
       expect(manifest.peerDependenciesMeta[name]).toEqual({ optional: true });
-      expect(manifest.devDependencies[name]).toBe(version);
       expect(manifest.dependencies[name]).toBeUndefined();
     }
   });
@@ -176,12 +177,17 @@ describe('the published package', () => {
       for (const command of quickStart.setup) await mustRun('npm', command.slice(1), { cwd: project });
       expect(JSON.parse(await readFile(join(project, 'package.json'), 'utf8')).type).toBe(kind);
       if (kind === 'commonjs') {
-        // require() of this ESM-only package works on every supported Node, without a warning.
-        const script = `console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(entries)}.map((e) => [e, Object.keys(require(e)).length]))))`;
+        // require() of this ESM-only package works on every supported Node, without a warning;
+        // the MSW entry, whose optional peer is not installed here, names what it needs.
+        const withPeers = entries.filter((entry) => entry !== `${manifest.name}/msw`);
+        const script = `console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(withPeers)}.map((e) => [e, Object.keys(require(e)).length]))))`;
         const required = await mustRun(process.execPath, ['--eval', script], { cwd: project });
         expect(required.stderr).toBe('');
         const exportCounts = JSON.parse(required.stdout) as Record<string, number>;
-        expect(Object.keys(exportCounts)).toEqual(entries);
+        expect(Object.keys(exportCounts)).toEqual(withPeers);
+        const withoutMsw = await runCommand(process.execPath, ['--eval', `require('${manifest.name}/msw')`], { cwd: project });
+        expect(withoutMsw.code).toBe(1);
+        expect(withoutMsw.stderr).toContain("Cannot find package 'msw'");
         expect(Object.entries(exportCounts).filter(([entry, count]) => count === 0).map(([entry]) => entry)).toEqual([`${manifest.name}/types`]);
       }
 
