@@ -3,4 +3,4 @@
 // `--help` lists its flags (emulator-command.ts).
 import { emulatorCommandLine, runEmulatorCommand } from './emulator-command.js';
 
-await runEmulatorCommand(emulatorCommandLine('portrait-emulator', 'The Portrait API in memory, as openapi/ describes it: state, tenancy, quotas, asset processing and the liveness pages.'));
+await runEmulatorCommand(emulatorCommandLine('portrait-emulator', 'The Portrait API in memory, as its OpenAPI document describes it: state, tenancy, quotas, asset processing and the liveness pages.'));
