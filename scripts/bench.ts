@@ -172,7 +172,7 @@ async function stages() {
   console.log(`CPU per GetAsset under load, stage by stage: autocannon, 50 connections, ${seconds} s per run`);
   const stageServer = (handler: string) => `import { createServer } from 'node:http';
     import { listen } from './dist/src/server/listen.js';
-    import { passGateway } from './dist/src/server/gateway.js';
+    import { passGateway } from './dist/src/server/gateway-stage.js';
     import { successReply } from './dist/src/server/envelopes.js';
     import { createEmulator } from './dist/src/emulator/index.js';
     import { createPortraitClient } from './dist/src/client/index.js';

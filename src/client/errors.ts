@@ -1,6 +1,6 @@
 // The errors the client throws. None of them holds a request, a response or a header: an API key
 // can only reach them through text the server sent back, and the client redacts that first.
-import type { ErrorCode } from '../protocol/gateway.js';
+import type { ErrorCode } from '../protocol/gateway-rules.js';
 
 /** A documented base code, or any other code a server may send. */
 export type PortraitErrorCode = ErrorCode | (string & {});

@@ -7,7 +7,7 @@ import { echoedAction, type Action, type RequestOf } from '../protocol/index.js'
 import { asFetchFailure } from '../server/connection-reset.js';
 import { errorReply, refusalReply, successReply } from '../server/envelopes.js';
 import { fromFetchRequest, toFetchResponse, type FetchInit, type Handler, type Reply, type ServerRequest } from '../server/exchange.js';
-import { passGateway, type GatewayRules } from '../server/gateway.js';
+import { passGateway, type GatewayRules } from '../server/gateway-stage.js';
 import type { ActionContext, ActionHandler, ReplyLinks } from './actions/action-context.js';
 import { rateLimited } from './actions/action-errors.js';
 import type { Outcome } from './actions/action-types.js';
@@ -17,7 +17,7 @@ import { createVisualValidateSession, getVisualValidateResult } from './actions/
 import { injectFaults } from './http/fault-injection.js';
 import { livenessPage, settleLiveness } from './http/liveness-pages.js';
 import { MediaLinks, mediaRedirect } from './http/media-links.js';
-import { RateLimiter } from './http/rate-limiter.js';
+import { RateLimiter } from './model/rate-limiter.js';
 import { livenessPathPrefix, routeOf } from './http/routes.js';
 import { EmulatorState } from './model/state.js';
 import { tenantsByApiKey, type Tenant } from './model/tenants.js';

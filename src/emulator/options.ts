@@ -2,7 +2,7 @@
 // message that names it.
 import { isAction } from '../protocol/index.js';
 import { checkFaultOptions, type FaultOptions, type FaultSettings } from './http/fault-settings.js';
-import type { RateLimits } from './http/rate-limiter.js';
+import type { RateLimits } from './model/rate-limiter.js';
 import { checkTenantConfigs, demoTenants, type TenantConfig } from './model/tenants.js';
 
 export interface EmulatorOptions extends FaultOptions {

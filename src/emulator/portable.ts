@@ -5,6 +5,6 @@
 export { createEmulator, type Emulator } from './emulator.js';
 export type { FetchInit, Handler, Reply, ServerRequest } from '../server/exchange.js';
 export type { EmulatorOptions } from './options.js';
-export type { RateLimits } from './http/rate-limiter.js';
+export type { RateLimits } from './model/rate-limiter.js';
 export { allFaultKinds, type FaultKind, type FaultOptions, type LatencyMs } from './http/fault-settings.js';
 export { demoTenants, type TenantConfig } from './model/tenants.js';

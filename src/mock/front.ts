@@ -4,7 +4,7 @@
 import { protocol } from '../protocol/index.js';
 import { refusalReply } from '../server/envelopes.js';
 import type { Handler } from '../server/exchange.js';
-import { passGateway, type GatewayRules } from '../server/gateway.js';
+import { passGateway, type GatewayRules } from '../server/gateway-stage.js';
 import { mockAnswer } from './mock-answer.js';
 import type { ActionOperations } from './operations.js';
 import { preferredExample } from './prefer.js';

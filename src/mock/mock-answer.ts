@@ -1,6 +1,6 @@
 // Mock mode: Prism validates the request and answers with one of the Action's examples.
 import { documentedError, type Action } from '../protocol/index.js';
-import { quoted } from '../protocol/gateway.js';
+import { quoted } from '../protocol/gateway-rules.js';
 import type { ActionOperation } from './operations.js';
 import type { CallPrism } from './prism.js';
 import type { IHttpRequest } from '@stoplight/prism-http';

@@ -42,7 +42,7 @@ export {
   type ErrorResponse,
   type GatewayError,
   type Refusal,
-} from './gateway.js';
+} from './gateway-rules.js';
 export {
   postOperations,
   resolveResponse,

@@ -3,7 +3,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { CheckContext } from '../../src/contract/context.js';
 import type { ProbeReply } from '../../src/contract/probe.js';
-import { overMaximum } from '../../src/contract/request-schemas.js';
+import { overMaximum } from '../../src/contract/past-limits.js';
 import type { components } from '../../src/protocol/index.js';
 
 type Schemas = components['schemas'];

@@ -3,7 +3,7 @@
 // answer instead: that differs from the assumption, and breaks nothing the reference says.
 import { protocol } from '../../protocol/index.js';
 import type { Check } from '../context.js';
-import { overMaximum } from '../request-schemas.js';
+import { overMaximum } from '../past-limits.js';
 import { assetList, groupList } from './list-bodies.js';
 
 /**

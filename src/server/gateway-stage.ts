@@ -1,7 +1,7 @@
 // The gateway in front of every Action, in the real gateway's order: request line, bearer token,
 // the key's admission (known key, rate limit), body size, Content-Type, JSON, then the Action's
 // request schema.
-// The mock and the emulator both run it; each refusal is the gateway's own (src/protocol/gateway.ts).
+// The mock and the emulator both run it; each refusal is the gateway's own (src/protocol/gateway-rules.ts).
 import {
   bearerToken,
   bodyTooLarge,

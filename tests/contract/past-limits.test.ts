@@ -1,6 +1,6 @@
 // The checks read their edge values from the document's request schemas, not from literals.
 import { describe, expect, it } from 'vitest';
-import { overMaximum } from '../../src/contract/request-schemas.js';
+import { overMaximum } from '../../src/contract/past-limits.js';
 import { requestProperty } from '../../src/protocol/index.js';
 
 describe('request schemas as the checks read them', () => {
