@@ -12,15 +12,18 @@ export function isAction(name: unknown): name is Action {
   return typeof name === 'string' && Object.hasOwn(actions, name);
 }
 
-/** A failure the gateway reports itself, before any Action runs. */
-export interface GatewayError {
+/**
+ * An error the API answers with, whoever refuses (the gateway or an Action): the HTTP status (one
+ * the document lists), the Error, and any header it needs, such as a 429's Retry-After.
+ */
+export interface Refusal {
   status: number;
   error: ErrorObject;
   headers?: Record<string, string> | undefined;
 }
 
-/** A gateway refusal with the Action to echo: the query's, when it names a known one, else empty. */
-export interface Refusal extends GatewayError {
+/** A refusal with the Action its envelope echoes: the query's, when it names a known one, else empty. */
+export interface EchoedRefusal extends Refusal {
   action: string;
 }
 
@@ -39,7 +42,7 @@ export function quoted(text: string): string {
  * An error of `code` (with `.<field>` when given), with the HTTP status and, where a source gives
  * one, the CodeN the document gives the code.
  */
-export function documentedError(code: ErrorCode, Message: string, field?: string): GatewayError {
+export function documentedError(code: ErrorCode, Message: string, field?: string): Refusal {
   const documented: { status: number; codeN?: number } = errorCodes[code];
   const error: ErrorObject = { Code: field ? `${code}.${field}` : code, Message };
   if (documented.codeN !== undefined) error.CodeN = documented.codeN;
@@ -47,12 +50,12 @@ export function documentedError(code: ErrorCode, Message: string, field?: string
 }
 
 /** The gateway's refusal of a request that names no Action it serves. */
-function refuse(Message: string): GatewayError {
+function refuse(Message: string): Refusal {
   return documentedError('InvalidActionOrVersion', Message);
 }
 
 /** Reads `Action` and `Version` from a request's query, as the gateway does: each exactly once. */
-export function actionFromQuery(query: URLSearchParams): { action: Action } | GatewayError {
+export function actionFromQuery(query: URLSearchParams): { action: Action } | Refusal {
   for (const name of ['Action', 'Version']) {
     if (query.getAll(name).length > 1) return refuse(`The query names ${name} more than once.`);
   }
@@ -70,7 +73,7 @@ export function echoedAction(url: URL): Action | '' {
 }
 
 /** The gateway's checks of the path, the method and the query, in its order: any other path is a 404, whatever the method. */
-export function checkRequestLine(method: string | undefined, url: URL): { action: Action } | Refusal {
+export function checkRequestLine(method: string | undefined, url: URL): { action: Action } | EchoedRefusal {
   const echoed = echoedAction(url);
   if (url.pathname !== protocol.endpoint && url.pathname !== protocol.endpoint.slice(0, -1)) {
     return { ...refuse(`Every Action is served on ${protocol.endpoint}, not ${quoted(url.pathname)}.`), action: echoed };
@@ -83,7 +86,7 @@ export function checkRequestLine(method: string | undefined, url: URL): { action
 }
 
 /** The API key of an `Authorization: Bearer <key>` header, or the gateway's 401. */
-export function bearerToken(authorization: string | null | undefined, action: Action): { token: string } | Refusal {
+export function bearerToken(authorization: string | null | undefined, action: Action): { token: string } | EchoedRefusal {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (match?.[1]) return { token: match[1] };
   return { ...documentedError('Unauthorized', 'Send the API key as "Authorization: Bearer <api key>".'), action };
@@ -93,20 +96,20 @@ export function bearerToken(authorization: string | null | undefined, action: Ac
  * The gateway's 400 for a body that is not declared JSON: `application/json` or a `+json` type,
  * any case, with or without parameters. A body without a Content-Type is not declared JSON.
  */
-export function checkContentType(contentType: string | null | undefined, action: Action): Refusal | undefined {
+export function checkContentType(contentType: string | null | undefined, action: Action): EchoedRefusal | undefined {
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (mediaType === 'application/json' || /^application\/[\w.-]+\+json$/.test(mediaType)) return undefined;
   return { ...documentedError('InvalidParameter', `The body must be sent as Content-Type: application/json, not ${contentType ? quoted(contentType) : 'without one'}.`), action };
 }
 
 /** The gateway's 413 for a body over `protocol.maxBodyBytes`. */
-export function bodyTooLarge(action: Action): Refusal {
+export function bodyTooLarge(action: Action): EchoedRefusal {
   return { ...documentedError('RequestEntityTooLarge', `The request body is over ${protocol.maxBodyBytes} bytes.`), action, headers: { Connection: 'close' } };
 }
 
 /** Parses a request body, or gives the gateway's 400 for an empty, malformed or absurdly nested one. */
-export function parseJsonBody(text: string, action: Action): { value: unknown } | Refusal {
-  const refuse = (Message: string): Refusal => ({ ...documentedError('InvalidParameter', Message), action });
+export function parseJsonBody(text: string, action: Action): { value: unknown } | EchoedRefusal {
+  const refuse = (Message: string): EchoedRefusal => ({ ...documentedError('InvalidParameter', Message), action });
   if (text.trim() === '') return refuse("The request body is empty; send the Action's parameters as a JSON object.");
   let value: unknown;
   try {
@@ -134,7 +137,7 @@ export function errorEnvelope(action: string, error: ErrorObject, requestId = ne
  * The gateway's refusal of a body that failed validation: `MissingParameter.<Field>` for a missing
  * field, otherwise `InvalidParameter.<Field>`, named after the first issue (`Filter.PageSize`).
  */
-export function parameterRefusal(issues: readonly ValidationIssue[]): GatewayError {
+export function parameterRefusal(issues: readonly ValidationIssue[]): Refusal {
   const [first] = issues;
   if (!first) return documentedError('InvalidParameter', 'The request body is invalid.');
   const field = shortened(first.path.split('/').filter(Boolean).join('.'));

@@ -40,8 +40,8 @@ export {
   type ErrorCode,
   type ErrorObject,
   type ErrorResponse,
-  type GatewayError,
   type Refusal,
+  type EchoedRefusal,
 } from './gateway-rules.js';
 export {
   postOperations,

@@ -13,13 +13,13 @@ import {
   protocol,
   validateRequest,
   type Action,
-  type Refusal,
+  type EchoedRefusal,
 } from '../protocol/index.js';
 import type { ServerRequest } from './exchange.js';
 
 export interface GatewayRules<Caller> {
   /** Who the key belongs to, or the refusal (an unknown key, a rate limit). */
-  admitKey(key: string, action: Action): { caller: Caller } | Refusal;
+  admitKey(key: string, action: Action): { caller: Caller } | EchoedRefusal;
   /** Whether the gateway judges the body against the schema; the mock leaves that to Prism. */
   validateBody: boolean;
 }
@@ -32,7 +32,7 @@ export interface Admitted<Caller> {
   bodyByteLength: number;
 }
 
-export async function passGateway<Caller>(request: ServerRequest, rules: GatewayRules<Caller>): Promise<Admitted<Caller> | Refusal> {
+export async function passGateway<Caller>(request: ServerRequest, rules: GatewayRules<Caller>): Promise<Admitted<Caller> | EchoedRefusal> {
   const line = checkRequestLine(request.method, request.url);
   if ('error' in line) return line;
   const { action } = line;

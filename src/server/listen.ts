@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { echoedAction } from '../protocol/index.js';
 import { excerpt } from '../protocol/printable.js';
 import { ConnectionReset } from './connection-reset.js';
-import { errorReply } from './envelopes.js';
+import { unexpectedFailureReply } from './envelopes.js';
 import type { Handler, Reply, ServerRequest } from './exchange.js';
 import { readIncomingBody } from './read-incoming-body.js';
 
@@ -82,7 +82,7 @@ async function serve(handler: Handler, incoming: IncomingMessage, outgoing: Serv
   const logDone = options.log ? logWhenDone(request, outgoing, options, failure) : undefined;
   const internalError = (error: unknown) => {
     failure.reason = ` ${describeFailure(error, request.header('authorization'))}`;
-    return errorReply(echoedAction(request.url), 500, { Code: 'InternalError', Message: `The ${options.name} failed unexpectedly while handling this request.` });
+    return unexpectedFailureReply(echoedAction(request.url), options.name);
   };
   let reply: Reply;
   try {

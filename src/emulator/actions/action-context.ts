@@ -3,7 +3,7 @@
 import type { Action } from '../../protocol/index.js';
 import type { EmulatorState } from '../model/state.js';
 import type { Tenant } from '../model/tenants.js';
-import type { Outcome, RequestOf } from './action-types.js';
+import type { ActionOutcome, RequestOf } from './action-types.js';
 
 /** Links on the origin of the call, so the caller can open them (H5Link, an Active asset's URL). */
 export interface ReplyLinks {
@@ -25,4 +25,4 @@ export interface ActionContext {
  * Runs one Action on a body that already passed `validateRequest`. Synchronous on purpose: a
  * call changes the state all at once, so concurrent calls cannot interleave halfway.
  */
-export type ActionHandler<A extends Action> = (context: ActionContext, request: RequestOf<A>) => Outcome<A>;
+export type ActionHandler<A extends Action> = (context: ActionContext, request: RequestOf<A>) => ActionOutcome<A>;

@@ -1,6 +1,6 @@
 // The shapes an Action handler takes and gives, all derived from the generated types through
 // the Action table: nothing here restates a schema.
-import type { Action, components, ErrorObject, ResultOf } from '../../protocol/index.js';
+import type { Action, components, Refusal, ResultOf } from '../../protocol/index.js';
 
 export type { RequestOf, ResultOf } from '../../protocol/index.js';
 
@@ -12,12 +12,7 @@ export type AssetType = Schemas['AssetType'];
 export type AssetStatus = Schemas['AssetStatus'];
 export type GroupType = Schemas['GroupType'];
 
-/** An Action that failed: its HTTP status (one the document lists for that Action) and Error. */
-export interface ActionError {
-  status: number;
-  error: ErrorObject;
-  /** Such as the Retry-After of a 429. */
-  headers?: Record<string, string> | undefined;
-}
+export type { Refusal } from '../../protocol/index.js';
 
-export type Outcome<A extends Action> = { result: ResultOf<A> } | ActionError;
+/** What an Action gives: its Result, or the refusal the document lists for it. */
+export type ActionOutcome<A extends Action> = { result: ResultOf<A> } | Refusal;

@@ -2,7 +2,7 @@
 // the liveness flow through `addGroup`. Both kinds count toward the customer's group quota.
 import { aigcNotAvailable, quotaExceeded } from './action-errors.js';
 import type { ActionContext, ActionHandler } from './action-context.js';
-import type { ActionError, AssetGroupItem, GroupType } from './action-types.js';
+import type { Refusal, AssetGroupItem, GroupType } from './action-types.js';
 import { nameMatches, sortAndPage } from './listing.js';
 import { findOwned } from './resource-access.js';
 import { listRequestDefaults, requestDefault } from './schema-defaults.js';
@@ -31,7 +31,7 @@ export function groupItem(group: StoredGroup): AssetGroupItem {
 export function addGroup(
   { state, tenant, now }: ActionContext,
   fields: { Name: string; Description: string; GroupType: GroupType; ProjectName: string },
-): { group: StoredGroup } | ActionError {
+): { group: StoredGroup } | Refusal {
   if (state.groupCount(tenant.customerId) >= tenant.groupQuota) {
     return quotaExceeded(`The customer already has ${tenant.groupQuota} groups; delete one with DeleteAssetGroup first.`);
   }
