@@ -52,7 +52,7 @@ describe('the explorer (/explorer)', () => {
       expect(requests.foreign()).toEqual([]);
       expect(await violations()).toEqual([]);
     });
-  }, 30_000);
+  }, 120_000);
 
   it('shows an error reply as a PortraitError: GetAsset of an unknown asset is NotFound', async () => {
     await inExplorer(async ({ page, requests }) => {
@@ -68,7 +68,7 @@ describe('the explorer (/explorer)', () => {
       expect(shown).toMatch(/Request id\s+[0-9A-Za-z-]{8,}/);
       expect(requests.foreign()).toEqual([]);
     });
-  }, 30_000);
+  }, 120_000);
 
   it('refuses a body that is not JSON without sending it', async () => {
     await inExplorer(async ({ page, requests, url }) => {
@@ -79,7 +79,7 @@ describe('the explorer (/explorer)', () => {
       await expect.poll(() => form.getByRole('status').innerText()).toContain('not valid JSON');
       expect(calls()).toBe(0);
     });
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('the explorer, opened oddly', () => {
@@ -94,7 +94,7 @@ describe('the explorer, opened oddly', () => {
       await page.goto(`${site.url}/explorer#GetAsset`);
       await expect.poll(() => page.locator('details#GetAsset').getAttribute('open')).toBe('');
     });
-  }, 30_000);
+  }, 120_000);
 
   it('cannot be framed by another site: the docs, try-it, the explorer and the views say frame-ancestors none', async () => {
     const { site } = ready();
@@ -127,7 +127,7 @@ describe('the explorer against a server on another origin', () => {
     } finally {
       await mock.close();
     }
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('the explorer, documenting each call', () => {
@@ -149,7 +149,7 @@ describe('the explorer, documenting each call', () => {
       expect((JSON.parse(stdout) as { Result: { Id: string } }).Result.Id).toMatch(/^group-/);
       await page.screenshot({ path: await screenshotPath('explorer-snippets.png'), fullPage: true });
     });
-  }, 30_000);
+  }, 120_000);
 });
 
 /** Sends the form's body and returns the Result the page shows (the test fails on an error). */
@@ -186,7 +186,7 @@ describe('the explorer, carrying ids from one call to the next', () => {
       await expect(client.getAssetGroup({ Id: group.Id ?? '' })).rejects.toMatchObject({ code: 'NotFound' });
       expect(requests.foreign()).toEqual([]);
     });
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('the explorer, guiding the two flows', () => {
@@ -240,7 +240,7 @@ describe('the explorer, guiding the two flows', () => {
       expect(await noteOf(page, 'CreateAssetGroup').innerText()).toBe('');
       expect(await noteOf(page, 'CreateVisualValidateSession').innerText()).toContain('Real person, step 1 of 3');
     });
-  }, 30_000);
+  }, 120_000);
 
   it('walks the real person flow, the liveness check passed on the H5 page between steps 1 and 2', async () => {
     await inExplorer(async ({ context, page, requests, url }) => {
@@ -269,5 +269,5 @@ describe('the explorer, guiding the two flows', () => {
       expect(await noteOf(page, 'CreateAsset').innerText()).toBe('Real person: done.');
       expect(requests.foreign()).toEqual([]);
     });
-  }, 30_000);
+  }, 120_000);
 });

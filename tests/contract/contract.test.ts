@@ -22,7 +22,7 @@ describe('the contract checks against the emulator', () => {
     const report = await runContract({ ...paced, skip: ['groups.quota'], baseUrl: 'http://emulator.local', fetch: (r) => emulator.handle(r) });
     expect(failures(report)).toEqual(['groups.quota skipped: skipped on request']);
     expect(report.results.length).toBeGreaterThanOrEqual(25);
-  }, 30_000);
+  }, 120_000);
 
   it('pass in-process, every check run, calling every Action', async () => {
     const emulator = createEmulator({ processingDelayMs, rateLimits: false });
@@ -76,7 +76,7 @@ describe('the contract checks against the emulator', () => {
     it('pass through the Prism validating proxy, the second judge', async () => {
       const report = await runContract({ ...fastContract, baseUrl: proxy.url });
       expect(failures(report)).toEqual([]);
-    }, 30_000);
+    }, 120_000);
 
     it('leave nothing behind', async () => {
       const list = await fetch(`${server.url}/portrait/?Action=ListAssetGroups&Version=2024-01-01`, {

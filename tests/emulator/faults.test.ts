@@ -339,5 +339,5 @@ describe('over a socket', () => {
     } finally {
       if (!closed) await stall.close();
     }
-  }, 30_000);
+  }, 120_000);
 });

@@ -171,7 +171,7 @@ describe('GetVisualValidateResult', () => {
     expect((await session(h, otherKey)).BytedToken).toBeDefined();
     h.advance(240_001);
     expect((await session(h)).BytedToken).toBeDefined();
-  }, 30_000);
+  }, 120_000);
 
   it('InvalidToken for an unknown token, another customer’s, another project’s, and a failed check', async () => {
     const h = createHarness();

@@ -64,7 +64,7 @@ describe('Spectral, spectral:oas', () => {
       const expected = file.includes('single-endpoint') ? ['path-keys-no-trailing-slash paths./portrait/', ...unusedByOperations] : [...queryInPathKeys, ...unusedByOperations];
       expect(found(file, 1), file).toEqual(expected.sort());
     }
-  }, 30_000);
+  }, 120_000);
 
 });
 

@@ -67,7 +67,7 @@ it('routes all 12 Actions of the single-endpoint view to its one operation', asy
   });
   expect(called).toEqual(expect.arrayContaining(actionNames));
   expect(new Set(operations)).toEqual(new Set(['callAction']));
-}, 30_000);
+}, 120_000);
 
 it('refuses an unknown Action, a wrong Version and a body no Action takes before any call is made', async () => {
   const route = await router();

@@ -20,7 +20,7 @@ let url: string;
 beforeAll(async () => {
   prism = startCommand(join(projectRoot, 'node_modules/.bin/prism'), ['mock', viewFile, '--host', '127.0.0.1', '--port', '0'], projectRoot);
   [, url = ''] = await prism.waitFor(/Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/);
-}, 40_000);
+}, 120_000);
 afterAll(() => prism?.stop());
 
 const post = (action: string, body: unknown, headers: Record<string, string> = {}) =>

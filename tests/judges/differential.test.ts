@@ -28,7 +28,7 @@ let mock: RunningMock;
 let emulator: RunningEmulator;
 beforeAll(async () => {
   [mock, emulator] = await Promise.all([startMock({ port: 0 }), startEmulator({ port: 0, processingDelayMs: 0, rateLimits: false })]);
-}, 30_000);
+}, 120_000);
 afterAll(async () => {
   await Promise.all([mock?.close(), emulator?.close()]);
 });

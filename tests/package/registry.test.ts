@@ -66,7 +66,7 @@ describe('the published package', () => {
   it(`runs npm, npx and the bins on the Node running this file (${process.version})`, async () => {
     const { stdout } = await mustRun('npx', ['--yes', '--', 'node', '--version'], { cwd: work });
     expect(stdout.trim()).toBe(process.version);
-  }, 30_000);
+  }, 120_000);
 
   it('is on the local registry at the version in package.json', async () => {
     const { stdout } = await mustRun('npm', ['view', manifest.name, 'version', '--registry', published().url], { cwd: work });
@@ -144,7 +144,7 @@ describe('the published package', () => {
     ].join('\n');
     const { stdout } = await mustRun(process.execPath, ['--input-type=module', '--eval', probe], { cwd: lean });
     expect(JSON.parse(stdout)).toEqual({ file: 'dist/generated/schema.js', text: 'export {};\n', keys: [] });
-  }, 30_000);
+  }, 120_000);
 
   it('ships the documentation of every client method in its declarations, for editors to show', async () => {
     const declarations = await readFile(join(lean, 'node_modules', manifest.name, 'dist/generated/client-methods.d.ts'), 'utf8');
@@ -166,7 +166,7 @@ describe('the published package', () => {
       'portrait.openapi.3.0.json': '3.0.3',
       'portrait.single-endpoint.openapi.3.0.json': '3.0.3',
     });
-  }, 30_000);
+  }, 120_000);
 
   // The README's quick start as written, in the project `npm init -y` makes (CommonJS) and in an
   // ES module project, as the README tells each to do it.

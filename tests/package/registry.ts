@@ -155,7 +155,7 @@ export async function measureFootprint(nodeModules: string): Promise<Footprint> 
 export interface RunningCommand {
   /** What the command printed on stdout so far. */
   output(): string;
-  /** Resolves with the first match of `pattern` in stdout; rejects when the command exits or after 30 s. */
+  /** Resolves with the first match of `pattern` in stdout; rejects when the command exits or after 120 s. */
   waitFor(pattern: RegExp): Promise<RegExpExecArray>;
   /** Stops the command and everything it started (npx runs the bin in a child). */
   stop(): Promise<void>;
@@ -183,8 +183,8 @@ export function startCommand(file: string, args: readonly string[], cwd: string)
         const poll = setInterval(check, 50);
         const timer = setTimeout(() => {
           clearInterval(poll);
-          reject(new Error(`\`${file} ${args.join(' ')}\` printed no ${pattern} in 30 s:\n${stdout}\n${stderr}`));
-        }, 30_000);
+          reject(new Error(`\`${file} ${args.join(' ')}\` printed no ${pattern} in 120 s:\n${stdout}\n${stderr}`));
+        }, 120_000);
         void exited.then(() => {
           check();
           clearInterval(poll);

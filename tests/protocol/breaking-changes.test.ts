@@ -133,18 +133,18 @@ describe('npm run check:breaking', () => {
       expect(stdout).toContain('DeleteAsset: /portrait/?Action=DeleteAsset&Version=2024-01-01: the Action was removed\n');
       expect(stdout).toContain(`but ${version} is not a new major version`);
     }
-  }, 30_000);
+  }, 120_000);
 
   it('allows it once the major version is raised', async () => {
     const { code, stdout } = await checkAt(nextMajor, dropDeleteAsset);
     expect(stdout).toContain(`1 breaking change(s) since ${releasedVersion}, allowed: ${nextMajor} is a new major version.`);
     expect(code).toBe(0);
-  }, 30_000);
+  }, 120_000);
 
   it('records the document and the version with --release, after which nothing is breaking', async () => {
     const { code, releaseInfo, again } = await checkAt(nextMajor, dropDeleteAsset, ['--release']);
     expect(code).toBe(0);
     expect(releaseInfo).toEqual({ version: nextMajor });
     expect(again).toEqual({ code: 0, stdout: `No breaking changes since the release of ${nextMajor}.\n` });
-  }, 30_000);
+  }, 120_000);
 });

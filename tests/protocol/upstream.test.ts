@@ -82,7 +82,7 @@ describe('the test doubles take every upstream request', () => {
   let mock: RunningMock;
   beforeAll(async () => {
     mock = await startMock({ port: 0 });
-  }, 30_000);
+  }, 120_000);
   afterAll(async () => {
     await mock?.close();
   });

@@ -23,7 +23,7 @@ beforeAll(async () => {
   mock = await startMock({ port: 0 });
   proxy = await startMock({ port: 0, upstream: emulator.url });
   openProxy = await startMock({ port: 0, upstream: emulator.url, corsOrigins: [app] });
-}, 30_000);
+}, 120_000);
 afterAll(async () => {
   await Promise.all([emulator, restricted, mock, proxy, openProxy].map((server) => server?.close()));
 });
