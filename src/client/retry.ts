@@ -65,13 +65,17 @@ function isRetryable(failure: AttemptFailure, action: Action, policy: RetryPolic
   }
 }
 
-/** Exponential backoff with jitter, or the server's Retry-After when it gave a usable one. */
+/** The server's Retry-After when it gave a usable one, else the backoff. */
 export function retryDelayMs(retry: number, failure: AttemptFailure, policy: RetryPolicy, random = Math.random): number {
   if (failure.kind === 'reply' && failure.retryAfterMs !== undefined && failure.retryAfterMs <= maxRetryAfterMs) {
     return failure.retryAfterMs;
   }
-  const backoff = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** retry);
-  return backoff * (1 - random() * 0.25);
+  return backoffMs(retry, policy.minDelayMs, policy.maxDelayMs, random);
+}
+
+/** The pause before try `round` + 2 (retries and waiters' polls alike): doubling from `minMs` up to `maxMs`, less up to a quarter at random. */
+export function backoffMs(round: number, minMs: number, maxMs: number, random = Math.random): number {
+  return Math.min(maxMs, minMs * 2 ** round) * (1 - random() * 0.25);
 }
 
 /** `Retry-After` in seconds or as an HTTP date, or `retry-after-ms`; undefined when absent or unreadable. */

@@ -5,6 +5,7 @@ import { PortraitAbortError, PortraitAssetFailedError, PortraitClientError, Port
 import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import type { WithMetadata } from './call-types.js';
 import { safeText, type PortraitClient } from './client.js';
+import { backoffMs } from './retry.js';
 import { sleep } from './sleep.js';
 
 export interface WaiterConfig {
@@ -59,8 +60,7 @@ async function poll<T>(
         throw stopped(error);
       });
       if (state.done) return state.value as T;
-      const backoff = Math.min(maxDelayMs, minDelayMs * 2 ** round) * (1 - Math.random() * 0.25);
-      await sleep(backoff, stop.signal).catch((error: unknown) => {
+      await sleep(backoffMs(round, minDelayMs, maxDelayMs), stop.signal).catch((error: unknown) => {
         throw stopped(error);
       });
     }
