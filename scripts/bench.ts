@@ -16,7 +16,7 @@ await promisify(execFile)('npm', ['run', 'build'], { cwd: projectRoot });
 // The client, the emulator and the validators as the package ships them, typed by their sources.
 const { createPortraitClient } = (await import(`${projectRoot}dist/src/client/index.js`)) as typeof import('../src/client/index.js');
 const { createEmulator } = (await import(`${projectRoot}dist/src/emulator/index.js`)) as typeof import('../src/emulator/index.js');
-const { validateResponse } = (await import(`${projectRoot}dist/src/protocol/index.js`)) as typeof import('../src/protocol/index.js');
+const { validateResponse } = (await import(`${projectRoot}dist/src/spec-validators/index.js`)) as typeof import('../src/spec-validators/index.js');
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const listSize = 10;

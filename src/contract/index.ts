@@ -10,4 +10,3 @@ export {
   type Reproduction,
 } from './runner.js';
 export { formatCheck, formatCoverage, formatSummary, toJson, toJUnit } from './report.js';
-export { allChecks } from './checks/index.js';

@@ -1,7 +1,8 @@
 // The shape of src/ a newcomer relies on: no module imports itself back through others (type
 // imports included, as a cycle of types is still a knot to untie), src/ never reaches into
 // scripts/ or tests/, the emulator's layers point one way: model <- actions <- http, and the
-// MSW handlers (src/msw) sit on the emulator, which never needs them.
+// MSW handlers (src/msw) sit on the emulator, which never needs them. src/spec-validators is an
+// entry only: it picks from the protocol what users get, and no code of ours goes through it.
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,8 +69,13 @@ describe('src/ imports', () => {
     ['src/emulator/', ['src/msw/']],
     ['src/client/', ['src/msw/']],
     ['src/msw/', ['src/client/', 'src/mock/', 'src/contract/', 'src/cli/']],
+    ['src/spec-validators/', ['src/client/', 'src/emulator/', 'src/mock/', 'src/server/', 'src/contract/', 'src/msw/', 'src/cli/']],
   ])('from %s never reach %j', (from, forbidden) => {
     expect(edges.filter((edge) => edge.from.startsWith(from) && forbidden.some((prefix) => edge.to.startsWith(prefix)))).toEqual([]);
+  });
+
+  it('leave the validators\' entry to users: no other module imports it', () => {
+    expect(edges.filter(({ from, to }) => to.startsWith('src/spec-validators/') && !from.startsWith('src/spec-validators/'))).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The checks run in an order derived from their `needs`: each after what it needs, otherwise in
 // the order of their files, and a broken `needs` list stops the run before any call.
 import { describe, expect, it } from 'vitest';
-import { allChecks } from '../../src/contract/index.js';
+import { allChecks } from '../../src/contract/checks/index.js';
 import { runOrder } from '../../src/contract/run-order.js';
 
 const check = (name: string, ...needs: string[]) => ({ name, needs });
