@@ -217,7 +217,7 @@ function reportText(entry: ModuleEntry, { generated, exported, reachable }: Entr
   }
   if (reachable.length > 0) {
     lines.push('', '## Reached from the exports, not exported', '', 'Users meet these in the types above but cannot import them by name.', '', '```ts');
-    lines.push([...reachable].sort(byName).map((item) => `// ${item.path}\n${declarationText(item)}`).join('\n\n'), '```');
+    lines.push([...reachable].sort(byName).map((item) => declarationText(item)).join('\n\n'), '```');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -16,7 +16,7 @@ export {
   type FactName,
   type PaginatedAction,
 } from '../protocol/generated.js';
-export { isAction } from '../protocol/gateway.js';
+export { isAction } from '../protocol/gateway-rules.js';
 export { describeIssues, type ValidationIssue, type ValidationResult } from '../protocol/validation-issues.js';
 export {
   validateErrorResponse,

@@ -37,7 +37,7 @@ describe('the report of a small package', () => {
     expect(reports.map(({ entry }) => entry.reportFile)).toEqual(['kit.api.md', 'extra.browser.api.md', 'extra.api.md']);
     const main = reports[0]?.text ?? '';
     expect(main).toContain('function start(options?: Options): {\n    options: Options;\n};');
-    expect(main).toContain('// src/internal/start.ts\ninterface Address {\n    host: string;\n}');
+    expect(main).toContain('interface Address {\n    host: string;\n}');
     expect(main).not.toContain('helper');
     await writeApiReports(root, reports);
     expect(await staleReports(root, apiReports(root))).toEqual([]);
