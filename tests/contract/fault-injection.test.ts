@@ -24,7 +24,7 @@ const variants: { broken: string; fault: Fault; caughtBy: string; quota?: number
   },
   {
     broken: 'a missing RequestId',
-    fault: editReplies('UpdateAsset', (body) => delete body.ResponseMetadata.RequestId),
+    fault: editReplies('UpdateAsset', (body) => Reflect.deleteProperty(body.ResponseMetadata, 'RequestId')),
     caughtBy: 'assets.update',
   },
   {

@@ -2,6 +2,7 @@
 // each, for proving that the contract checks catch it, and servers that differ from it only where
 // the document assumes, for proving that the checks tell the two apart.
 import { protocol } from '../../src/protocol/index.js';
+import type { Envelope } from '../support/http.js';
 
 /** The settings of a run against an in-process emulator that keeps no rate limits: quick polls, no pacing. */
 export const fastContract = { apiKey: 'demo-key', secondApiKey: 'demo-key-2', pollIntervalMs: 5, assetTimeoutMs: 5_000, rateLimits: false } as const;
@@ -9,10 +10,6 @@ export const fastContract = { apiKey: 'demo-key', secondApiKey: 'demo-key-2', po
 type Handler = (request: Request) => Promise<Response>;
 export type Fault = (handle: Handler) => Handler;
 
-interface Envelope {
-  ResponseMetadata: { RequestId?: string; Action?: string; Error?: { Code: string; Message: string } };
-  Result?: Record<string, unknown>;
-}
 
 const actionOf = (request: Request) => new URL(request.url).searchParams.get('Action');
 

@@ -7,7 +7,8 @@ import { createEmulator, allFaultKinds, startEmulator, type Emulator, type Emula
 import { maxStallMs } from '../../src/emulator/http/fault-injection.js';
 import { ConnectionReset } from '../../src/server/connection-reset.js';
 import { validateReply, type Action } from '../../src/protocol/index.js';
-import { actionUrl, createHarness, demoKey, origin, startTime } from './harness.js';
+import { actionRequest } from '../support/calls.js';
+import { createHarness, demoKey, origin, startTime } from './harness.js';
 
 /** A frozen clock and no rate limits: bursts of calls in a test are not what a limit is for. */
 function emulatorWith(options: EmulatorOptions): Emulator {
@@ -15,11 +16,7 @@ function emulatorWith(options: EmulatorOptions): Emulator {
 }
 
 function callOf(action: Action, body: object = {}, base = origin): Request {
-  return new Request(actionUrl(action, undefined, base), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${demoKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  return actionRequest(base, action, body);
 }
 
 /** How each of `count` calls ended: its status, or `reset`. */
@@ -292,11 +289,7 @@ describe('what a call leaves behind', () => {
 
   it('sends nothing for a call aborted before it is made, as fetch does', async () => {
     const emulator = emulatorWith({});
-    const create = new Request(actionUrl('CreateAssetGroup', undefined, origin), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${demoKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ Name: 'never-sent' }),
-    });
+    const create = callOf('CreateAssetGroup', { Name: 'never-sent' });
     await expect(emulator.handle(create, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
     const listed = (await (await emulator.handle(callOf('ListAssetGroups'))).json()) as { Result: { TotalCount: number } };
     expect(listed.Result.TotalCount).toBe(0);

@@ -1,7 +1,8 @@
 // The gateway's refusals, in its order, each in the error envelope the document describes.
 import { describe, expect, it } from 'vitest';
 import { actionNames, actions, errorCodes, protocol, type Action } from '../../src/protocol/index.js';
-import { actionUrl, createHarness, envelopeOf, errorCode, origin } from './harness.js';
+import { actionUrl } from '../support/calls.js';
+import { createHarness, envelopeOf, errorCode, origin } from './harness.js';
 
 const getGroup = { Id: 'group-20260318072044-abcde' };
 
@@ -94,7 +95,7 @@ describe('Content-Type', () => {
       const reply = await h.call('ListAssets', {}, { headers: { 'content-type': type } });
       expect([reply.status, errorCode(reply)], type).toEqual([400, 'InvalidParameter']);
     }
-    const none = await h.send(new Request(actionUrl('ListAssets'), { method: 'POST', headers: { authorization: 'Bearer demo-key' }, body: new Uint8Array([123, 125]) }));
+    const none = await h.send(new Request(actionUrl(origin, 'ListAssets'), { method: 'POST', headers: { authorization: 'Bearer demo-key' }, body: new Uint8Array([123, 125]) }));
     expect([none.status, errorCode(none)]).toEqual([400, 'InvalidParameter']);
   });
 });
@@ -123,7 +124,7 @@ describe('body', () => {
   it('413 for a declared Content-Length over 1 MiB, before reading', async () => {
     const h = createHarness();
     const body = new ReadableStream<Uint8Array>({ pull: () => {} });
-    const request = new Request(actionUrl('GetAssetGroup'), {
+    const request = new Request(actionUrl(origin, 'GetAssetGroup'), {
       method: 'POST',
       headers: { authorization: 'Bearer demo-key', 'content-length': String(protocol.maxBodyBytes + 1) },
       body,
@@ -144,7 +145,7 @@ describe('body', () => {
         controller.enqueue(chunk);
       },
     });
-    const request = new Request(actionUrl('GetAssetGroup'), { method: 'POST', headers: { authorization: 'Bearer demo-key' }, body, duplex: 'half' } as RequestInit);
+    const request = new Request(actionUrl(origin, 'GetAssetGroup'), { method: 'POST', headers: { authorization: 'Bearer demo-key' }, body, duplex: 'half' } as RequestInit);
     const reply = await h.send(request);
     expect([reply.status, errorCode(reply)]).toEqual([413, 'RequestEntityTooLarge']);
     // An endless body: reading stopped a few chunks past the limit.

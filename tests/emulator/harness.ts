@@ -7,6 +7,7 @@ import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/e
 import type { RequestOf, ResultOf } from '../../src/emulator/actions/action-types.js';
 import { routeOf } from '../../src/emulator/http/routes.js';
 import { apiVersion, checkRequestLine, describeIssues, isAction, validateReply, validateSchema, type Action } from '../../src/protocol/index.js';
+import { actionUrl } from '../support/calls.js';
 import { read, type Envelope, type Reply } from '../support/http.js';
 export { read, type Envelope, type Reply };
 
@@ -39,10 +40,6 @@ export interface Harness {
   fetch(request: Request): Promise<Response>;
 }
 
-export function actionUrl(action: string, version: string = apiVersion, base = origin): string {
-  return `${base}/portrait/?Action=${encodeURIComponent(action)}&Version=${encodeURIComponent(version)}`;
-}
-
 export function createHarness(options: EmulatorOptions = {}): Harness {
   let now = startTime;
   // The document's rate limits would refuse a test's burst under the frozen clock: the tests of
@@ -58,7 +55,7 @@ export function createHarness(options: EmulatorOptions = {}): Harness {
     const method = options.method ?? 'POST';
     const hasBody = method !== 'GET' && method !== 'HEAD';
     const text = typeof body === 'string' ? body : JSON.stringify(body);
-    return send(new Request(actionUrl(action, options.version), { method, headers, ...(hasBody ? { body: text } : {}) }));
+    return send(new Request(actionUrl(origin, action, options.version), { method, headers, ...(hasBody ? { body: text } : {}) }));
   };
 
   return {

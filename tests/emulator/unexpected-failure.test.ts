@@ -3,7 +3,8 @@
 // caller sees the error itself.
 import { afterEach, expect, it } from 'vitest';
 import { createEmulator, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { actionUrl, demoKey, origin } from './harness.js';
+import { actionRequest } from '../support/calls.js';
+import { origin } from './harness.js';
 
 let broken = false;
 /** A clock that fails once `broken` is set: a stand-in for any bug behind the gateway. */
@@ -18,8 +19,7 @@ afterEach(async () => {
   running = undefined;
 });
 
-const listGroups = (base: string) =>
-  new Request(actionUrl('ListAssetGroups', undefined, base), { method: 'POST', headers: { authorization: `Bearer ${demoKey}`, 'content-type': 'application/json' }, body: '{}' });
+const listGroups = (base: string) => actionRequest(base, 'ListAssetGroups', {});
 
 it('rejects an in-process call with the error itself', async () => {
   const emulator = createEmulator({ clock });

@@ -6,24 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../src/emulator/index.js';
 import { actionNames, describeIssues, validateReply, type Action } from '../../src/protocol/index.js';
 import { brokenBody, validValue } from '../support/arbitraries.js';
+import { actionRequest } from '../support/calls.js';
+import type { Envelope } from '../support/http.js';
 import { requestSchema } from '../support/schemas.js';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
 
-interface Envelope {
-  ResponseMetadata: { Error?: { Code: string } };
-  Result?: { TotalCount?: number };
-}
 
 async function send(emulator: ReturnType<typeof createEmulator>, action: Action, text: string, key = 'demo-key') {
   const response = await emulator.handle(
-    new Request(`http://emulator.local/portrait/?Action=${action}&Version=2024-01-01`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-      body: text,
-    }),
+    actionRequest('http://emulator.local', action, text, key),
   );
-  const body = (await response.json()) as Envelope;
+  const body = (await response.json()) as Envelope<{ TotalCount?: number }>;
   const check = validateReply(action, response.status, body);
   expect(check.valid ? '' : describeIssues(check.issues), `${action} ${response.status}`).toBe('');
   expect(response.status).toBeLessThan(500);

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { createEmulator } from '../../src/emulator/index.js';
 import { describeIssues, validateReply, type Action } from '../../src/protocol/index.js';
+import { actionRequest } from '../support/calls.js';
+import type { Envelope } from '../support/http.js';
 
 const keys = ['demo-key', 'demo-key-2'] as const;
 type Customer = 0 | 1;
@@ -27,10 +29,6 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ kind: fc.constant('list' as const), by: customer }),
 );
 
-interface Envelope {
-  ResponseMetadata: { Error?: { Code: string } };
-  Result?: { Id?: string; Name?: string; Items?: { Id: string }[] };
-}
 
 it('keeps two customers apart under any interleaving of their Actions', async () => {
   await fc.assert(
@@ -39,13 +37,9 @@ it('keeps two customers apart under any interleaving of their Actions', async ()
       const model: Model = { groups: new Map(), assets: new Map() };
       const call = async (by: Customer, action: Action, body: object) => {
         const response = await emulator.handle(
-          new Request(`http://emulator.local/portrait/?Action=${action}&Version=2024-01-01`, {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${keys[by]}`, 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          }),
+          actionRequest('http://emulator.local', action, body, keys[by]),
         );
-        const envelope = (await response.json()) as Envelope;
+        const envelope = (await response.json()) as Envelope<{ Id?: string; Name?: string; Items?: { Id: string }[] }>;
         const check = validateReply(action, response.status, envelope);
         expect(check.valid ? '' : describeIssues(check.issues)).toBe('');
         return { code: envelope.ResponseMetadata.Error?.Code, result: envelope.Result };

@@ -1,14 +1,10 @@
 // Helpers the mock tests share: the document's examples and a POST that keeps the whole reply.
-import { apiVersion } from '../../src/protocol/index.js';
+export { actionUrl } from '../support/calls.js';
 export { firstRequestExample, responseExample } from '../support/examples.js';
 import { read, type Envelope, type Reply } from '../support/http.js';
 export { read, type Envelope, type Reply };
 
 export const apiKey = 'test-key';
-
-export function actionUrl(base: string, action: string, version: string = apiVersion): string {
-  return `${base}/portrait/?Action=${encodeURIComponent(action)}&Version=${encodeURIComponent(version)}`;
-}
 
 export async function post(url: string, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Promise<Reply> {
   const response = await fetch(url, {

@@ -3,10 +3,10 @@ import type { components } from '../../generated/schema.js';
 
 type Schemas = components['schemas'];
 
-/** Either envelope, loosely: what a test reads before it knows which one came. */
-export interface Envelope {
+/** Either envelope, loosely: what a test reads before it knows which one came; `R`, the fields of the Result it reads. */
+export interface Envelope<R = Record<string, unknown>> {
   ResponseMetadata: Schemas['ResponseMetadata'] & { Error?: Schemas['Error'] };
-  Result?: Record<string, unknown>;
+  Result?: R;
 }
 
 export interface Reply {
