@@ -1,6 +1,7 @@
 // A reply's body as text, never more of it than `maxResponseBytes`: counted as it arrives, after
 // any decompression, so neither a huge body, an endless stream nor a small gzip bomb can fill
 // memory. Past the limit the body is cancelled, which ends the download.
+import { readAtMost } from '../protocol/bounded-read.js';
 import { PortraitResponseTooLargeError } from './errors.js';
 
 /** The reply's body as text; a fetch without streamed bodies (some polyfills) has it read whole, once its declared length is checked. */
@@ -17,26 +18,11 @@ export async function readReplyText(response: Response, limit: number, action: s
   const stop = () => void reader.cancel(signal?.reason).catch(() => {});
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    return await readAll(reader, limit, tooLarge, signal);
+    const read = await readAtMost(reader, limit, signal);
+    if (!read) throw tooLarge();
+    return read.text;
   } finally {
     signal?.removeEventListener('abort', stop);
-  }
-}
-
-async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number, tooLarge: () => Error, signal: AbortSignal | undefined): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (signal?.aborted) throw signal.reason;
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > limit) {
-      void reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    text += decoder.decode(value, { stream: true });
   }
 }
 

@@ -1,6 +1,8 @@
 // Reads a request body, from a Fetch Request or any web stream, without ever holding more than
 // a limit in memory: a declared Content-Length over it is refused unread, and a stream is read
 // only until it passes it. Node's own requests: read-incoming-body.ts.
+import { readAtMost } from '../protocol/bounded-read.js';
+
 
 export type BodyRead = { outcome: 'read'; text: string; byteLength: number } | { outcome: 'tooLarge' } | { outcome: 'unreadable' };
 
@@ -17,27 +19,12 @@ export async function readFetchBody(request: Request, limit: number): Promise<Bo
 /** A web stream (a Fetch body) as text, read no further than `limit` bytes; past it the stream is cancelled. */
 export async function readStream(body: ReadableStream<Uint8Array> | null, limit: number): Promise<BodyRead> {
   if (!body) return { outcome: 'read', text: '', byteLength: 0 };
-  const reader = body.getReader();
-  // Web APIs alone (no Buffer), so browsers run it too. A byte order mark is kept, as Buffer kept
-  // it: the body is judged as it was sent.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  let text = '';
-  let size = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        // Stop reading: the rest of the body is never pulled in.
-        void reader.cancel().catch(() => {});
-        return { outcome: 'tooLarge' };
-      }
-      text += decoder.decode(value, { stream: true });
-    }
+    // A byte order mark is kept: the body is judged as it was sent.
+    const read = await readAtMost(body.getReader(), limit, undefined, new TextDecoder('utf-8', { ignoreBOM: true }));
+    return read ? { outcome: 'read', ...read } : { outcome: 'tooLarge' };
   } catch {
     // The sender's stream failed (a client that went away, an upstream that stalled): nothing to read.
     return { outcome: 'unreadable' };
   }
-  return { outcome: 'read', text: text + decoder.decode(), byteLength: size };
 }
