@@ -12,6 +12,7 @@ import { decodeEnvelope } from './envelope.js';
 import { PortraitClientError } from './errors.js';
 import { retrying, type RetryPolicy } from './retry.js';
 import { createTransport, type FetchFunction } from './transport.js';
+import { httpUrl } from '../protocol/http-url.js';
 
 /** Where the client reports each attempt: `console` will do. Lines never hold the API key. */
 export interface PortraitLogger {
@@ -73,14 +74,8 @@ function checked(name: string, value: number, min: number): number {
  * fail every call later, less clearly. The value is not repeated: it may be a secret put in the wrong variable.
  */
 function checkedBaseUrl(value: string, source: string): string {
-  let url: URL | undefined;
-  try {
-    // Not URL.canParse: older browsers, which the client also serves, lack it.
-    url = new URL(value, (globalThis as { location?: { href: string } }).location?.href);
-  } catch {
-    // Not a URL: refused below.
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+  const url = httpUrl(value, (globalThis as { location?: { href: string } }).location?.href);
+  if (!url || url.username || url.password || url.search || url.hash) {
     throw new PortraitClientError(`${source} must be an http(s) URL without credentials, query or fragment.`);
   }
   return value.replace(/\/+$/, '');

@@ -22,6 +22,7 @@ import { livenessPathPrefix, routeOf } from './http/routes.js';
 import { EmulatorState } from './model/state.js';
 import { tenantsByApiKey, type Tenant } from './model/tenants.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
+import { httpUrl } from '../protocol/http-url.js';
 
 export interface Emulator {
   /**
@@ -121,5 +122,5 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
 /** Where links in replies point: the origin the request came to, so the caller can open them. */
 function linkOrigin(url: URL): string {
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : 'http://127.0.0.1';
+  return httpUrl(url.href)?.origin ?? 'http://127.0.0.1';
 }

@@ -6,6 +6,7 @@ import type { Handler } from '../server/exchange.js';
 import { createEmulator, type Emulator } from './emulator.js';
 import { routeLabel } from './http/routes.js';
 import type { EmulatorOptions } from './options.js';
+import { httpUrl } from '../protocol/http-url.js';
 
 export interface EmulatorServerOptions extends EmulatorOptions {
   /** Default 4010; 0 picks a free port. */
@@ -59,8 +60,8 @@ export async function startEmulator(options: EmulatorServerOptions = {}): Promis
 
 /** The origin of `publicUrl`, which must be an http(s) URL with nothing after the host but `/`. */
 export function publicUrlOrigin(publicUrl: string): string {
-  const url = URL.canParse(publicUrl) ? new URL(publicUrl) : undefined;
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+  const url = httpUrl(publicUrl);
+  if (!url || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
     throw new TypeError(`publicUrl must be an http or https origin such as https://emulator.example.com, not ${JSON.stringify(publicUrl)}`);
   }
   return url.origin;

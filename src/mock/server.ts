@@ -8,6 +8,7 @@ import { loadActionOperations } from './operations.js';
 import { createPrism, type PrismMode } from './prism.js';
 import { loadPrismPackages } from './prism-packages.js';
 import { defaultUpstreamLimits, type UpstreamLimits } from './upstream.js';
+import { httpUrl } from '../protocol/http-url.js';
 
 export interface MockOptions {
   /** Default 4010; 0 picks a free port. */
@@ -62,8 +63,8 @@ function upstreamLimits(options: MockOptions): UpstreamLimits {
 }
 
 function upstreamUrl(text: string): URL {
-  const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  const url = httpUrl(text);
+  if (!url) {
     throw new Error(`The upstream must be an http(s) URL such as https://api.alltoken.ai/v1, not ${JSON.stringify(text)}`);
   }
   return url;

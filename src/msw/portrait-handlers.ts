@@ -8,6 +8,7 @@ import { withCors } from '../server/cors.js';
 import { ConnectionReset } from '../server/connection-reset.js';
 import { fromFetchRequest, toFetchResponse } from '../server/exchange.js';
 import type { Emulator } from '../emulator/portable.js';
+import { httpUrl } from '../protocol/http-url.js';
 
 export interface PortraitHandlersOptions {
   /**
@@ -55,7 +56,7 @@ export function portraitHandlers(emulator: Pick<Emulator, 'answer' | 'ownsLink'>
 /** `baseUrl` as a URL, relative to the page in a browser; only its origin and path count. */
 function checkedBaseUrl(value: unknown): URL {
   const page = (globalThis as { location?: { href: string } }).location?.href;
-  const url = typeof value === 'string' && URL.canParse(value, page) ? new URL(value, page) : undefined;
-  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new TypeError('baseUrl must be an http(s) URL, as the client takes it.');
+  const url = typeof value === 'string' ? httpUrl(value, page) : undefined;
+  if (!url) throw new TypeError('baseUrl must be an http(s) URL, as the client takes it.');
   return url;
 }

@@ -2,6 +2,7 @@
 import type { ResultOf } from '../../protocol/index.js';
 import type { Check, CheckContext } from '../context.js';
 import { assetList, expectListDefaults } from './list-bodies.js';
+import { httpUrl } from '../../protocol/http-url.js';
 
 /** Polls GetAsset until the asset leaves Processing, checking that URL stays empty until then. */
 async function finalState(ctx: CheckContext, id: string): Promise<ResultOf<'GetAsset'>> {
@@ -49,7 +50,7 @@ export const assetChecks: Check[] = [
     async run(ctx) {
       const asset = await finalState(ctx, ctx.recall('activeAsset'));
       ctx.expect('behaviours.activeUrl', asset.Status === 'Active', `the asset ended ${asset.Status}: ${asset.FailedReason ?? ''}`);
-      ctx.expect('behaviours.activeUrl', /^https?:\/\//.test(asset.URL), `an Active asset has URL ${JSON.stringify(asset.URL)}`);
+      ctx.expect('behaviours.activeUrl', httpUrl(asset.URL) !== undefined, `an Active asset has URL ${JSON.stringify(asset.URL)}`);
     },
   },
   {

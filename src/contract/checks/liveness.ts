@@ -1,5 +1,6 @@
 // The H5 liveness flow as far as it goes without a person: a session, then the pending result.
 import type { Check } from '../context.js';
+import { httpUrl } from '../../protocol/http-url.js';
 
 export const livenessChecks: Check[] = [
   {
@@ -9,7 +10,7 @@ export const livenessChecks: Check[] = [
       const callback = 'https://www.example.com/portrait/callback';
       const session = ctx.result(await ctx.call('CreateVisualValidateSession', { CallbackURL: callback }), 'CreateVisualValidateSession');
       ctx.expect('behaviours.livenessSession', session.BytedToken, 'CreateVisualValidateSession gave no BytedToken');
-      ctx.expect('behaviours.livenessSession', /^https?:\/\//.test(session.H5Link), `H5Link is ${JSON.stringify(session.H5Link)}`);
+      ctx.expect('behaviours.livenessSession', httpUrl(session.H5Link) !== undefined, `H5Link is ${JSON.stringify(session.H5Link)}`);
       ctx.expect('behaviours.livenessSession', session.CallbackURL === callback, `CallbackURL came back as ${JSON.stringify(session.CallbackURL)}`);
       const pending = await ctx.call('GetVisualValidateResult', { BytedToken: session.BytedToken });
       ctx.error(pending, ['ValidatePending'], 'GetVisualValidateResult before the check', 'behaviours.livenessSession');

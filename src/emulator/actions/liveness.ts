@@ -6,13 +6,13 @@ import type { ActionHandler } from './action-context.js';
 import { addGroup } from './groups.js';
 import { requestDefault } from './schema-defaults.js';
 import { expiredSessionGraceMs, maxSessionsPerCustomer, sessionIsExpired, sessionLifetimeMs } from '../model/state.js';
-import { webUrl } from '../model/web-url.js';
+import { httpUrl } from '../../protocol/http-url.js';
 
 const defaultProjectName = requestDefault('CreateVisualValidateSession', 'ProjectName');
 
 export const createVisualValidateSession: ActionHandler<'CreateVisualValidateSession'> = ({ state, tenant, now, links }, request) => {
   // The H5 page sends the browser there when the check ends: it must be a place a browser can go.
-  if (!webUrl(request.CallbackURL)) return invalidParameter('CallbackURL', 'must be an http or https URL that a browser can open');
+  if (!httpUrl(request.CallbackURL)) return invalidParameter('CallbackURL', 'must be an http or https URL that a browser can open');
   state.pruneSessions(now);
   if (state.sessionCount(tenant.customerId) >= maxSessionsPerCustomer) {
     const retryAfter = Math.ceil((sessionLifetimeMs + expiredSessionGraceMs) / 1000);

@@ -6,7 +6,7 @@
 import type { Reply } from '../../server/exchange.js';
 import { processingStateAt } from '../model/asset-processing.js';
 import type { EmulatorState } from '../model/state.js';
-import { webUrl } from '../model/web-url.js';
+import { httpUrl } from '../../protocol/http-url.js';
 import { mediaPathPrefix } from './routes.js';
 
 const linkLifetimeSeconds = 12 * 60 * 60;
@@ -98,7 +98,7 @@ export async function mediaRedirect(state: EmulatorState, links: MediaLinks, ass
   if (!(await links.admits(assetId, query, now))) return plainText(403, 'This media link is not signed by this emulator, or it has expired.\n');
   const asset = state.assets.get(assetId);
   // Re-serialized by webUrl, so a non-ASCII character arrives percent-encoded: header values are bytes.
-  const location = asset && processingStateAt(asset, now, processingDelayMs).Status === 'Active' ? webUrl(asset.sourceUrl)?.href : undefined;
+  const location = asset && processingStateAt(asset, now, processingDelayMs).Status === 'Active' ? httpUrl(asset.sourceUrl)?.href : undefined;
   if (location) return { status: 302, headers: { Location: location, 'Cache-Control': 'no-store' }, body: '' };
   return plainText(404, 'No such active asset.\n');
 }
