@@ -4,7 +4,7 @@ import type { Action } from '../protocol/generated.js';
 import { printable } from '../protocol/printable.js';
 import { PortraitError } from './errors.js';
 import { parseRetryAfter, type Outcome } from './retry.js';
-import type { Reply } from './transport.js';
+import type { ReceivedReply } from './transport.js';
 
 interface Decoded {
   result: object;
@@ -22,7 +22,7 @@ interface Envelope {
  * Text the server sent passes through `redact`, then `printable`, before it can reach an error or a
  * log line: no key, and nothing that acts on a terminal or forges a line.
  */
-export function decodeEnvelope(action: Action, { response, body }: Reply, redact: (text: string) => string): Outcome<Decoded> {
+export function decodeEnvelope(action: Action, { response, body }: ReceivedReply, redact: (text: string) => string): Outcome<Decoded> {
   const safe = (text: string) => printable(redact(text));
   let envelope: Envelope | undefined;
   try {

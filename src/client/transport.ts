@@ -26,7 +26,8 @@ interface TransportOptions {
   userAgent?: string | undefined;
 }
 
-export interface Reply {
+/** What came back to the client: the response, and its body read within the size limit. (A server's `Reply` is src/server/exchange.ts.) */
+export interface ReceivedReply {
   response: Response;
   /** The body as text, or openapi-fetch's parse of an error body; undefined when empty. */
   body: unknown;
@@ -35,7 +36,7 @@ export interface Reply {
 interface Transport {
   /** The openapi-fetch client, with the key set. */
   readonly raw: Client<paths>;
-  send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined, headers?: Record<string, string>): Promise<Outcome<Reply>>;
+  send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined, headers?: Record<string, string>): Promise<Outcome<ReceivedReply>>;
 }
 
 /** Connection failures that happen before a request can have reached the server. */
@@ -52,7 +53,7 @@ export function createTransport(options: TransportOptions): Transport {
   const clientHeaders = { Authorization: `Bearer ${options.apiKey}`, ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}) };
   const raw = createClient<paths>({ baseUrl, headers: clientHeaders, fetch: fetchImpl, redirect: 'manual' });
 
-  async function send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined, headers?: Record<string, string>): Promise<Outcome<Reply>> {
+  async function send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined, headers?: Record<string, string>): Promise<Outcome<ReceivedReply>> {
     const controller = new AbortController();
     let rejectReply: ((reason: unknown) => void) | undefined;
     // Stopped by the timer or by the caller's signal (with its reason), the attempt settles even
