@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContract, type ContractReport } from '../../src/contract/index.js';
 import { createEmulator, startEmulator } from '../../src/emulator/index.js';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { actionNames } from '../../src/protocol/index.js';
+import { actionNames, apiVersion } from '../../src/protocol/index.js';
 
 import { fastContract } from './faults.js';
 
@@ -79,7 +79,7 @@ describe('the contract checks against the emulator', () => {
     }, 120_000);
 
     it('leave nothing behind', async () => {
-      const list = await fetch(`${server.url}/portrait/?Action=ListAssetGroups&Version=2024-01-01`, {
+      const list = await fetch(`${server.url}/portrait/?Action=ListAssetGroups&Version=${apiVersion}`, {
         method: 'POST',
         headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' },
         body: '{}',

@@ -1,7 +1,7 @@
 // Deliberately broken servers: wrappers around the emulator's Fetch handler that break one rule
 // each, for proving that the contract checks catch it, and servers that differ from it only where
 // the document assumes, for proving that the checks tell the two apart.
-import { protocol } from '../../src/protocol/index.js';
+import { apiVersion, protocol } from '../../src/protocol/index.js';
 import type { Envelope } from '../support/http.js';
 
 /** The settings of a run against an in-process emulator that keeps no rate limits: quick polls, no pacing. */
@@ -55,7 +55,7 @@ export function editRequests(action: string, edit: (body: Record<string, unknown
 }
 
 export function envelope(action: string, result: Record<string, unknown>): Response {
-  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: '2024-01-01' }, Result: result });
+  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: `${apiVersion}` }, Result: result });
 }
 
 /** Answers any request `when` holds for, before the server sees it, as a gateway's edge does. */
@@ -92,5 +92,5 @@ export function combined(...faults: Fault[]): Fault {
 }
 
 export function errorEnvelope(action: string, code: string, status: number): Response {
-  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: '2024-01-01', Error: { Code: code, Message: `${code}, as this server says it` } } }, { status });
+  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: `${apiVersion}`, Error: { Code: code, Message: `${code}, as this server says it` } } }, { status });
 }

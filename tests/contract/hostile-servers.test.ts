@@ -9,6 +9,7 @@ import { formatCheck, formatSummary, runContract, toJson, toJUnit, type Contract
 import { createEmulator } from '../../src/emulator/index.js';
 import { serveFetch } from '../support/http.js';
 import { editReplies, envelope, errorEnvelope, fastContract, type Fault } from './faults.js';
+import { apiVersion } from '../../src/protocol/index.js';
 
 // Whole contract runs, some over sockets: on a busy machine far beyond vitest's 5 s.
 vi.setConfig({ testTimeout: 60_000 });
@@ -35,7 +36,7 @@ function runBehind(fault: Fault, options: Partial<Parameters<typeof runContract>
 async function groupCount(emulator: ReturnType<typeof createEmulator>): Promise<number> {
   const body = JSON.stringify({ Filter: { GroupType: 'AIGC' } });
   const reply = await emulator.handle(
-    new Request('http://emulator.local/portrait/?Action=ListAssetGroups&Version=2024-01-01', { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body }),
+    new Request(`http://emulator.local/portrait/?Action=ListAssetGroups&Version=${apiVersion}`, { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body }),
   );
   return ((await reply.json()) as { Result: { TotalCount: number } }).Result.TotalCount;
 }
@@ -231,7 +232,7 @@ describe("a server's echo of a key", () => {
     const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false, tenants: [{ customerId: 'slashed', apiKeys: [slashed] }] });
     const fault: Fault = (handle) => async (request) => {
       if (new URL(request.url).searchParams.get('Action') !== 'GetAssetGroup') return handle(request);
-      const text = `{"ResponseMetadata":{"RequestId":"${escaped}","Action":"GetAssetGroup","Version":"2024-01-01","Error":{"Code":"InternalError","Message":"your key ${escaped} is wrong"}}}`;
+      const text = `{"ResponseMetadata":{"RequestId":"${escaped}","Action":"GetAssetGroup","Version":"${apiVersion}","Error":{"Code":"InternalError","Message":"your key ${escaped} is wrong"}}}`;
       return new Response(text, { status: 400, headers: { 'Content-Type': 'application/json' } });
     };
     const handle = fault((request) => emulator.handle(request));

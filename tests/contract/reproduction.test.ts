@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { curlCommand } from '../../src/contract/reproduction.js';
+import { apiVersion } from '../../src/protocol/index.js';
 
 /** The words bash hands to `curl` when it runs `command`, with PORTRAIT_API_KEY set to `key`. */
 function argvOf(command: string, key: string): string[] {
@@ -21,14 +22,14 @@ describe('a reproduction', () => {
     ['bidirectional overrides and noncharacters', '{"Name":"\u202eabc\ufffe\u2028 and \u{1fffe}"}'],
     ['text outside ASCII', '{"Name":"正面 😀 é"}'],
   ])('hands curl the body and the headers exactly as sent: %s', (_, body) => {
-    const command = curlCommand({ method: 'POST', url: 'http://127.0.0.1:4010/portrait/?Action=CreateAssetGroup&Version=2024-01-01', apiKey: 'sk-real-key-0123456789', body }, keys);
+    const command = curlCommand({ method: 'POST', url: `http://127.0.0.1:4010/portrait/?Action=CreateAssetGroup&Version=${apiVersion}`, apiKey: 'sk-real-key-0123456789', body }, keys);
     expect(command).not.toContain('sk-real-key');
     expect(command).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2028\ufffe]/);
     expect(argvOf(command, 'sk-from-the-environment')).toEqual([
       '-sS',
       '-X',
       'POST',
-      'http://127.0.0.1:4010/portrait/?Action=CreateAssetGroup&Version=2024-01-01',
+      `http://127.0.0.1:4010/portrait/?Action=CreateAssetGroup&Version=${apiVersion}`,
       '-H',
       'Content-Type: application/json',
       '-H',

@@ -1,6 +1,6 @@
 // The gateway's refusals, in its order, each in the error envelope the document describes.
 import { describe, expect, it } from 'vitest';
-import { actionNames, actions, errorCodes, protocol, type Action } from '../../src/protocol/index.js';
+import { actionNames, actions, apiVersion, errorCodes, protocol, type Action } from '../../src/protocol/index.js';
 import { actionUrl } from '../support/calls.js';
 import { createHarness, envelopeOf, errorCode, origin } from './harness.js';
 
@@ -26,9 +26,9 @@ describe('request line', () => {
     expect([wrongVersion.status, errorCode(wrongVersion)]).toEqual([404, 'InvalidActionOrVersion']);
 
     const post = (url: string) => h.send(new Request(url, { method: 'POST', headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' }, body: '{}' }));
-    const missing = await post(`${origin}/portrait/?Version=2024-01-01`);
+    const missing = await post(`${origin}/portrait/?Version=${apiVersion}`);
     expect([missing.status, errorCode(missing)]).toEqual([404, 'InvalidActionOrVersion']);
-    const otherPath = await post(`${origin}/other/?Action=GetAssetGroup&Version=2024-01-01`);
+    const otherPath = await post(`${origin}/other/?Action=GetAssetGroup&Version=${apiVersion}`);
     expect([otherPath.status, errorCode(otherPath)]).toEqual([404, 'InvalidActionOrVersion']);
     // The code always comes with its number (its codeN in x-portrait-errors), whatever the request got wrong.
     for (const reply of [unknown, wrongVersion, missing, otherPath]) expect(envelopeOf(reply).ResponseMetadata.Error?.CodeN).toBe(errorCodes.InvalidActionOrVersion.codeN);
@@ -47,7 +47,7 @@ describe('request line', () => {
 
   it('405 for another method on the endpoint', async () => {
     const h = createHarness();
-    const reply = await h.send(new Request(`${origin}/portrait/?Action=GetAsset&Version=2024-01-01`));
+    const reply = await h.send(new Request(`${origin}/portrait/?Action=GetAsset&Version=${apiVersion}`));
     expect(reply.status).toBe(405);
     expect(errorCode(reply)).toBe('MethodNotAllowed');
   });
@@ -59,7 +59,7 @@ describe('what the gateway echoes, and what it reads once', () => {
 
   it('refuses a query that names the Action or the Version twice, whichever comes first', async () => {
     const h = createHarness();
-    for (const query of ['Action=GetAssetGroup&Action=DeleteAssetGroup&Version=2024-01-01', 'Action=GetAssetGroup&Version=2024-01-01&Version=2024-01-01']) {
+    for (const query of [`Action=GetAssetGroup&Action=DeleteAssetGroup&Version=${apiVersion}`, `Action=GetAssetGroup&Version=${apiVersion}&Version=${apiVersion}`]) {
       const reply = await post(h, `${origin}/portrait/?${query}`, JSON.stringify(getGroup));
       expect([reply.status, errorCode(reply)], query).toEqual([404, 'InvalidActionOrVersion']);
       expect(envelopeOf(reply).ResponseMetadata.Error?.Message).toMatch(/^The query names (Action|Version) more than once\.$/);
@@ -73,7 +73,7 @@ describe('what the gateway echoes, and what it reads once', () => {
     expect(field.status).toBe(400);
     expect(errorCode(field)).toBe(`InvalidParameter.${'x'.repeat(64)}…`);
     expect(field.text.length).toBeLessThan(1000);
-    for (const url of [`${origin}/portrait/?Action=${'A'.repeat(5000)}&Version=2024-01-01`, `${origin}/portrait/?Action=ListAssets&Version=${'9'.repeat(5000)}`, `${origin}/${'p'.repeat(5000)}`]) {
+    for (const url of [`${origin}/portrait/?Action=${'A'.repeat(5000)}&Version=${apiVersion}`, `${origin}/portrait/?Action=ListAssets&Version=${'9'.repeat(5000)}`, `${origin}/${'p'.repeat(5000)}`]) {
       const reply = await post(h, url);
       expect(reply.status).toBe(404);
       expect(reply.text.length, url.slice(0, 60)).toBeLessThan(1000);

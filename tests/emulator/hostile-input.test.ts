@@ -1,7 +1,7 @@
 // Input meant to break things: prototype keys, deep nesting, huge and odd strings. Every reply
 // still goes through the harness, which fails on a 500 or on anything the document does not allow.
 import { describe, expect, it } from 'vitest';
-import { actionNames, protocol } from '../../src/protocol/index.js';
+import { actionNames, apiVersion, protocol } from '../../src/protocol/index.js';
 import { firstRequestExample } from '../support/examples.js';
 import { createHarness, errorCode, origin } from './harness.js';
 
@@ -105,7 +105,7 @@ describe('strings', () => {
     const h = createHarness();
     expect((await h.call('CreateAssetGroup', '{"Name":"\\ud800 lone"}')).status).toBe(200);
     const invalidUtf8 = new Uint8Array([...new TextEncoder().encode('{"Name":"'), 0xff, 0xfe, ...new TextEncoder().encode('"}')]);
-    const request = new Request(`${origin}/portrait/?Action=CreateAssetGroup&Version=2024-01-01`, {
+    const request = new Request(`${origin}/portrait/?Action=CreateAssetGroup&Version=${apiVersion}`, {
       method: 'POST',
       headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
       body: invalidUtf8,

@@ -1,7 +1,7 @@
 // The liveness flow: session, H5 page, pass or fail, and the exchange of the token for a group.
 import { describe, expect, it } from 'vitest';
 import { createPortraitClient, parseLivenessCallback } from '../../src/client/index.js';
-import { livenessResultCodes, validateSchema } from '../../src/protocol/index.js';
+import { apiVersion, livenessResultCodes, validateSchema } from '../../src/protocol/index.js';
 import { createHarness, origin, otherKey, type Harness } from './harness.js';
 
 const callback = 'https://app.example.com/portrait/callback?state=abc';
@@ -14,7 +14,7 @@ async function session(h: Harness, key?: string, ProjectName?: string) {
 function serverRequest(body: string) {
   return {
     method: 'POST',
-    url: new URL(`${origin}/portrait/?Action=CreateVisualValidateSession&Version=2024-01-01`),
+    url: new URL(`${origin}/portrait/?Action=CreateVisualValidateSession&Version=${apiVersion}`),
     header: (name: string) => ({ authorization: 'Bearer demo-key', 'content-type': 'application/json' })[name],
     headers: () => ({}),
     readBody: async () => ({ outcome: 'read' as const, text: body, byteLength: body.length }),

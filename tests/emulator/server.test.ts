@@ -110,7 +110,7 @@ describe('startEmulator', () => {
   it('answers the API envelope to other methods and paths, TRACE included', async () => {
     for (const [method, path, status] of [
       ['GET', '/', 404],
-      ['PUT', '/portrait/?Action=ListAssets&Version=2024-01-01', 405],
+      ['PUT', `/portrait/?Action=ListAssets&Version=${apiVersion}`, 405],
       ['DELETE', '/media/x', 404],
     ] as const) {
       const url = `${running.url}${path}`;

@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { apiVersion } from '../../src/protocol/index.js';
 
 let server: RunningEmulator;
 let port: number;
@@ -38,7 +39,7 @@ function exchange(chunks: (string | Buffer)[], pauseMs = 0): Promise<string> {
 const statusOf = (response: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1] ?? 0);
 const head = (path: string, headers: string[], bodyLength: number) =>
   [`POST ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Authorization: Bearer demo-key', 'Connection: close', `Content-Length: ${bodyLength}`, ...headers, '', ''].join('\r\n');
-const getAsset = '/portrait/?Action=GetAsset&Version=2024-01-01';
+const getAsset = `/portrait/?Action=GetAsset&Version=${apiVersion}`;
 
 async function stillServing() {
   const response = await fetch(`${server.url}${getAsset}`, {
@@ -54,9 +55,9 @@ it.each([
   ['a slow body, a byte at a time', [head(getAsset, ['Content-Type: application/json'], 16), ...'{"Id":"asset-1"}'.split('')], 20],
   ['a text/plain body', [head(getAsset, ['Content-Type: text/plain'], 16), '{"Id":"asset-1"}'], 0],
   ['a multipart body', [head(getAsset, ['Content-Type: multipart/form-data; boundary=x'], 20), '--x\r\n\r\nhello\r\n--x--'], 0],
-  ['repeated Action and Version', [head('/portrait/?Action=GetAsset&Action=DeleteAsset&Version=2024-01-01&Version=1', [], 16), '{"Id":"asset-1"}'], 0],
+  ['repeated Action and Version', [head(`/portrait/?Action=GetAsset&Action=DeleteAsset&Version=${apiVersion}&Version=1`, [], 16), '{"Id":"asset-1"}'], 0],
   ['a 100 kB URL', [head(`${getAsset}&pad=${'x'.repeat(100_000)}`, [], 2), '{}'], 0],
-  ['a broken chunked body', ['POST /portrait/?Action=GetAsset&Version=2024-01-01 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n'], 0],
+  ['a broken chunked body', [`POST /portrait/?Action=GetAsset&Version=${apiVersion} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n`], 0],
   ['a garbage request line', ['GARBAGE /\u0000 HTTP/9.9\r\n\r\n'], 0],
   ['headers that never end', ['POST / HTTP/1.1\r\nHost: x\r\nX-Long: ' + 'y'.repeat(20_000)], 0],
 ] as const)('%s gets no 5xx and the server keeps serving', async (_, chunks, pauseMs) => {

@@ -64,8 +64,8 @@ function rawProbes(): Probe[] {
   for (const path of ['/', '/favicon.ico', '/other/', '/portrait/extra', `/portrait?Action=ListAssets&Version=${apiVersion}`]) {
     probes.push({ name: `POST ${path}`, path, body: '{}' }, { name: `GET ${path}`, path, method: 'GET' });
   }
-  for (const query of ['', 'Action=', 'Action=Nope&Version=2024-01-01', 'action=ListAssets&version=2024-01-01', 'Action=ListAssets', 'Action=ListAssets&Version=2023-01-01',
-    'Action=ListAssets&Action=GetAsset&Version=2024-01-01', 'Action=ListAssets&Version=2024-01-01&Version=2024-01-01', 'Action=ListAssets&Version=2024-01-01&Extra=1', 'Action=List%41ssets&Version=2024-01-01']) {
+  for (const query of ['', 'Action=', `Action=Nope&Version=${apiVersion}`, `action=ListAssets&version=${apiVersion}`, 'Action=ListAssets', 'Action=ListAssets&Version=2023-01-01',
+    `Action=ListAssets&Action=GetAsset&Version=${apiVersion}`, `Action=ListAssets&Version=${apiVersion}&Version=${apiVersion}`, `Action=ListAssets&Version=${apiVersion}&Extra=1`, `Action=List%41ssets&Version=${apiVersion}`]) {
     probes.push({ name: `query ?${query}`, path: `${protocol.endpoint}?${query}`, body: '{}' });
   }
   for (const authorization of [undefined, 'Basic ZGVtbzprZXk=', 'Bearer', 'Bearer ', `bearer ${key}`, `BEARER ${key}`, `Bearer  ${key}`, `Bearer ${key} extra`, `Token ${key}`]) {

@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import { expect, it } from 'vitest';
 import { createPortraitClient, paginateListAssetGroups, paginateListAssets } from '../../src/client/index.js';
 import { startEmulator } from '../../src/emulator/index.js';
+import { apiVersion } from '../../src/protocol/index.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -20,7 +21,7 @@ interface LoadContext {
   groupId?: string | undefined;
 }
 
-const path = (action: string) => `/portrait/?Action=${action}&Version=2024-01-01`;
+const path = (action: string) => `/portrait/?Action=${action}&Version=${apiVersion}`;
 
 function heapAfterGc(): number {
   collectGarbage();

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPortraitClient, PortraitClientError } from '../../src/client/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { apiVersion } from '../../src/protocol/index.js';
 
 type Fate = 'forward' | 'drop-before' | 'drop-after' | 'stall-after' | '429' | '503';
 
@@ -48,7 +49,7 @@ beforeAll(async () => {
     if (fate === '429' || fate === '503') {
       const Code = fate === '429' ? 'RateLimitExceeded' : 'ServiceUnavailable';
       res.writeHead(Number(fate), { 'content-type': 'application/json', 'retry-after': '0' });
-      res.end(JSON.stringify({ ResponseMetadata: { RequestId: 'P'.repeat(32), Action: action, Version: '2024-01-01', Error: { Code, Message: fate } } }));
+      res.end(JSON.stringify({ ResponseMetadata: { RequestId: 'P'.repeat(32), Action: action, Version: `${apiVersion}`, Error: { Code, Message: fate } } }));
       return;
     }
     if (fate === 'drop-before') return req.socket.destroy();

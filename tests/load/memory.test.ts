@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { afterAll, expect, it } from 'vitest';
+import { apiVersion } from '../../src/protocol/index.js';
 
 const seconds = Number(process.env.MEMORY_LOAD_SECONDS ?? 3);
 const load = seconds >= 10 ? { duration: seconds } : { amount: 16_000 };
@@ -40,7 +41,7 @@ it(`comes back near its baseline after ${loadName} of load with liveness session
   const baseline = await ask({ rss: true });
 
   const headers = { authorization: 'Bearer load-key', 'content-type': 'application/json' };
-  const post = (action: string, body: object) => ({ method: 'POST' as const, path: `/portrait/?Action=${action}&Version=2024-01-01`, headers, body: JSON.stringify(body) });
+  const post = (action: string, body: object) => ({ method: 'POST' as const, path: `/portrait/?Action=${action}&Version=${apiVersion}`, headers, body: JSON.stringify(body) });
   const callbackUrl = `https://app.example.com/liveness/callback?state=${'s'.repeat(1500)}`;
   const samples: Memory[] = [];
   // One question at a time: a reply answers whichever question is waiting.

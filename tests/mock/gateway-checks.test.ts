@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { protocol, validateSchema } from '../../src/protocol/index.js';
+import { apiVersion, protocol, validateSchema } from '../../src/protocol/index.js';
 import { actionUrl, apiKey, envelope, firstRequestExample, post, read, type Reply } from './calls.js';
 
 let mock: RunningMock;
@@ -30,12 +30,12 @@ describe('what the front answers itself, in the envelope', () => {
   });
 
   it('404 for a path other than /portrait/', async () => {
-    const reply = await post(`${mock.url}/other/?Action=GetAsset&Version=2024-01-01`, getAsset());
+    const reply = await post(`${mock.url}/other/?Action=GetAsset&Version=${apiVersion}`, getAsset());
     expectRefusal(reply, 404, 'InvalidActionOrVersion');
   });
 
   it('accepts /portrait without the slash', async () => {
-    const reply = await post(`${mock.url}/portrait?Action=GetAsset&Version=2024-01-01`, getAsset());
+    const reply = await post(`${mock.url}/portrait?Action=GetAsset&Version=${apiVersion}`, getAsset());
     expect(reply.status).toBe(200);
   });
 
@@ -46,7 +46,7 @@ describe('what the front answers itself, in the envelope', () => {
   });
 
   it('404 for a missing Action', async () => {
-    const reply = await post(`${mock.url}/portrait/?Version=2024-01-01`, getAsset());
+    const reply = await post(`${mock.url}/portrait/?Version=${apiVersion}`, getAsset());
     expectRefusal(reply, 404, 'InvalidActionOrVersion');
   });
 

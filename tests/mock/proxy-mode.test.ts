@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMock, type MockOptions, type RunningMock } from '../../src/mock/index.js';
-import { validateReply, validateSchema } from '../../src/protocol/index.js';
+import { apiVersion, validateReply, validateSchema } from '../../src/protocol/index.js';
 import { actionUrl, apiKey, envelope, firstRequestExample, post, responseExample, type Envelope } from './calls.js';
 import { startScriptedServer, type Script, type ScriptedServer } from '../support/scripted-server.js';
 
@@ -58,7 +58,7 @@ describe('the validating proxy', () => {
     expect(received?.method).toBe('POST');
     expect(url.pathname).toBe('/portrait/');
     expect(url.searchParams.get('Action')).toBe(action);
-    expect(url.searchParams.get('Version')).toBe('2024-01-01');
+    expect(url.searchParams.get('Version')).toBe(`${apiVersion}`);
     expect(received?.headers.authorization).toBe(`Bearer ${apiKey}`);
     expect(received?.body).toEqual(firstRequestExample(action));
   });

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPortraitClient, PortraitError } from '../../src/client/index.js';
 import { createEmulator } from '../../src/emulator/portable.js';
 import { portraitHandlers } from '../../src/msw/index.js';
-import { servers } from '../../src/protocol/index.js';
+import { apiVersion, servers } from '../../src/protocol/index.js';
 
 const baseUrl = 'https://portrait.test/api';
 let clock = Date.parse('2026-03-18T07:20:44Z');
@@ -54,13 +54,13 @@ describe('the typed client through MSW', () => {
   });
 
   it('answers an unknown Action in the envelope, as the gateway does', async () => {
-    const reply = await fetch(`${baseUrl}/portrait/?Action=Nope&Version=2024-01-01`, { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body: '{}' });
+    const reply = await fetch(`${baseUrl}/portrait/?Action=Nope&Version=${apiVersion}`, { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body: '{}' });
     expect(reply.status).toBe(404);
     expect(((await reply.json()) as { ResponseMetadata: { Error: { Message: string } } }).ResponseMetadata.Error.Message).toBe('Unknown Action "Nope".');
   });
 
   it('lets a page on another origin read the reply and its headers, and answers its preflight', async () => {
-    const reply = await fetch(`${baseUrl}/portrait/?Action=ListAssetGroups&Version=2024-01-01`, {
+    const reply = await fetch(`${baseUrl}/portrait/?Action=ListAssetGroups&Version=${apiVersion}`, {
       method: 'POST',
       headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json', Origin: 'http://app.test' },
       body: '{}',
@@ -69,7 +69,7 @@ describe('the typed client through MSW', () => {
     expect(reply.headers.get('access-control-allow-origin')).toBe('*');
     expect(reply.headers.get('access-control-expose-headers')).toContain('Retry-After');
 
-    const preflight = await fetch(`${baseUrl}/portrait/?Action=ListAssetGroups&Version=2024-01-01`, {
+    const preflight = await fetch(`${baseUrl}/portrait/?Action=ListAssetGroups&Version=${apiVersion}`, {
       method: 'OPTIONS',
       headers: { Origin: 'http://app.test', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type' },
     });

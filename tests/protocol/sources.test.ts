@@ -4,19 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderProtocol } from '../../scripts/codegen/render-generated.js';
 import { assumptionsTable, withAssumptionsShown } from '../../scripts/site/assumed-facts.js';
-import {
-  actionNames,
-  actions,
-  facts,
-  issueSource,
-  portraitDocument,
-  schemaNamed,
-  sourceNames,
-  validateReply,
-  validateRequest,
-  type OpenApiDocument,
-  type ValidationResult,
-} from '../../src/protocol/index.js';
+import { actionNames, actions, apiVersion, facts, issueSource, portraitDocument, schemaNamed, sourceNames, validateReply, validateRequest, type OpenApiDocument, type ValidationResult } from '../../src/protocol/index.js';
 
 type Json = Record<string, any>;
 
@@ -59,7 +47,7 @@ function sourceOfIssue(result: ValidationResult) {
   return issueSource(portraitDocument, result.schema, issue ?? { path: '', keyword: '' });
 }
 
-const metadata = { RequestId: 'R', Action: 'GetAsset', Version: '2024-01-01' };
+const metadata = { RequestId: 'R', Action: 'GetAsset', Version: `${apiVersion}` };
 const asset = { Id: 'asset-1', GroupId: 'group-1', Name: 'n', AssetType: 'Image', Status: 'Active', URL: 'https://x', CreateTime: '2026-03-18T07:20:30Z', UpdateTime: '2026-03-18T07:20:30Z' };
 
 describe('a validation issue is graded by the source of the fact it breaks', () => {

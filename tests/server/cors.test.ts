@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { corsOriginsFrom } from '../../src/server/cors.js';
+import { apiVersion } from '../../src/protocol/index.js';
 
 const app = 'https://app.example.com';
-const path = '/portrait/?Action=ListAssets&Version=2024-01-01';
+const path = `/portrait/?Action=ListAssets&Version=${apiVersion}`;
 const preflight = (url: string, origin = app) =>
   fetch(`${url}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
 const call = (url: string, origin = app) =>

@@ -2,6 +2,7 @@
 // it received. For retry, timeout and error-mapping tests that need exact control of the wire.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { apiVersion } from '../../src/protocol/index.js';
 
 export interface ReceivedRequest {
   method: string;
@@ -76,5 +77,5 @@ export function failure(action: string, code: string, status = 200, extra: { Cod
 
 function metadata(action: string) {
   requestCounter += 1;
-  return { RequestId: `REQ${String(requestCounter).padStart(29, '0')}`, Action: action, Version: '2024-01-01', Service: 'ark', Region: 'cn-beijing' };
+  return { RequestId: `REQ${String(requestCounter).padStart(29, '0')}`, Action: action, Version: `${apiVersion}`, Service: 'ark', Region: 'cn-beijing' };
 }
