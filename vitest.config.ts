@@ -11,8 +11,9 @@ export default defineConfig({
   test: {
     include: packageOnly ? [packageTest] : ['tests/**/*.test.ts'],
     exclude: packageOnly ? configDefaults.exclude : [...configDefaults.exclude, packageTest],
-    // Chooses (and if need be unpacks) the browser once for the browser tests.
-    globalSetup: packageOnly ? [] : ['tests/browser/global-setup.ts'],
+    // Chooses (and if need be unpacks) the browser once for the browser tests, and builds the
+    // commands the command tests spawn.
+    globalSetup: packageOnly ? [] : ['tests/browser/global-setup.ts', 'tests/cli/global-setup.ts'],
     // vitest keeps a core free by default, which on this project's 2-core machines means one
     // worker; the tests wait on sockets, browsers and child processes more than they compute.
     maxWorkers: availableParallelism(),
