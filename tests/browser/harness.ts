@@ -1,10 +1,11 @@
 // What every browser test needs: Chromium (chosen once in global-setup.ts) driven by playwright-core,
-// and the site (built once in global-setup.ts) served beside a fresh emulator on a free port.
+// and the site (built once a run, shared-site.ts) served beside a fresh emulator on a free port.
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import { withSite } from '../../scripts/site/index.js';
+import { sharedSite } from './shared-site.js';
 
 /** Screenshots go here for a person to look at; the directory is git-ignored. */
 export const screenshotDir = new URL('../../test-results/', import.meta.url);
@@ -25,13 +26,12 @@ export interface SiteServer {
 }
 
 /**
- * Serves the site global-setup.ts built beside an emulator whose assets are Active at once, or
- * after `processingDelayMs`.
+ * Serves the site (built once a run) beside an emulator whose assets are Active at once, or after
+ * `processingDelayMs`.
  */
 export async function startSiteServer(processingDelayMs = 0): Promise<SiteServer> {
-  const site = inject('site');
-  if ('error' in site) throw new Error(`The site did not build for the browser tests: ${site.error}`);
-  const server = await startEmulator({ port: 0, processingDelayMs, rateLimits: false, handler: (emulator) => withSite(emulator.answer, site.dir) });
+  const siteDir = await sharedSite();
+  const server = await startEmulator({ port: 0, processingDelayMs, rateLimits: false, handler: (emulator) => withSite(emulator.answer, siteDir) });
   return { url: server.url, close: () => server.close() };
 }
 
