@@ -11,7 +11,8 @@ const bin = (name: string) => join(projectRoot, 'node_modules', '.bin', name);
 process.exitCode = await runSteps(
   [
     { name: 'lint (redocly lint)', command: bin('redocly'), args: ['lint', '--format=stylish'] },
-    { name: 'typecheck (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit'] },
+    // Incremental: a run after a small change re-checks what it touches (about 5 CPU s, not 14).
+    { name: 'typecheck (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit', '--incremental', '--tsBuildInfoFile', join(projectRoot, 'node_modules', '.cache', 'portrait-typecheck.tsbuildinfo')] },
   ],
   { name: 'vitest', command: bin('vitest'), args: ['run', '--typecheck.enabled=false', ...process.argv.slice(2)] },
   // A warning fails nothing but is shown: the document is kept free of them.
