@@ -1,12 +1,11 @@
 // What every browser test needs: Chromium (chosen once in global-setup.ts) driven by playwright-core,
-// and the site built into a temporary directory and served beside a fresh emulator on a free port.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// and the site (built once a run, shared-site.ts) served beside a fresh emulator on a free port.
+import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { buildSite, withSite } from '../../scripts/site/index.js';
+import { startEmulator } from '../../src/emulator/index.js';
+import { withSite } from '../../scripts/site/index.js';
+import { sharedSite } from './shared-site.js';
 
 /** Screenshots go here for a person to look at; the directory is git-ignored. */
 export const screenshotDir = new URL('../../test-results/', import.meta.url);
@@ -27,27 +26,13 @@ export interface SiteServer {
 }
 
 /**
- * Builds the site into a directory of its own (test files run in parallel) and serves it beside an
- * emulator whose assets are Active at once, or after `processingDelayMs`.
+ * Serves the site (built once a run) beside an emulator whose assets are Active at once, or after
+ * `processingDelayMs`.
  */
 export async function startSiteServer(processingDelayMs = 0): Promise<SiteServer> {
-  const siteDir = await mkdtemp(join(tmpdir(), 'portrait-site-'));
-  let running: RunningEmulator | undefined;
-  try {
-    await buildSite({ siteDir });
-    running = await startEmulator({ port: 0, processingDelayMs, rateLimits: false, handler: (emulator) => withSite(emulator.answer, siteDir) });
-  } catch (error) {
-    await rm(siteDir, { recursive: true, force: true });
-    throw error;
-  }
-  const server = running;
-  return {
-    url: server.url,
-    close: async () => {
-      await server.close();
-      await rm(siteDir, { recursive: true, force: true });
-    },
-  };
+  const siteDir = await sharedSite();
+  const server = await startEmulator({ port: 0, processingDelayMs, rateLimits: false, handler: (emulator) => withSite(emulator.answer, siteDir) });
+  return { url: server.url, close: () => server.close() };
 }
 
 /**

@@ -1,6 +1,8 @@
 // The commands as users run them: --help and --version, a usage error for an unknown flag (exit 2,
 // no stack trace), one line for a busy port, and one line from the contract run when its target
 // cannot be used.
+// The bins run as built (bundled once a run by global-setup.ts); `npm start` runs as its npm
+// script does, through tsx.
 import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,15 +15,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { createEmulator, startEmulator } from '../../src/emulator/index.js';
 import { atTheEdge, editReplies } from '../contract/faults.js';
 import { serveFetch } from '../support/http.js';
+import { builtCommand } from './built-command.js';
 
 const root = new URL('../..', import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string };
+/** Node's arguments that start each command. */
 const commands = {
-  'portrait-emulator': 'src/cli/portrait-emulator.ts',
-  'portrait-mock': 'src/cli/portrait-mock.ts',
-  'portrait-contract': 'src/cli/portrait-contract.ts',
-  'npm start --': 'scripts/start.ts',
-} as const;
+  'portrait-emulator': builtCommand('portrait-emulator'),
+  'portrait-mock': builtCommand('portrait-mock'),
+  'portrait-contract': builtCommand('portrait-contract'),
+  'npm start --': ['--import', 'tsx', 'scripts/start.ts'],
+};
 const flagsOf: Record<keyof typeof commands, string[]> = {
   'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--latency', '--fault-rate', '--fault-kinds', '--fault-seed', '--quiet'],
   'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--latency', '--fault-rate', '--fault-kinds', '--fault-seed', '--quiet'],
@@ -29,14 +33,14 @@ const flagsOf: Record<keyof typeof commands, string[]> = {
   'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--report', '--max-time', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz', '--rate-limits', '--strict'],
 };
 
-// Every test here waits on node processes started through tsx, several side by side: on a busy
+// Every test here waits on node processes, several side by side: on a busy
 // machine one may take far more than vitest's 5 s, so the file's tests get two minutes each, and
 // a command a minute and a half.
 vi.setConfig({ testTimeout: 120_000 });
 
-async function run(file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(command: string[], args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', file, ...args], { cwd: root, timeout: 90_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...command, ...args], { cwd: root, timeout: 90_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -45,11 +49,11 @@ async function run(file: string, args: string[]): Promise<{ code: number; stdout
 }
 
 // Each test waits on a child process: they run side by side.
-describe.concurrent.each(Object.entries(commands))('%s', (name, file) => {
+describe.concurrent.each(Object.entries(commands))('%s', (name, command) => {
   it('prints its usage with every flag and its default for --help (and -h), and exits 0', async () => {
     // -h is the same option to parseArgs: one command shows it is wired.
     for (const flag of name === 'portrait-emulator' ? ['--help', '-h'] : ['--help']) {
-      const { code, stdout } = await run(file, [flag]);
+      const { code, stdout } = await run(command, [flag]);
       expect(code).toBe(0);
       expect(stdout).toMatch(new RegExp(`^Usage: ${name} \\[options\\]\\n`));
       for (const option of flagsOf[name as keyof typeof commands]) expect(stdout).toContain(`  ${option}`);
@@ -58,12 +62,12 @@ describe.concurrent.each(Object.entries(commands))('%s', (name, file) => {
   });
 
   it('prints its version for --version', async () => {
-    const { code, stdout } = await run(file, ['--version']);
+    const { code, stdout } = await run(command, ['--version']);
     expect([code, stdout]).toEqual([0, `${name === 'npm start --' ? 'npm start' : name} ${version}\n`]);
   });
 
   it('answers an unknown flag with the reason and the usage on stderr, exit 2, and no stack trace', async () => {
-    const { code, stdout, stderr } = await run(file, ['--bogus']);
+    const { code, stdout, stderr } = await run(command, ['--bogus']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(new RegExp(`^${name}: Unknown option '--bogus'`));
@@ -105,8 +109,8 @@ describe.concurrent('servers', () => {
     const busy = await startEmulator({ port: 0 });
     try {
       const port = new URL(busy.url).port;
-      for (const file of [commands['portrait-emulator'], commands['portrait-mock']]) {
-        const { code, stderr } = await run(file, ['--port', port]);
+      for (const command of [commands['portrait-emulator'], commands['portrait-mock']]) {
+        const { code, stderr } = await run(command, ['--port', port]);
         expect(code).toBe(1);
         expect(stderr).toBe(`Port ${port} on 127.0.0.1 is already in use; choose another with --port (or PORT), or 0 for any free port.\n`);
       }
@@ -117,12 +121,12 @@ describe.concurrent('servers', () => {
 
   // The test's own expect: expect.poll in tests that run side by side needs it.
   it('stop when the process that started them is gone, as when a script kills the npx or npm in front', async ({ expect }) => {
-    for (const file of [commands['portrait-emulator'], commands['portrait-mock']]) {
+    for (const command of [commands['portrait-emulator'], commands['portrait-mock']]) {
       // A shell that waits on the server, as npm's does: killed at once, it forwards nothing.
-      const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx ${file} --port 0 & echo "pid $!"; wait`], { cwd: root });
+      const shell = spawn('sh', ['-c', `"${process.execPath}" ${command.map((arg) => `"${arg}"`).join(' ')} --port 0 & echo "pid $!"; wait`], { cwd: root });
       let output = '';
       shell.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
-      // Starting through tsx (and Prism, for the mock) can take tens of seconds on a busy machine.
+      // Starting (Prism, for the mock) can take tens of seconds on a busy machine.
       await expect.poll(() => /pid \d+\n[\s\S]*http:\/\/127\.0\.0\.1:\d+/.test(output), { timeout: 50_000 }).toBe(true);
       const pid = Number(/pid (\d+)/.exec(output)?.[1]);
       const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0] ?? '';
@@ -143,7 +147,7 @@ describe.concurrent('servers', () => {
   });
 
   it('listen on PORT when --port is not given', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', commands['portrait-emulator']], { cwd: root, env: { ...process.env, PORT: '0' } });
+    const child = spawn(process.execPath, commands['portrait-emulator'], { cwd: root, env: { ...process.env, PORT: '0' } });
     try {
       const line = await new Promise<string>((resolve) => child.stdout.setEncoding('utf8').on('data', (text: string) => text.includes('listening') && resolve(text)));
       expect(line).toMatch(/Portrait emulator listening on http:\/\/127\.0\.0\.1:\d+\n/);
@@ -182,7 +186,7 @@ describe.concurrent('portrait-emulator -- <command>', () => {
 
   it('ends the command, and stops, when the process that started it is gone, even a command that ignores SIGTERM', async ({ expect }) => {
     const waits = "process.on('SIGTERM', () => {}); console.log('command', process.pid, process.env.PORTRAIT_BASE_URL); setInterval(() => {}, 1000);";
-    const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx ${commands['portrait-emulator']} --quiet -- "${process.execPath}" -e "${waits}"; wait`], { cwd: root });
+    const shell = spawn('sh', ['-c', `"${process.execPath}" ${commands['portrait-emulator'].map((arg) => `"${arg}"`).join(' ')} --quiet -- "${process.execPath}" -e "${waits}"; wait`], { cwd: root });
     let output = '';
     shell.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
     await expect.poll(() => /command \d+ http:\/\/127\.0\.0\.1:\d+\n/.test(output), { timeout: 50_000 }).toBe(true);
@@ -208,7 +212,7 @@ describe.concurrent('portrait-emulator -- <command>', () => {
   });
 
   it('runs the contract checks against itself, the base URL and key from the environment', async () => {
-    const { code, stdout } = await run(commands['portrait-emulator'], ['--quiet', '--rate-limits', 'off', '--', process.execPath, '--import', 'tsx', commands['portrait-contract'], '--second-api-key', 'demo-key-2', '--rate-limits', 'off']);
+    const { code, stdout } = await run(commands['portrait-emulator'], ['--quiet', '--rate-limits', 'off', '--', process.execPath, ...commands['portrait-contract'], '--second-api-key', 'demo-key-2', '--rate-limits', 'off']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/\n28 passed, 0 failed, 0 skipped, 0 differ from assumptions against http:\/\/127\.0\.0\.1:\d+ in /);
   });

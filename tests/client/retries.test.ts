@@ -76,14 +76,18 @@ describe('retries', () => {
   });
 });
 
+// A timeout long enough for a request to reach the server on a loaded machine: at 30 to 50 ms, an
+// attempt sometimes timed out before the server saw it, or before it saw the connection drop.
+const stallTimeoutMs = 1_000;
+
 describe('timeouts, dropped connections and the Create* rule', () => {
   it('times out a stalled attempt and retries a read', async () => {
-    const client = await clientFor(failThenSucceed(2, 'stall'), { timeoutMs: 50 });
+    const client = await clientFor(failThenSucceed(2, 'stall'), { timeoutMs: stallTimeoutMs });
     expect((await client.getAsset({ Id: 'asset-1' })).$metadata.attempts).toBe(3);
   });
 
   it('throws PortraitTimeoutError when every attempt times out', async () => {
-    const client = await clientFor(() => 'stall', { timeoutMs: 30, maxRetries: 1 });
+    const client = await clientFor(() => 'stall', { timeoutMs: stallTimeoutMs, maxRetries: 1 });
     await expect(client.getAsset({ Id: 'asset-1' })).rejects.toBeInstanceOf(PortraitTimeoutError);
     expect(server?.received).toHaveLength(2);
   });
@@ -103,7 +107,7 @@ describe('timeouts, dropped connections and the Create* rule', () => {
     ['dropped', 'drop', PortraitConnectionError],
     ['got a 500', failure('CreateAsset', 'InternalError', 500), PortraitError],
   ] as const)('does not retry a Create whose attempt %s', async (_, reply, errorClass) => {
-    const client = await clientFor(failThenSucceed(1, reply), { timeoutMs: 50 });
+    const client = await clientFor(failThenSucceed(1, reply), { timeoutMs: stallTimeoutMs });
     await expect(client.createAsset(createAsset)).rejects.toBeInstanceOf(errorClass);
     expect(server?.received).toHaveLength(1);
   });

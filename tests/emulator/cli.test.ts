@@ -1,9 +1,10 @@
-// src/cli/portrait-emulator.ts as a user runs it: what it prints, that it serves, and that it stops on a signal.
+// src/cli/portrait-emulator.ts as a user runs it, built: what it prints, that it serves, and that it stops on a signal.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { builtCommand } from '../cli/built-command.js';
 
 const started: ChildProcessWithoutNullStreams[] = [];
 afterAll(() => {
@@ -11,7 +12,7 @@ afterAll(() => {
 });
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/portrait-emulator.ts', ...args], {
+  const child = spawn(process.execPath, [...builtCommand('portrait-emulator'), ...args], {
     cwd: new URL('../..', import.meta.url),
     env: { ...process.env, ...env },
   });

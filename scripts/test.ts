@@ -1,0 +1,20 @@
+// `npm test`: the lint of the document and the type-check run beside the vitest suite instead of
+// before it: each keeps a core busy for seconds, while vitest mostly waits on sockets, browsers and
+// child processes. tsc type-checks tests/ with the rest, *.test-d.ts included, so vitest does not
+// type-check those a second time. Arguments go to vitest (npm test -- tests/cli/).
+import { join } from 'node:path';
+import { projectRoot } from './project-root.js';
+import { runSteps } from './test-steps.js';
+
+const bin = (name: string) => join(projectRoot, 'node_modules', '.bin', name);
+
+process.exitCode = await runSteps(
+  [
+    { name: 'lint (redocly lint)', command: bin('redocly'), args: ['lint', '--format=stylish'] },
+    // Incremental: a run after a small change re-checks what it touches (about 5 CPU s, not 14).
+    { name: 'typecheck (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit', '--incremental', '--tsBuildInfoFile', join(projectRoot, 'node_modules', '.cache', 'portrait-typecheck.tsbuildinfo')] },
+  ],
+  { name: 'vitest', command: bin('vitest'), args: ['run', '--typecheck.enabled=false', ...process.argv.slice(2)] },
+  // A warning fails nothing but is shown: the document is kept free of them.
+  { cwd: projectRoot, worthShowing: (output) => /You have \d+ warnings?/.test(output) },
+);
