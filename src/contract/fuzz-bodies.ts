@@ -3,6 +3,7 @@
 // Seeded per Action, so every run sends the same bodies and a failure can be repeated. Strings under a `pattern` (ids) come from the schema's
 // or the Action's examples: valid ids of resources no one holds.
 import { actionNames, actions, portraitDocument, resolveSchema, schemaNamed, validateRequest, type Action, type SchemaObject } from '../protocol/index.js';
+import { seededRandom } from '../protocol/seeded-random.js';
 
 export interface FuzzBodies {
   valid: unknown[];
@@ -10,16 +11,9 @@ export interface FuzzBodies {
   invalid: { text: string; how: string }[];
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same bodies. */
+/** Choices drawn from a seed: the same seed gives the same bodies. */
 function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return { chance: (p: number) => next() < p, int, pick: <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T };
 }

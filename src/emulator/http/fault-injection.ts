@@ -13,7 +13,7 @@ import type { Handler, Reply, ServerRequest } from '../../server/exchange.js';
 import { rateLimited } from '../actions/action-errors.js';
 import type { FaultKind, FaultSettings } from './fault-settings.js';
 import { routeOf } from './routes.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../../protocol/seeded-random.js';
 
 /** What a 429 fault asks the client to wait, as the gateway's own limits say it: whole seconds. */
 const retryAfterSeconds = 1;

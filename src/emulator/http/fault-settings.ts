@@ -2,7 +2,7 @@
 // timeouts, checked once at creation. Each check takes the name to blame, so the command line
 // refuses a flag in the same words as createEmulator refuses an option.
 import { excerpt } from '../../protocol/printable.js';
-import { pickSeed } from './seeded-random.js';
+import { pickSeed } from '../../protocol/seeded-random.js';
 
 /** The faults a real gateway shows, by the names the command line takes. */
 export const allFaultKinds = ['429', '500', 'stall', 'reset'] as const;

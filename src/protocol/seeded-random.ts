@@ -1,7 +1,8 @@
-// The emulator's only seeded randomness: which calls fault and how long each waits. Math.random
-// cannot be seeded, and a fault a test met must come again when the test is rerun with its seed.
+// Randomness that can be replayed: which calls the emulator faults and how long each waits, and
+// the bodies the contract's --fuzz sends. Math.random cannot be seeded, and what a run met must
+// come again when it is rerun with its seed.
 
-/** mulberry32: numbers in [0, 1), the same ones for the same seed; for picking faults, never for secrets. */
+/** mulberry32: numbers in [0, 1), the same ones for the same seed; for tests and faults, never for secrets. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
