@@ -1,7 +1,7 @@
 // When to retry a failed attempt, how long to wait first, and the loop that does it.
 import { actions, type Action } from '../protocol/generated.js';
 import { abortedCall, type PortraitClientError } from './errors.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../protocol/sleep.js';
 
 export interface RetryPolicy {
   maxRetries: number;

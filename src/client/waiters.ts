@@ -6,7 +6,7 @@ import type { RequestOf, ResultOf } from '../protocol/action-types.js';
 import type { WithMetadata } from './call-types.js';
 import { safeText, type PortraitClient } from './client.js';
 import { backoffMs } from './retry.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../protocol/sleep.js';
 
 export interface WaiterConfig {
   client: PortraitClient;

@@ -4,7 +4,7 @@
 // is noted as a difference, and the check goes on where it can.
 import { facts, type Action, type Fact, type FactName, type RequestOf, type ResultOf } from '../protocol/index.js';
 import { excerpt } from '../protocol/printable.js';
-import { sleep } from '../client/sleep.js';
+import { sleep } from '../protocol/sleep.js';
 import { NoReply, probe, type ProbeRequest, type ProbeTarget, type ProbeReply, type Violation } from './probe.js';
 import type { Reproduction } from './reproduction.js';
 

@@ -3,7 +3,7 @@
 // conforming server never has to turn the run away; and waits out the refusals that come anyway,
 // within bounds a hostile Retry-After cannot stretch.
 import { actions, isAction } from '../protocol/index.js';
-import { sleep } from '../client/sleep.js';
+import { sleep } from '../protocol/sleep.js';
 
 /** Room for the time a call takes to arrive: the server counts from arrival, the pacer from sending. */
 const marginMs = 100;

@@ -5,7 +5,7 @@
 // A fault comes before the gateway and the Action, where a load balancer's or an overloaded
 // gateway's does: a faulted call runs nothing, changes no state and spends no rate limit, so a
 // test may count on a call that succeeded after retries having been executed exactly once.
-import { sleep } from '../../client/sleep.js';
+import { sleep } from '../../protocol/sleep.js';
 import { documentedError, echoedAction, protocol } from '../../protocol/index.js';
 import { ConnectionReset } from '../../server/connection-reset.js';
 import { errorReply, refusalReply } from '../../server/envelopes.js';

@@ -1,4 +1,5 @@
-// A timer that an AbortSignal can cut short.
+// A timer that an AbortSignal can cut short: the client's retries and waiters, the contract's pacing and
+// the emulator's latency and stalls all wait with it.
 
 /**
  * Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. With `keepAlive`
