@@ -9,7 +9,7 @@ export interface Step {
   args: string[];
 }
 
-interface Outcome {
+interface StepOutcome {
   name: string;
   code: number;
   output: string;
@@ -23,7 +23,7 @@ export interface StepRun {
   worthShowing?: (output: string) => boolean;
 }
 
-function runStep({ name, command, args }: Step, cwd: string, quiet: boolean): Promise<Outcome> {
+function runStep({ name, command, args }: Step, cwd: string, quiet: boolean): Promise<StepOutcome> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, stdio: quiet ? 'pipe' : 'inherit' });
     let output = '';

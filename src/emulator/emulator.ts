@@ -3,6 +3,7 @@
 // asynchronous asset processing and the liveness flow. The document is its specification; the
 // contract checks (src/contract) hold it, and any other Portrait server, to it. Where the
 // document leaves a choice open, the handler that makes it says so.
+import { httpUrl } from '../protocol/http-url.js';
 import { documentedError, type Action, type RequestOf } from '../protocol/index.js';
 import { asFetchFailure } from '../server/connection-reset.js';
 import { refusalReply, successReply } from '../server/envelopes.js';
@@ -17,12 +18,11 @@ import { createVisualValidateSession, getVisualValidateResult } from './actions/
 import { injectFaults } from './http/fault-injection.js';
 import { livenessPage, settleLiveness } from './http/liveness-pages.js';
 import { MediaLinks, mediaRedirect } from './http/media-links.js';
-import { RateLimiter } from './model/rate-limiter.js';
 import { livenessPathPrefix, routeOf } from './http/routes.js';
+import { RateLimiter } from './model/rate-limiter.js';
 import { EmulatorState } from './model/state.js';
 import { tenantsByApiKey, type Tenant } from './model/tenants.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
-import { httpUrl } from '../protocol/http-url.js';
 
 export interface Emulator {
   /**

@@ -3,7 +3,6 @@
 // only until it passes it. Node's own requests: read-incoming-body.ts.
 import { readAtMost } from '../protocol/bounded-read.js';
 
-
 export type BodyRead = { outcome: 'read'; text: string; byteLength: number } | { outcome: 'tooLarge' } | { outcome: 'unreadable' };
 
 export function declaredTooLarge(contentLength: string | null | undefined, limit: number): boolean {

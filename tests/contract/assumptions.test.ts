@@ -140,7 +140,7 @@ describe('a server that breaks a fact of the reference or the upstream fails, wh
   });
 
   it.each([
-    ['a GET answered as a call', atTheEdge((request) => request.method === 'GET', () => Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: `${apiVersion}` }, Result: { Items: [], TotalCount: 0, PageNumber: 1, PageSize: 10 } })), 'gateway.wrong-method'],
+    ['a GET answered as a call', atTheEdge((request) => request.method === 'GET', () => Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: apiVersion }, Result: { Items: [], TotalCount: 0, PageNumber: 1, PageSize: 10 } })), 'gateway.wrong-method'],
     // Parsed and sent on without its white space: the emulator sees a small body.
     ['a body over the limit taken', editRequests('ListAssetGroups', () => undefined), 'gateway.body-limit'],
     ['a non-media URL made Active', (handle: Parameters<Fault>[0]) => async (request: Request) => {

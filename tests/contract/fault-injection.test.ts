@@ -57,7 +57,7 @@ const variants: { broken: string; fault: Fault; caughtBy: string; quota?: number
   {
     broken: 'a 500 on malformed JSON',
     fault: answerInstead('GetAsset', notJson, () =>
-      Response.json({ ResponseMetadata: { RequestId: 'E'.repeat(32), Action: 'GetAsset', Version: `${apiVersion}`, Error: { Code: 'InternalError', Message: 'oops' } } }, { status: 500 }),
+      Response.json({ ResponseMetadata: { RequestId: 'E'.repeat(32), Action: 'GetAsset', Version: apiVersion, Error: { Code: 'InternalError', Message: 'oops' } } }, { status: 500 }),
     ),
     caughtBy: 'gateway.malformed-json',
   },
@@ -110,7 +110,7 @@ describe('a broken emulator fails the contract with --fuzz', () => {
     },
     {
       broken: 'ListAssets answers 500 to a valid body with a Filter',
-      fault: answerInstead('ListAssets', (text) => text.includes('"Filter"'), () => Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: `${apiVersion}`, Error: { Code: 'InternalError', Message: 'boom' } } }, { status: 500 })),
+      fault: answerInstead('ListAssets', (text) => text.includes('"Filter"'), () => Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: apiVersion, Error: { Code: 'InternalError', Message: 'boom' } } }, { status: 500 })),
       caughtBy: 'fuzz.ListAssets',
     },
     {
@@ -120,7 +120,7 @@ describe('a broken emulator fails the contract with --fuzz', () => {
         if (!unknownField.test(text)) return handle(request);
         const { Name = 'made-anyway' } = JSON.parse(text) as { Name?: string };
         await handle(new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify({ Name }) }));
-        return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'CreateAssetGroup', Version: `${apiVersion}`, Error: { Code: 'InvalidParameter.Fuzz', Message: 'unknown field' } } }, { status: 400 });
+        return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'CreateAssetGroup', Version: apiVersion, Error: { Code: 'InvalidParameter.Fuzz', Message: 'unknown field' } } }, { status: 400 });
       },
       caughtBy: 'fuzz.CreateAssetGroup',
     },

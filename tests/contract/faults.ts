@@ -55,7 +55,7 @@ export function editRequests(action: string, edit: (body: Record<string, unknown
 }
 
 export function envelope(action: string, result: Record<string, unknown>): Response {
-  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: `${apiVersion}` }, Result: result });
+  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: apiVersion }, Result: result });
 }
 
 /** Answers any request `when` holds for, before the server sees it, as a gateway's edge does. */
@@ -92,5 +92,5 @@ export function combined(...faults: Fault[]): Fault {
 }
 
 export function errorEnvelope(action: string, code: string, status: number): Response {
-  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: `${apiVersion}`, Error: { Code: code, Message: `${code}, as this server says it` } } }, { status });
+  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: apiVersion, Error: { Code: code, Message: `${code}, as this server says it` } } }, { status });
 }

@@ -9,6 +9,7 @@ import { ConnectionReset } from '../../src/server/connection-reset.js';
 import { validateReply, type Action } from '../../src/protocol/index.js';
 import { actionRequest } from '../support/calls.js';
 import { createHarness, demoKey, origin, startTime } from './harness.js';
+import type { Envelope } from '../support/http.js';
 
 /** A frozen clock and no rate limits: bursts of calls in a test are not what a limit is for. */
 function emulatorWith(options: EmulatorOptions): Emulator {
@@ -106,7 +107,7 @@ describe('the fault rate', () => {
     const emulator = emulatorWith({ faultRate: 1, faultKinds: ['429'] });
     for (let i = 0; i < 20; i++) {
       const reply = await emulator.handle(callOf('GetAsset', { Id: 'asset-20260318072044-abcde' }));
-      const body = (await reply.json()) as { ResponseMetadata: { Error?: { Code: string } } };
+      const body = (await reply.json()) as Envelope;
       expect([reply.status, reply.headers.get('retry-after'), body.ResponseMetadata.Error?.Code]).toEqual([429, '1', 'RateLimitExceeded']);
       expect(validateReply('GetAsset', 429, body).valid).toBe(true);
     }
@@ -116,7 +117,7 @@ describe('the fault rate', () => {
     const emulator = emulatorWith({ faultRate: 1, faultKinds: ['500'] });
     for (let i = 0; i < 20; i++) {
       const reply = await emulator.handle(callOf('ListAssets'));
-      const body = (await reply.json()) as { ResponseMetadata: { Error?: { Code: string } } };
+      const body = (await reply.json()) as Envelope;
       expect([reply.status, body.ResponseMetadata.Error?.Code]).toEqual([500, 'InternalError']);
       expect(validateReply('ListAssets', 500, body).valid).toBe(true);
     }

@@ -5,6 +5,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createEmulator, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { actionRequest } from '../support/calls.js';
 import { origin } from './harness.js';
+import type { Envelope } from '../support/http.js';
 
 let broken = false;
 /** A clock that fails once `broken` is set: a stand-in for any bug behind the gateway. */
@@ -32,7 +33,7 @@ it('answers over HTTP with the 500 every server gives, the reason only in the lo
   running = await startEmulator({ port: 0, clock, log: (line) => lines.push(line) });
   broken = true;
   const reply = await fetch(listGroups(running.url));
-  const body = (await reply.json()) as { ResponseMetadata: { Action: string; Error: { Code: string; Message: string } } };
+  const body = (await reply.json()) as Envelope;
   expect(reply.status).toBe(500);
   expect(body.ResponseMetadata.Action).toBe('ListAssetGroups');
   expect(body.ResponseMetadata.Error).toEqual({ Code: 'InternalError', Message: 'The emulator failed unexpectedly while handling this request.' });

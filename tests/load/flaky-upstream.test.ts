@@ -49,7 +49,7 @@ beforeAll(async () => {
     if (fate === '429' || fate === '503') {
       const Code = fate === '429' ? 'RateLimitExceeded' : 'ServiceUnavailable';
       res.writeHead(Number(fate), { 'content-type': 'application/json', 'retry-after': '0' });
-      res.end(JSON.stringify({ ResponseMetadata: { RequestId: 'P'.repeat(32), Action: action, Version: `${apiVersion}`, Error: { Code, Message: fate } } }));
+      res.end(JSON.stringify({ ResponseMetadata: { RequestId: 'P'.repeat(32), Action: action, Version: apiVersion, Error: { Code, Message: fate } } }));
       return;
     }
     if (fate === 'drop-before') return req.socket.destroy();

@@ -58,7 +58,7 @@ describe('the validating proxy', () => {
     expect(received?.method).toBe('POST');
     expect(url.pathname).toBe('/portrait/');
     expect(url.searchParams.get('Action')).toBe(action);
-    expect(url.searchParams.get('Version')).toBe(`${apiVersion}`);
+    expect(url.searchParams.get('Version')).toBe(apiVersion);
     expect(received?.headers.authorization).toBe(`Bearer ${apiKey}`);
     expect(received?.body).toEqual(firstRequestExample(action));
   });

@@ -7,6 +7,7 @@ import { createPortraitClient, PortraitError } from '../../src/client/index.js';
 import { createEmulator } from '../../src/emulator/portable.js';
 import { portraitHandlers } from '../../src/msw/index.js';
 import { apiVersion, servers } from '../../src/protocol/index.js';
+import type { Envelope } from '../support/http.js';
 
 const baseUrl = 'https://portrait.test/api';
 let clock = Date.parse('2026-03-18T07:20:44Z');
@@ -56,7 +57,7 @@ describe('the typed client through MSW', () => {
   it('answers an unknown Action in the envelope, as the gateway does', async () => {
     const reply = await fetch(`${baseUrl}/portrait/?Action=Nope&Version=${apiVersion}`, { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body: '{}' });
     expect(reply.status).toBe(404);
-    expect(((await reply.json()) as { ResponseMetadata: { Error: { Message: string } } }).ResponseMetadata.Error.Message).toBe('Unknown Action "Nope".');
+    expect(((await reply.json()) as Envelope).ResponseMetadata.Error?.Message).toBe('Unknown Action "Nope".');
   });
 
   it('lets a page on another origin read the reply and its headers, and answers its preflight', async () => {

@@ -47,7 +47,7 @@ function sourceOfIssue(result: ValidationResult) {
   return issueSource(portraitDocument, result.schema, issue ?? { path: '', keyword: '' });
 }
 
-const metadata = { RequestId: 'R', Action: 'GetAsset', Version: `${apiVersion}` };
+const metadata = { RequestId: 'R', Action: 'GetAsset', Version: apiVersion };
 const asset = { Id: 'asset-1', GroupId: 'group-1', Name: 'n', AssetType: 'Image', Status: 'Active', URL: 'https://x', CreateTime: '2026-03-18T07:20:30Z', UpdateTime: '2026-03-18T07:20:30Z' };
 
 describe('a validation issue is graded by the source of the fact it breaks', () => {

@@ -77,5 +77,5 @@ export function failure(action: string, code: string, status = 200, extra: { Cod
 
 function metadata(action: string) {
   requestCounter += 1;
-  return { RequestId: `REQ${String(requestCounter).padStart(29, '0')}`, Action: action, Version: `${apiVersion}`, Service: 'ark', Region: 'cn-beijing' };
+  return { RequestId: `REQ${String(requestCounter).padStart(29, '0')}`, Action: action, Version: apiVersion, Service: 'ark', Region: 'cn-beijing' };
 }
