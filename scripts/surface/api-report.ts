@@ -8,6 +8,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { declarationProgram } from './declaration-program.js';
 import { moduleEntries, type ModuleEntry } from './module-entries.js';
 
 export const reportDir = 'api';
@@ -26,23 +27,10 @@ interface Declared {
   statements: ts.Statement[];
 }
 
-/** The report of every module entry under `root`, compiled with its tsconfig.build.json, as the build is. */
-export function apiReports(root: string): ApiReport[] {
-  const configFile = join(root, 'tsconfig.build.json');
-  const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-    },
-  });
-  if (!config) throw new Error(`${configFile} could not be read`);
-  const entries = moduleEntries(root);
-  const program = ts.createProgram(
-    entries.map((entry) => join(root, entry.source)),
-    { ...config.options, noEmit: false, declaration: true, emitDeclarationOnly: true, removeComments: true },
-  );
+/** The report of every module entry under `root`, from the build's declaration program. */
+export function apiReports(root: string, program: ts.Program = declarationProgram(root)): ApiReport[] {
   const declarations = new EmittedDeclarations(root, program);
-  return entries.map((entry) => ({ entry, text: reportText(entry, declarations.ofEntry(entry)) }));
+  return moduleEntries(root).map((entry) => ({ entry, text: reportText(entry, declarations.ofEntry(entry)) }));
 }
 
 interface EntryDeclarations {

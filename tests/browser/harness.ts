@@ -106,24 +106,43 @@ export interface WatchedPage {
   violations: () => Promise<string[]>;
 }
 
+export interface OpenWatchedPage extends WatchedPage {
+  close(): Promise<void>;
+}
+
 /**
- * Runs `use` with a fresh page of its own context, watched for requests to any host but `origin`
- * (and `alsoAllowed`) and for policy violations, and closes the context after it, whatever happens.
+ * Opens a fresh page in a context of its own, watched for requests to any host but `origin` (and
+ * `alsoAllowed`) and for policy violations; `close` closes the context.
  */
-export async function inWatchedPage(
+export async function openWatchedPage(
   browser: Browser,
   origin: string,
   options: { viewport?: { width: number; height: number }; alsoAllowed?: readonly string[] },
-  use: (watched: WatchedPage) => Promise<void>,
-): Promise<void> {
+): Promise<OpenWatchedPage> {
   const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
   try {
     const requests = await recordRequests(context, origin, options.alsoAllowed);
     const violations = await recordPolicyViolations(context);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await use({ context, page, requests, violations });
-  } finally {
+    return { context, page, requests, violations, close: () => context.close() };
+  } catch (error) {
     await context.close();
+    throw error;
+  }
+}
+
+/** Runs `use` with a fresh watched page (openWatchedPage), and closes it after, whatever happens. */
+export async function inWatchedPage(
+  browser: Browser,
+  origin: string,
+  options: { viewport?: { width: number; height: number }; alsoAllowed?: readonly string[] },
+  use: (watched: WatchedPage) => Promise<void>,
+): Promise<void> {
+  const watched = await openWatchedPage(browser, origin, options);
+  try {
+    await use(watched);
+  } finally {
+    await watched.close();
   }
 }
