@@ -8,7 +8,9 @@ import { apiVersion } from '../../src/protocol/index.js';
 /** The words bash hands to `curl` when it runs `command`, with PORTRAIT_API_KEY set to `key`. */
 function argvOf(command: string, key: string): string[] {
   const script = `curl() { printf '%s\\0' "$@"; }\n${command}\n`;
-  const output = execFileSync('bash', ['-c', script], { env: { PATH: process.env.PATH ?? '', PORTRAIT_API_KEY: key, LC_ALL: 'C.UTF-8' }, encoding: 'utf8' });
+  // --norc: bash takes a socket on its stdin (as Node gives it) for a remote shell's and reads
+  // ~/.bashrc, which costs seconds on a machine whose .bashrc starts pyenv.
+  const output = execFileSync('bash', ['--norc', '-c', script], { env: { PATH: process.env.PATH ?? '', PORTRAIT_API_KEY: key, LC_ALL: 'C.UTF-8' }, encoding: 'utf8' });
   return output.split('\0').slice(0, -1);
 }
 
