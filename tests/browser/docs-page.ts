@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import { actionNames, actions, portraitDocument as document, type Action } from '../../src/protocol/index.js';
-import { inWatchedPage, screenshotPath, type SiteServer } from './harness.js';
+import { inWatchedPage, saveScreenshot, type SiteServer } from './harness.js';
 
 /**
  * Checks the page's tags, that its menu names every Action, that each of `opened` shows its
@@ -54,7 +54,7 @@ export async function walkDocsPage(site: SiteServer, browser: Browser, opened: r
     // Not as a prefix: the serving port may be 40101, whose origin starts with the listed one.
     expect(await (await fetch(`${site.url}/docs`)).text()).not.toMatch(/http:\/\/127\.0\.0\.1:4010(?!\d)/);
     await expect.poll(() => page.locator('body').innerHTML()).toContain(site.url);
-    await page.screenshot({ path: await screenshotPath('docs.png') });
+    await saveScreenshot(page, 'docs.png');
 
     // Search runs in blob: workers: local too, and allowed by the page's policy. The result
     // names an operation the current view does not show.

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createPortraitClient } from '../../src/client/index.js';
 import { requestExamples, responseExample } from '../support/examples.js';
-import { inWatchedPage, screenshotPath, startSiteServer, useSiteAndBrowser, type SiteServer, type WatchedPage } from './harness.js';
+import { inWatchedPage, saveScreenshot, startSiteServer, useSiteAndBrowser, type SiteServer, type WatchedPage } from './harness.js';
 
 const createGroupExamples = Object.fromEntries(requestExamples('CreateAssetGroup'));
 
@@ -48,7 +48,7 @@ describe('the explorer (/explorer)', () => {
       const client = createPortraitClient({ apiKey: 'demo-key', baseUrl: url, maxRetries: 0 });
       expect((await client.getAssetGroup({ Id: id })).Id).toBe(id);
 
-      await page.screenshot({ path: await screenshotPath('explorer.png'), fullPage: true });
+      await saveScreenshot(page, 'explorer.png', { fullPage: true });
       expect(requests.foreign()).toEqual([]);
       expect(await violations()).toEqual([]);
     });
@@ -122,7 +122,7 @@ describe('the explorer against a server on another origin', () => {
         await expect.poll(() => result.innerText()).toContain(`"Id": "${Result.Id}"`);
         expect(await result.innerText()).toMatch(/HTTP status\s+200/);
         expect(requests.urls).toContain(`${mock.url}/portrait/?Action=CreateAssetGroup&Version=2024-01-01`);
-        await page.screenshot({ path: await screenshotPath('explorer-cross-origin.png'), fullPage: true });
+        await saveScreenshot(page, 'explorer-cross-origin.png', { fullPage: true });
       });
     } finally {
       await mock.close();
@@ -147,7 +147,7 @@ describe('the explorer, documenting each call', () => {
       // The snippet, run as shown, creates the group.
       const { stdout } = await promisify(execFile)('sh', ['-c', curl], { env: { ...process.env, PORTRAIT_API_KEY: 'demo-key' } });
       expect((JSON.parse(stdout) as { Result: { Id: string } }).Result.Id).toMatch(/^group-/);
-      await page.screenshot({ path: await screenshotPath('explorer-snippets.png'), fullPage: true });
+      await saveScreenshot(page, 'explorer-snippets.png', { fullPage: true });
     });
   }, 120_000);
 });
@@ -223,7 +223,7 @@ describe('the explorer, guiding the two flows', () => {
           .toBe('Active');
         expect(await noteOf(page, 'GetAsset').innerText()).toBe('Virtual portrait: done.');
         expect(await flow.locator('li[aria-current]').count()).toBe(0);
-        await page.screenshot({ path: await screenshotPath('explorer-flow.png'), fullPage: true });
+        await saveScreenshot(page, 'explorer-flow.png', { fullPage: true });
         expect(requests.foreign()).toEqual([]);
         expect(url).toBe(new URL(page.url()).origin);
       }, slow);

@@ -1,13 +1,13 @@
 // What every browser test needs: Chromium (chosen once in global-setup.ts) driven by playwright-core,
 // and the site (built once a run, shared-site.ts) served beside a fresh emulator on a free port.
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import { withSite } from '../../scripts/site/index.js';
 import { sharedSite } from './shared-site.js';
 
-/** Screenshots go here for a person to look at; the directory is git-ignored. */
+/** Screenshots go here for a person to look at (saveScreenshot); the directory is git-ignored. */
 export const screenshotDir = new URL('../../test-results/', import.meta.url);
 
 /** Fails loudly rather than skipping: a missing browser must not look like a passing suite. */
@@ -93,9 +93,15 @@ export async function recordPolicyViolations(context: BrowserContext): Promise<(
   return async () => (await Promise.all(pages().map((page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)))).flat();
 }
 
-export async function screenshotPath(name: string): Promise<string> {
+/**
+ * Saves a screenshot of `target` to test-results/<name> for a person to look at, when
+ * PORTRAIT_SCREENSHOTS=1 or in `npm run test:long`: each costs Chromium up to seconds of CPU, and
+ * none is checked.
+ */
+export async function saveScreenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.PORTRAIT_SCREENSHOTS !== '1' && process.env.PORTRAIT_LONG_TESTS !== '1') return;
   await mkdir(screenshotDir, { recursive: true });
-  return new URL(name, screenshotDir).pathname;
+  await target.screenshot({ path: new URL(name, screenshotDir).pathname, ...options });
 }
 
 export interface WatchedPage {

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPortraitClient } from '../../src/client/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { launchChromium, recordRequests, screenshotPath } from './harness.js';
+import { launchChromium, recordRequests, saveScreenshot } from './harness.js';
 
 let browser: Browser;
 let emulator: RunningEmulator;
@@ -29,7 +29,7 @@ it('passes the check on the H5 page and sends the browser to the CallbackURL', a
     link.searchParams.set('lng', 'en');
     await page.goto(link.href);
     await expect.poll(() => page.getByRole('heading', { name: 'Liveness check' }).count()).toBe(1);
-    await page.screenshot({ path: await screenshotPath('liveness-page.png'), fullPage: true });
+    await saveScreenshot(page, 'liveness-page.png', { fullPage: true });
 
     await page.getByRole('button', { name: 'Pass the check' }).click();
     // The callback is another host: the harness refuses it, after recording where it went.

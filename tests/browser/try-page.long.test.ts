@@ -7,7 +7,7 @@ import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { actionNames, actions, apiVersion, type Action } from '../../src/protocol/index.js';
 import { firstRequestExample } from '../support/examples.js';
-import { inWatchedPage, screenshotPath, useSiteAndBrowser } from './harness.js';
+import { inWatchedPage, saveScreenshot, useSiteAndBrowser } from './harness.js';
 import { deepLink, openTryPage, operationBlock, topIsOnScreen } from './try-page.js';
 
 const ready = useSiteAndBrowser();
@@ -106,7 +106,7 @@ describe('the try-it page (/try), each check from a fresh load', () => {
         await block.locator('.live-responses-table').waitFor();
         expect(await overflow(), `${action} sent`).toBeLessThanOrEqual(0);
       }
-      await page.screenshot({ path: await screenshotPath('try-390.png'), fullPage: true });
+      await saveScreenshot(page, 'try-390.png', { fullPage: true });
     });
   }, 60_000);
 
@@ -115,7 +115,7 @@ describe('the try-it page (/try), each check from a fresh load', () => {
     await inWatchedPage(browser, site.url, { viewport: { width: 1280, height: 900 } }, async ({ context, page, requests, violations }) => {
       await page.goto(`${site.url}/try`);
       await page.locator('body[data-ready="true"]').waitFor();
-      await page.screenshot({ path: await screenshotPath('try.png') });
+      await saveScreenshot(page, 'try.png');
 
       // The Action names label the operations, and the server tried first is the one serving the page.
       await expect.poll(() => page.locator('.opblock-summary-operation-id').allInnerTexts()).toEqual(expect.arrayContaining([...actionNames]));
@@ -156,7 +156,7 @@ describe('the try-it page (/try), each check from a fresh load', () => {
         }
         if (action === 'GetVisualValidateResult') {
           expect(result.GroupId).toMatch(/^group-/);
-          await block.screenshot({ path: await screenshotPath('try-reply.png') });
+          await saveScreenshot(block, 'try-reply.png');
         }
         await block.locator('.opblock-summary-control').click();
       }
