@@ -63,11 +63,6 @@ function published(): LocalRegistry {
 }
 
 describe('the published package', () => {
-  it(`runs npm, npx and the bins on the Node running this file (${process.version})`, async () => {
-    const { stdout } = await mustRun('npx', ['--yes', '--', 'node', '--version'], { cwd: work });
-    expect(stdout.trim()).toBe(process.version);
-  }, 120_000);
-
   it('is on the local registry at the version in package.json', async () => {
     const { stdout } = await mustRun('npm', ['view', manifest.name, 'version', '--registry', published().url], { cwd: work });
     expect(stdout.trim()).toBe(manifest.version);
@@ -82,6 +77,83 @@ describe('the published package', () => {
     expect(footprint.packages).toBeGreaterThanOrEqual(1 + Object.keys(manifest.dependencies).length);
     expect(footprint.packages).toBeLessThanOrEqual(footprintBudget.packages);
     expect(footprint.diskBytes).toBeLessThanOrEqual(footprintBudget.diskBytes);
+  }, 120_000);
+
+  it('declares Prism, at the versions the mock asks for, and MSW as optional peers, developed with what they name', () => {
+    const prism = Object.fromEntries(prismPackages.map((spec) => [spec.slice(0, spec.lastIndexOf('@')), spec.slice(spec.lastIndexOf('@') + 1)]));
+    expect(manifest.peerDependencies).toEqual({ ...prism, msw: '^2.11.0' });
+    expect(manifest.devDependencies.msw).toMatch(/^2\.(1[1-9]|[2-9]\d)\.\d+$/);
+    for (const [name, version] of Object.entries(prism)) expect(manifest.devDependencies[name]).toBe(version);
+    for (const name of Object.keys(manifest.peerDependencies)) {
+      expect(manifest.peerDependenciesMeta[name]).toEqual({ optional: true });
+      expect(manifest.dependencies[name]).toBeUndefined();
+    }
+  });
+
+  it('ships the documentation of every client method in its declarations, for editors to show', async () => {
+    const declarations = await readFile(join(lean, 'node_modules', manifest.name, 'dist/generated/client-methods.d.ts'), 'utf8');
+    expect(declarations.match(/@see \{@link https:\/\/\S+\/docs\/#operation\/(\w+) \| \1 in the Portrait API docs\}/g)).toHaveLength(actionNames.length);
+    expect(declarations).toContain('   * Create an AIGC portrait group\n');
+  });
+
+  // A machine without the package, whose .npmrc maps the scope to a registry that lacks it, and
+  // whose default registry holds the bins' names as someone else's packages.
+  it('fails with npm\'s 404 and fetches nothing where the registry lacks the package', async () => {
+    const fallback = await startRecordingRegistry(Object.keys(manifest.bin));
+    const team = await startRecordingRegistry();
+    try {
+      const project = join(work, 'without-the-package');
+      await mkdir(project, { recursive: true });
+      await writeFile(join(project, '.npmrc'), `registry=${fallback.url}\n${manifest.name.split('/')[0]}:registry=${team.url}\n`);
+      const env = { npm_config_cache: join(work, 'empty-cache') };
+      for (const recipe of [recipes.contractJob, recipes.emulatorJob]) {
+        const run = await runCommand('npm', recipe.slice(1), { cwd: project, env });
+        expect(run.code).not.toBe(0);
+        expect(run.stderr).toContain(`404 Not Found - GET ${team.url}${manifest.name.replace('/', '%2f')}`);
+        expect(run.stderr).toContain(`'${manifest.name}@${manifest.version}' could not be found`);
+      }
+      expect(fallback.requests).toEqual([]);
+      expect(new Set(team.requests)).toEqual(new Set([`GET /${manifest.name.replace('/', '%2f')}`]));
+
+      // The quick start's `npx --no-install`: the name's packument is read, no tarball, nothing run.
+      const npx = await runCommand('npx', ['--no-install', 'portrait-emulator', '--version'], { cwd: project, env });
+      expect(npx.code).not.toBe(0);
+      expect(npx.stderr).toContain('npx canceled due to missing packages and no YES option: ["portrait-emulator@9.9.9"]');
+      expect(fallback.requests).toEqual(['GET /portrait-emulator']);
+    } finally {
+      await fallback.close();
+      await team.close();
+    }
+  }, 120_000);
+
+  it('keeps the client within its gzip budget, and the types entry at 0 bytes', async () => {
+    const { stdout } = await mustRun(process.execPath, ['--import', 'tsx', 'scripts/size.ts'], { cwd: projectRoot, timeoutMs: 60_000 });
+    expect(stdout).toMatch(/^client \(@portrait-api\/toolkit\): [\d,]+ B minified, [\d,]+ B gzipped; budget [\d,]+ B gzipped$/m);
+    expect(stdout).toContain('types (@portrait-api/toolkit/types): 0 B\n');
+  }, 60_000);
+
+  // The checks of `npm run check:package`, on the tarball that was published rather than on two more packs.
+
+  it('passes publint and arethetypeswrong', async () => {
+    const bin = (name: string) => join(projectRoot, 'node_modules/.bin', name);
+    const publint = await mustRun(bin('publint'), ['run', tarball, '--strict'], { cwd: projectRoot, timeoutMs: 60_000 });
+    expect(publint.stdout).toContain('All good!');
+    expect(publint.stdout).not.toMatch(/Suggestions|Warnings|Errors/);
+    const attw = await runCommand(bin('attw'), [tarball, '--profile', 'esm-only'], { cwd: projectRoot, timeoutMs: 60_000 });
+    // attw exits non-zero on a problem; what it still prints as a problem must be in a mode the
+    // esm-only profile ignores (CommonJS and node10 resolution of an ESM-only package).
+    const flagged = attw.stdout.split('\n').filter((line) => /💀|⚠️|❌/.test(line));
+    expect(flagged.filter((line) => !line.includes('(ignored'))).toEqual([]);
+    expect(attw.stdout.match(/node16 \(from ESM\): 🟢/g)?.length).toBeGreaterThanOrEqual(7);
+  }, 120_000);
+});
+
+// What depends on the Node that runs it: `npm run test:node -- <version>` runs only these
+// (vitest's -t with this describe's name), as the rest reads files and runs the same npm.
+describe(`the published package on Node ${process.version}`, () => {
+  it(`runs npm, npx and the bins on the Node running this file (${process.version})`, async () => {
+    const { stdout } = await mustRun('npx', ['--yes', '--', 'node', '--version'], { cwd: work });
+    expect(stdout.trim()).toBe(process.version);
   }, 120_000);
 
   it('names the exact install command when the mock is used without Prism, in one line', async () => {
@@ -124,17 +196,6 @@ describe('the published package', () => {
     }
   }, 240_000);
 
-  it('declares Prism, at the versions the mock asks for, and MSW as optional peers, developed with what they name', () => {
-    const prism = Object.fromEntries(prismPackages.map((spec) => [spec.slice(0, spec.lastIndexOf('@')), spec.slice(spec.lastIndexOf('@') + 1)]));
-    expect(manifest.peerDependencies).toEqual({ ...prism, msw: '^2.11.0' });
-    expect(manifest.devDependencies.msw).toMatch(/^2\.(1[1-9]|[2-9]\d)\.\d+$/);
-    for (const [name, version] of Object.entries(prism)) expect(manifest.devDependencies[name]).toBe(version);
-    for (const name of Object.keys(manifest.peerDependencies)) {
-      expect(manifest.peerDependenciesMeta[name]).toEqual({ optional: true });
-      expect(manifest.dependencies[name]).toBeUndefined();
-    }
-  });
-
   it('resolves @portrait-api/toolkit/types to an empty module', async () => {
     const probe = [
       `const url = import.meta.resolve('@portrait-api/toolkit/types');`,
@@ -145,12 +206,6 @@ describe('the published package', () => {
     const { stdout } = await mustRun(process.execPath, ['--input-type=module', '--eval', probe], { cwd: lean });
     expect(JSON.parse(stdout)).toEqual({ file: 'dist/generated/schema.js', text: 'export {};\n', keys: [] });
   }, 120_000);
-
-  it('ships the documentation of every client method in its declarations, for editors to show', async () => {
-    const declarations = await readFile(join(lean, 'node_modules', manifest.name, 'dist/generated/client-methods.d.ts'), 'utf8');
-    expect(declarations.match(/@see \{@link https:\/\/\S+\/docs\/#operation\/(\w+) \| \1 in the Portrait API docs\}/g)).toHaveLength(actionNames.length);
-    expect(declarations).toContain('   * Create an AIGC portrait group\n');
-  });
 
   it('resolves each generated view as @portrait-api/toolkit/spec/<file>', async () => {
     const views = (await readdir(join(projectRoot, 'generated'))).filter((file) => file.endsWith('.json'));
@@ -232,56 +287,6 @@ describe('the published package', () => {
     expect(job.code).toBe(0);
     expect(await readFile(join(lean, 'contract.xml'), 'utf8')).toMatch(/<testsuite [^>]*tests="28" failures="0"/);
   }, 240_000);
-
-  // A machine without the package, whose .npmrc maps the scope to a registry that lacks it, and
-  // whose default registry holds the bins' names as someone else's packages.
-  it('fails with npm\'s 404 and fetches nothing where the registry lacks the package', async () => {
-    const fallback = await startRecordingRegistry(Object.keys(manifest.bin));
-    const team = await startRecordingRegistry();
-    try {
-      const project = join(work, 'without-the-package');
-      await mkdir(project, { recursive: true });
-      await writeFile(join(project, '.npmrc'), `registry=${fallback.url}\n${manifest.name.split('/')[0]}:registry=${team.url}\n`);
-      const env = { npm_config_cache: join(work, 'empty-cache') };
-      for (const recipe of [recipes.contractJob, recipes.emulatorJob]) {
-        const run = await runCommand('npm', recipe.slice(1), { cwd: project, env });
-        expect(run.code).not.toBe(0);
-        expect(run.stderr).toContain(`404 Not Found - GET ${team.url}${manifest.name.replace('/', '%2f')}`);
-        expect(run.stderr).toContain(`'${manifest.name}@${manifest.version}' could not be found`);
-      }
-      expect(fallback.requests).toEqual([]);
-      expect(new Set(team.requests)).toEqual(new Set([`GET /${manifest.name.replace('/', '%2f')}`]));
-
-      // The quick start's `npx --no-install`: the name's packument is read, no tarball, nothing run.
-      const npx = await runCommand('npx', ['--no-install', 'portrait-emulator', '--version'], { cwd: project, env });
-      expect(npx.code).not.toBe(0);
-      expect(npx.stderr).toContain('npx canceled due to missing packages and no YES option: ["portrait-emulator@9.9.9"]');
-      expect(fallback.requests).toEqual(['GET /portrait-emulator']);
-    } finally {
-      await fallback.close();
-      await team.close();
-    }
-  }, 120_000);
-
-  it('keeps the client within its gzip budget, and the types entry at 0 bytes', async () => {
-    const { stdout } = await mustRun(process.execPath, ['--import', 'tsx', 'scripts/size.ts'], { cwd: projectRoot, timeoutMs: 60_000 });
-    expect(stdout).toMatch(/^client \(@portrait-api\/toolkit\): [\d,]+ B minified, [\d,]+ B gzipped; budget [\d,]+ B gzipped$/m);
-    expect(stdout).toContain('types (@portrait-api/toolkit/types): 0 B\n');
-  }, 60_000);
-
-  // The checks of `npm run check:package`, on the tarball that was published rather than on two more packs.
-  it('passes publint and arethetypeswrong', async () => {
-    const bin = (name: string) => join(projectRoot, 'node_modules/.bin', name);
-    const publint = await mustRun(bin('publint'), ['run', tarball, '--strict'], { cwd: projectRoot, timeoutMs: 60_000 });
-    expect(publint.stdout).toContain('All good!');
-    expect(publint.stdout).not.toMatch(/Suggestions|Warnings|Errors/);
-    const attw = await runCommand(bin('attw'), [tarball, '--profile', 'esm-only'], { cwd: projectRoot, timeoutMs: 60_000 });
-    // attw exits non-zero on a problem; what it still prints as a problem must be in a mode the
-    // esm-only profile ignores (CommonJS and node10 resolution of an ESM-only package).
-    const flagged = attw.stdout.split('\n').filter((line) => /💀|⚠️|❌/.test(line));
-    expect(flagged.filter((line) => !line.includes('(ignored'))).toEqual([]);
-    expect(attw.stdout.match(/node16 \(from ESM\): 🟢/g)?.length).toBeGreaterThanOrEqual(7);
-  }, 120_000);
 });
 
 /** npm's own warnings about this machine's configuration are not the command's output. */
