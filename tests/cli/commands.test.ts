@@ -1,8 +1,8 @@
 // The commands as users run them: --help and --version, a usage error for an unknown flag (exit 2,
 // no stack trace), one line for a busy port, and one line from the contract run when its target
 // cannot be used.
-// The bins run as built (bundled once a run by global-setup.ts); `npm start` runs as its npm
-// script does, through tsx.
+// The bins and `npm start`'s script run as built (bundled once a run by global-setup.ts);
+// tests/browser/start-command.test.ts runs `npm start` through tsx, as its npm script does.
 import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +25,7 @@ const commands = {
   'portrait-emulator': builtCommand('portrait-emulator'),
   'portrait-mock': builtCommand('portrait-mock'),
   'portrait-contract': builtCommand('portrait-contract'),
-  'npm start --': ['--import', 'tsx', 'scripts/start.ts'],
+  'npm start --': builtCommand('start'),
 };
 const flagsOf: Record<keyof typeof commands, string[]> = {
   'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--latency', '--fault-rate', '--fault-kinds', '--fault-seed', '--quiet'],

@@ -1,5 +1,5 @@
-// Builds the commands once a run, as esbuild bundles of src/cli, so that the tests spawn plain
-// JavaScript: through tsx each start compiles the TypeScript again (about 1 CPU s a spawn against
+// Builds the commands once a run, as esbuild bundles of src/cli and scripts/start.ts, so that the
+// tests spawn plain JavaScript: through tsx each start compiles the TypeScript again (about 1 CPU s a spawn against
 // 0.3, and the command tests spawn about 40). The bundles sit in a temporary directory beside a
 // link to this project's node_modules, so their packages (Prism, ajv) resolve as they do from dist/.
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
@@ -9,10 +9,16 @@ import { build } from 'esbuild';
 import type { TestProject } from 'vitest/node';
 import { projectRoot } from '../../scripts/project-root.js';
 
-export const builtCommandNames = ['portrait-emulator', 'portrait-mock', 'portrait-contract'] as const;
+/** The bins, from src/cli/<name>.ts, and `npm start`'s script, scripts/start.ts. */
+const entries = {
+  'portrait-emulator': 'src/cli/portrait-emulator.ts',
+  'portrait-mock': 'src/cli/portrait-mock.ts',
+  'portrait-contract': 'src/cli/portrait-contract.ts',
+  start: 'scripts/start.ts',
+} as const;
 
-/** The bundle of each command, by its bin name. */
-export type BuiltCommands = Record<(typeof builtCommandNames)[number], string>;
+/** The bundle of each command, by its bin name (`start` for `npm start`). */
+export type BuiltCommands = Record<keyof typeof entries, string>;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,7 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await symlink(join(projectRoot, 'node_modules'), join(outdir, 'node_modules'), 'dir');
     await build({
-      entryPoints: builtCommandNames.map((name) => join(projectRoot, 'src', 'cli', `${name}.ts`)),
+      entryPoints: Object.fromEntries(Object.entries(entries).map(([name, source]) => [name, join(projectRoot, source)])),
       outdir,
       bundle: true,
       platform: 'node',
@@ -39,6 +45,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await remove();
     throw error;
   }
-  project.provide('builtCommands', Object.fromEntries(builtCommandNames.map((name) => [name, join(outdir, `${name}.js`)])) as BuiltCommands);
+  project.provide('builtCommands', Object.fromEntries(Object.keys(entries).map((name) => [name, join(outdir, `${name}.js`)])) as BuiltCommands);
   return remove;
 }
