@@ -1,13 +1,22 @@
 // The broken emulators the model-based exploration must catch (broken-emulators.ts): each passes
 // every scripted contract check with both customers' keys, answers only what the document allows,
 // and still differs from the unbroken emulator, as its witness of at most 6 calls shows.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runContract } from '../../src/contract/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { actionNames, apiVersion, facts, isAction, protocol, validateReply } from '../../src/protocol/index.js';
-import { brokenEmulatorOptions, brokenEmulators, createBrokenEmulator, startBrokenEmulator, type FetchHandler } from './broken-emulators.js';
+import { brokenEmulatorOptions, brokenEmulators, createBrokenEmulator, startBrokenEmulator, type FetchHandler, type WitnessCall } from './broken-emulators.js';
 import { fastContract } from './faults.js';
 import { runWitness, witnessClock } from './witness.js';
+
+/** `witness` as calls from `offset` on of a longer sequence, its keys swapped when `swapKeys`. */
+function withOffset(witness: readonly WitnessCall[], offset: number, swapKeys: boolean): WitnessCall[] {
+  return witness.map(({ action, as, body }) => {
+    const moved = JSON.parse(JSON.stringify(body).replace(/"\$(\d+)"/g, (_, n: string) => `"$${Number(n) + offset}"`)) as WitnessCall['body'];
+    return (as === 'secondary') === swapKeys ? { action, body: moved } : { action, as: 'secondary', body: moved };
+  });
+}
 
 /** `handle`, recording every Action reply the document does not allow. */
 function validated(handle: FetchHandler, invalid: string[]): FetchHandler {
@@ -55,6 +64,24 @@ describe('the broken emulators', () => {
     } finally {
       await server.close();
     }
+  });
+
+  // The explorer will send them far more than their witnesses: here, the witnesses' calls mixed,
+  // with either key, so that each wrapper meets the others' states.
+  const mixedWitnesses = fc
+    .array(fc.record({ witness: fc.constantFrom(...brokenEmulators.map((broken) => broken.witness)), secondary: fc.boolean() }), { minLength: 1, maxLength: 4 })
+    .map((picked) => picked.flatMap(({ witness, secondary }, index) => withOffset(witness, picked.slice(0, index).reduce((sum, one) => sum + one.witness.length, 0), secondary)));
+
+  it.each(brokenEmulators.map((broken) => [broken.name, broken] as const))('%s answers only what the document allows, whatever mix of the witnesses comes', async (_, broken) => {
+    await fc.assert(
+      fc.asyncProperty(mixedWitnesses, async (calls) => {
+        const clock = witnessClock();
+        const replies = await runWitness(createBrokenEmulator(broken, clock.options).handle, calls, clock.advance);
+        expect(replies.flatMap((reply) => reply.invalid)).toEqual([]);
+        expect(replies.filter((reply) => reply.status >= 500)).toEqual([]);
+      }),
+      { numRuns: 12 },
+    );
   });
 
   describe.each(brokenEmulators.map((broken) => [broken.name, broken] as const))('%s', (_, broken) => {
