@@ -89,8 +89,9 @@ describe('the broken emulators', () => {
       const invalid: string[] = [];
       const { handle } = createBrokenEmulator(broken, { processingDelayMs: 20 });
       const report = await runContract({ ...fastContract, baseUrl: 'http://emulator.local', fetch: validated(handle, invalid) });
-      const failed = report.results.filter((result) => result.status === 'failed' || result.status === 'skipped');
-      expect(failed.map((result) => `${result.name}: ${result.messages.join(' | ')}`)).toEqual([]);
+      // Not even a difference from an assumption: the scripted checks see nothing at all.
+      const noticed = report.results.filter((result) => result.status !== 'passed');
+      expect(noticed.map((result) => `${result.name} ${result.status}: ${result.messages.join(' | ')}`)).toEqual([]);
       expect(report.passed).toBe(true);
       expect(report.leftBehind).toEqual([]);
       expect(invalid).toEqual([]);
