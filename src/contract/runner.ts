@@ -120,8 +120,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   };
   if (limits.explore > maxExploreRuns) throw new TypeError(`runContract: explore must be a whole number from 0 to ${maxExploreRuns}, not ${String(options.explore)}`);
   const explorePath = options.explorePath;
-  if (explorePath !== undefined && (typeof explorePath !== 'string' || !/^\d{1,9}(:\d{1,9}){0,200}$/.test(explorePath))) {
-    throw new TypeError('runContract: explorePath must be a path as a report gives it, such as 3:0:1');
+  if (explorePath !== undefined && (typeof explorePath !== 'string' || !/^\d{1,9}(:\d{1,9}){0,1000}(,[A-Za-z0-9+/]{0,1000}:[A-Za-z0-9+/]{0,1000})?$/.test(explorePath))) {
+    throw new TypeError('runContract: explorePath must be a path as a report gives it, such as 3:0:1,AAB:A');
   }
   const redact = redactor([options.apiKey, options.secondApiKey ?? '']);
   const { maxTimeMs } = limits;

@@ -34,7 +34,9 @@ export async function explore(env: Omit<ExploreEnvironment, 'quotas'>, options: 
   const environment = { ...env, quotas: await modelQuotas(env) };
   let sequences = 0;
   let failure: { played: PlayedStep[]; error: unknown } | undefined;
-  const property = fc.asyncProperty(fc.commands(stepCommands(env.keys.B !== undefined), { maxCommands }), async (commands) => {
+  // A replay names the run and shrinks to take (fast-check's path) and which commands ran (the commands' own replay path).
+  const [path, replayPath] = options.path?.split(',') ?? [];
+  const property = fc.asyncProperty(fc.commands(stepCommands(env.keys.B !== undefined), { maxCommands, ...(replayPath ? { replayPath } : {}) }), async (commands) => {
     if (env.target.stop.aborted) return;
     const pair = new SequencePair(environment, ++sequences);
     try {
@@ -48,9 +50,11 @@ export async function explore(env: Omit<ExploreEnvironment, 'quotas'>, options: 
       await pair.cleanUp();
     }
   });
-  const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, ...(options.path ? { path: options.path } : {}) });
+  const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, ...(path ? { path } : {}) });
+  if (details.failed && !failure) throw details.errorInstance;
   if (!details.failed || !failure) return { status: 'passed', messages: [], differences: [], exploration: undefined };
-  const replay: Replay = { seed: details.seed, path: details.counterexamplePath ?? undefined };
+  const commandsPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[0]))?.[1];
+  const replay: Replay = { seed: details.seed, path: details.counterexamplePath ? [details.counterexamplePath, ...(commandsPath ? [commandsPath] : [])].join(',') : undefined };
   const { played, error } = failure;
   const redact = env.target.redact;
   const what = error instanceof ExploreDifference ? error.parting.message : `the exploration could not go on: ${error instanceof Error ? error.message : String(error)}`;

@@ -43,8 +43,8 @@ export class ExploreDifference extends Error {
 }
 
 const modelKeys: Record<Customer, string> = { A: 'explore-model-a', B: 'explore-model-b' };
-/** Longer than any sequence runs on the model's clock, so only a settle ends its processing. */
-const modelProcessingMs = 3_600_000;
+/** Longer than any sequence runs on the model's clock (a second a call), so only a settle ends its processing; shorter than a token's life. */
+const modelProcessingMs = 60_000;
 /** Each call moves the model's clock a second on: every change it makes shows in its whole-second times. */
 const modelStepMs = 1000;
 const modelMedia = { good: 'https://example.com/explore/portrait.png', broken: 'https://example.com/explore/not-an-image.txt' } as const;
