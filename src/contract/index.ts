@@ -9,4 +9,5 @@ export {
   type Difference,
   type Reproduction,
 } from './runner.js';
+export { maxExploreRuns } from './explore/explore.js';
 export { formatCheck, formatCoverage, formatSummary, toJson, toJUnit } from './report.js';

@@ -36,7 +36,7 @@ export interface ComparisonView {
 }
 
 const isSettled = (status: unknown) => status === 'Active' || status === 'Failed';
-const show = (value: unknown) => excerpt(JSON.stringify(value) ?? 'nothing', 120);
+const show = (value: unknown) => excerpt(JSON.stringify(value) ?? 'nothing', 100);
 
 /** The first way `target` parts from `model` after `step`, if any. */
 export function compareReplies(step: CallStep, target: SideReply, model: SideReply, view: ComparisonView): Parting | undefined {

@@ -4,7 +4,7 @@
 // seed and counterexample path a replay needs. The first difference is shrunk to the shortest
 // sequence that still shows it and graded by the source of the fact it breaks.
 import fc from 'fast-check';
-import { facts, protocol } from '../../protocol/index.js';
+import { facts, protocol, type PaginatedAction } from '../../protocol/index.js';
 import type { Difference, Judged } from '../context.js';
 import { probe } from '../probe.js';
 import type { Reproduction } from '../reproduction.js';
@@ -69,7 +69,7 @@ export async function explore(env: Omit<ExploreEnvironment, 'quotas'>, options: 
 
 /** The document's quotas less what each customer of the target holds already, which the model's customers do not. */
 async function modelQuotas(env: Omit<ExploreEnvironment, 'quotas'>): Promise<ExploreEnvironment['quotas']> {
-  const held = async (action: 'ListAssetGroups' | 'ListAssets', by: Customer) => {
+  const held = async (action: PaginatedAction, by: Customer) => {
     if (env.keys[by] === undefined) return 0;
     const reply = await probe(env.target, { action, body: { PageNumber: 1, PageSize: 1 }, apiKey: env.keys[by] }).catch(() => undefined);
     const count = (reply?.result as { TotalCount?: unknown } | undefined)?.TotalCount;
