@@ -30,7 +30,7 @@ class StepCommand implements fc.AsyncCommand<SequenceModel, SequencePair> {
 /** A project none of the sequence's resources is in: each is found only under its own. */
 export const otherProject = 'explore-other';
 
-const words = fc.constantFrom('amber', 'birch', 'cedar');
+const words = fc.constantFrom('amber', 'birch', 'cedar', 'dune');
 const name = words.map((word): Placeholder => ({ $name: word }));
 const description = fc.constantFrom('', 'first', 'second');
 
@@ -43,38 +43,55 @@ function ref(made: Made, customer: fc.Arbitrary<Customer>): fc.Arbitrary<Placeho
 
 /** A name filter that matches a part of the sequence's names (all of them, or those of one word), or one whole name. */
 const nameFilter = fc.oneof(fc.constant<Placeholder>({ $part: '' }), words.map((word): Placeholder => ({ $part: word })), name);
-const paging = { PageNumber: fc.integer({ min: 1, max: 3 }), PageSize: fc.integer({ min: 1, max: 4 }), SortOrder: fc.constantFrom('Asc', 'Desc'), ProjectName: fc.constant(otherProject) };
 
-/** The steps a sequence draws from; only customer A's without a second key. */
+/** A field left out as often as not; shrinking leaves it out. */
+const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof(fc.constant(undefined), arbitrary);
+/** A field left out four times in five: another project, a page further on. */
+const rarely = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+/** A body of the fields drawn, those left out (undefined) dropped. */
+function body(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(fields).map((drawn) => Object.fromEntries(Object.entries(drawn).filter(([, value]) => value !== undefined)));
+}
+
+const otherProjectRarely = { ProjectName: rarely(fc.constant(otherProject)) };
+const paging = {
+  PageNumber: rarely(fc.integer({ min: 2, max: 3 })),
+  PageSize: maybe(fc.integer({ min: 1, max: 4 })),
+  SortOrder: maybe(fc.constantFrom('Asc', 'Desc')),
+  ...otherProjectRarely,
+};
+
+/** The steps a sequence draws from, as one weighted choice; only customer A's without a second key. */
 export function stepCommands(secondCustomer: boolean): fc.Arbitrary<fc.AsyncCommand<SequenceModel, SequencePair>>[] {
-  const customer = secondCustomer ? fc.constantFrom<Customer>('A', 'B') : fc.constant<Customer>('A');
-  const group = ref('group', customer);
-  const asset = ref('asset', customer);
-  const otherProjectOnly = { ProjectName: fc.constant(otherProject) };
-  const call = (action: Action, body: fc.Arbitrary<Record<string, unknown>>) => fc.tuple(customer, body).map(([as, built]) => new StepCommand({ kind: 'call', action, as, body: built }));
-  const optional = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T, required: (keyof T & string)[]) => fc.record(fields, { requiredKeys: required });
+  const customers: Customer[] = secondCustomer ? ['A', 'B'] : ['A'];
+  return [fc.constantFrom(...customers).chain((as) => stepsOf(as, customers))];
+}
+
+/** The steps of customer `as`: mostly on what it made itself, now and then on the other's. */
+function stepsOf(as: Customer, customers: Customer[]): fc.Arbitrary<StepCommand> {
+  const owner = fc.oneof({ weight: 4, arbitrary: fc.constant(as) }, { weight: 1, arbitrary: fc.constantFrom(...customers) });
+  const group = ref('group', owner);
+  const asset = ref('asset', owner);
+  const groups = fc.uniqueArray(group, { minLength: 1, maxLength: 3, selector: (v) => JSON.stringify(v) });
+  const call = (action: Action, built: fc.Arbitrary<Record<string, unknown>>) => built.map((drawn) => new StepCommand({ kind: 'call', action, as, body: drawn }));
   // A List is always scoped to what the sequence made (its names, or its groups): the target's
   // customer may hold other resources, the model's holds none.
-  const groupScope = fc.oneof(optional({ Name: nameFilter, GroupType: fc.constant('AIGC') }, ['Name']), optional({ GroupIds: fc.uniqueArray(group, { minLength: 1, maxLength: 3, selector: (v) => JSON.stringify(v) }), Name: nameFilter }, ['GroupIds']));
-  const assetScope = fc.oneof(
-    optional({ Name: nameFilter, Statuses: fc.subarray(['Processing', 'Active', 'Failed']) }, ['Name']),
-    optional({ GroupIds: fc.uniqueArray(group, { minLength: 1, maxLength: 3, selector: (v) => JSON.stringify(v) }), Statuses: fc.subarray(['Processing', 'Active', 'Failed']) }, ['GroupIds']),
+  const groupScope = fc.oneof(body({ Name: nameFilter, GroupType: maybe(fc.constant('AIGC')) }), body({ GroupIds: groups, Name: rarely(nameFilter) }));
+  const statuses = maybe(fc.subarray(['Processing', 'Active', 'Failed'], { minLength: 1 }));
+  const assetScope = fc.oneof(body({ Name: nameFilter, Statuses: statuses }), body({ GroupIds: groups, Statuses: statuses }));
+  return fc.oneof(
+    { weight: 4, arbitrary: call('CreateAssetGroup', body({ Name: name, Description: maybe(description) })) },
+    { weight: 3, arbitrary: call('GetAssetGroup', body({ Id: group, ...otherProjectRarely })) },
+    { weight: 3, arbitrary: call('UpdateAssetGroup', body({ Id: group, Name: name, Description: maybe(description), ...otherProjectRarely })) },
+    { weight: 1, arbitrary: call('DeleteAssetGroup', body({ Id: group, ...otherProjectRarely })) },
+    { weight: 2, arbitrary: call('ListAssetGroups', body({ Filter: groupScope, ...paging, SortBy: maybe(fc.constantFrom('CreateTime', 'UpdateTime')) })) },
+    { weight: 3, arbitrary: call('CreateAsset', body({ GroupId: group, URL: fc.constantFrom<Placeholder>({ $media: 'good' }, { $media: 'broken' }), AssetType: fc.constant('Image'), Name: name, ...otherProjectRarely })) },
+    { weight: 3, arbitrary: call('GetAsset', body({ Id: asset, ...otherProjectRarely })) },
+    { weight: 2, arbitrary: call('UpdateAsset', body({ Id: asset, Name: name, ...otherProjectRarely })) },
+    { weight: 1, arbitrary: call('DeleteAsset', body({ Id: asset, ...otherProjectRarely })) },
+    { weight: 2, arbitrary: call('ListAssets', body({ Filter: assetScope, ...paging, SortBy: maybe(fc.constantFrom('CreateTime', 'UpdateTime', 'GroupId')) })) },
+    { weight: 1, arbitrary: fc.constant(new StepCommand({ kind: 'settle' })) },
+    { weight: 1, arbitrary: call('CreateVisualValidateSession', body({ CallbackURL: fc.constant('https://example.com/explore/callback') })) },
+    { weight: 1, arbitrary: call('GetVisualValidateResult', body({ BytedToken: ref('token', owner) })) },
   );
-  return [
-    fc.oneof(
-      { weight: 4, arbitrary: call('CreateAssetGroup', optional({ Name: name, Description: description }, ['Name'])) },
-      { weight: 2, arbitrary: call('GetAssetGroup', optional({ Id: group, ...otherProjectOnly }, ['Id'])) },
-      { weight: 2, arbitrary: call('UpdateAssetGroup', optional({ Id: group, Name: name, Description: description, ...otherProjectOnly }, ['Id'])) },
-      { weight: 1, arbitrary: call('DeleteAssetGroup', optional({ Id: group, ...otherProjectOnly }, ['Id'])) },
-      { weight: 3, arbitrary: call('ListAssetGroups', optional({ Filter: groupScope, ...paging, SortBy: fc.constantFrom('CreateTime', 'UpdateTime') }, ['Filter'])) },
-      { weight: 4, arbitrary: call('CreateAsset', optional({ GroupId: group, URL: fc.constantFrom<Placeholder>({ $media: 'good' }, { $media: 'broken' }), AssetType: fc.constant('Image'), Name: name }, ['GroupId', 'URL', 'AssetType', 'Name'])) },
-      { weight: 2, arbitrary: call('GetAsset', optional({ Id: asset, ...otherProjectOnly }, ['Id'])) },
-      { weight: 2, arbitrary: call('UpdateAsset', optional({ Id: asset, Name: name, ...otherProjectOnly }, ['Id'])) },
-      { weight: 1, arbitrary: call('DeleteAsset', optional({ Id: asset, ...otherProjectOnly }, ['Id'])) },
-      { weight: 3, arbitrary: call('ListAssets', optional({ Filter: assetScope, ...paging, SortBy: fc.constantFrom('CreateTime', 'UpdateTime', 'GroupId') }, ['Filter'])) },
-      { weight: 2, arbitrary: fc.constant(new StepCommand({ kind: 'settle' })) },
-      { weight: 1, arbitrary: call('CreateVisualValidateSession', fc.record({ CallbackURL: fc.constant('https://example.com/explore/callback') })) },
-      { weight: 1, arbitrary: call('GetVisualValidateResult', fc.record({ BytedToken: ref('token', customer) })) },
-    ),
-  ];
 }

@@ -15,8 +15,8 @@ import type { Customer } from './steps.js';
 
 /** The most sequences one run explores: each costs tens of calls on the target. */
 export const maxExploreRuns = 10_000;
-/** The longest sequence: the issue's faults show within six calls, and shrinking starts shorter. */
-const maxCommands = 12;
+/** The longest sequence: long enough to reach a read after a create and an update, short on the model's clock (a second a call) beside its processing. */
+const maxCommands = 20;
 
 export interface ExploreOptions extends Replay {
   runs: number;
@@ -36,7 +36,7 @@ export async function explore(env: Omit<ExploreEnvironment, 'quotas'>, options: 
   let failure: { played: PlayedStep[]; error: unknown } | undefined;
   // A replay names the run and shrinks to take (fast-check's path) and which commands ran (the commands' own replay path).
   const [path, replayPath] = options.path?.split(',') ?? [];
-  const property = fc.asyncProperty(fc.commands(stepCommands(env.keys.B !== undefined), { maxCommands, ...(replayPath ? { replayPath } : {}) }), async (commands) => {
+  const property = fc.asyncProperty(fc.commands(stepCommands(env.keys.B !== undefined), { maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) }), async (commands) => {
     if (env.target.stop.aborted) return;
     const pair = new SequencePair(environment, ++sequences);
     try {
