@@ -334,7 +334,6 @@ async function exploration() {
     for (let seed = 1; seed <= 5; seed++) {
       const result = await explore(fault, 100, seed);
       if (result.exploration) lengths.push(result.exploration.sequence.length);
-      else console.log("missed", broken.indexOf(fault), seed, result.status, result.messages.join(" ").slice(0, 300));
     }
   }
   lengths.sort((a, b) => a - b);
