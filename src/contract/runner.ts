@@ -178,7 +178,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       return report();
     }
     await runChecks({ ...options, fuzz: limits.fuzz }, target, settings, state, skip, results);
-    if (limits.explore > 0) {
+    if (limits.explore > 0 && !skip.has('explore') && !run.signal.aborted) {
       // The checks leave the group quota full: the exploration starts from what the customer held before the run.
       leftBehind.push(...(await cleanUp(target, settings, state)));
       state.groups.length = 0;
