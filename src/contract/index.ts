@@ -7,6 +7,7 @@ export {
   type ContractReport,
   type Coverage,
   type Difference,
+  type Exploration,
   type Reproduction,
 } from './runner.js';
 export { maxExploreRuns } from './explore/explore.js';

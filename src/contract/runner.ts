@@ -10,7 +10,7 @@ import { checksToRun } from './checks/index.js';
 import { groupList } from './checks/list-bodies.js';
 import { CoverageRecorder, type Coverage } from './coverage.js';
 import { deadline } from './deadline.js';
-import { explore, maxExploreRuns, type ExploreOutcome } from './explore/explore.js';
+import { explore, maxExploreRuns, type Exploration, type ExploreOutcome } from './explore/explore.js';
 import { Pacer } from './pacer.js';
 import { describeFailure, type ContractFetch, type ProbeTarget } from './probe.js';
 import type { Reproduction } from './reproduction.js';
@@ -19,6 +19,7 @@ export type { Difference } from './context.js';
 export type { Coverage } from './coverage.js';
 export type { ContractFetch } from './probe.js';
 export type { Reproduction } from './reproduction.js';
+export type { Exploration } from './explore/explore.js';
 
 /** How long the clean-up may take after the checks, even when they ran out of time. */
 const cleanUpMs = 60_000;
@@ -80,7 +81,7 @@ export interface CheckResult {
   /** The calls behind its failures, as curl commands, with what came back. */
   reproductions: Reproduction[];
   /** For `explore`, when it found a difference: the shrunk sequence, and the seed and path that replay it. */
-  exploration?: ExploreOutcome['exploration'];
+  exploration?: Exploration | undefined;
 }
 
 export interface ContractReport {

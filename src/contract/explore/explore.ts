@@ -22,12 +22,17 @@ export interface ExploreOptions extends Replay {
   runs: number;
 }
 
+/** A difference the exploration found, as a report holds it: the shrunk sequence, and the seed and path that replay it. */
+export interface Exploration extends Replay {
+  /** Each step as a curl command (a settle as a `#` comment), with the target's and the model's replies. */
+  sequence: Reproduction[];
+}
+
 export interface ExploreOutcome {
   status: 'passed' | 'failed' | 'differs';
   messages: string[];
   differences: Difference[];
-  /** What replays the difference: seed, path and the shrunk sequence. */
-  exploration: (Replay & { sequence: Reproduction[] }) | undefined;
+  exploration: Exploration | undefined;
 }
 
 export async function explore(env: Omit<ExploreEnvironment, 'quotas'>, options: ExploreOptions): Promise<ExploreOutcome> {

@@ -5,7 +5,7 @@ import type { PlayedStep } from './sequence-pair.js';
 
 export interface Replay {
   seed: number;
-  /** fast-check's path to the shrunk sequence: with the seed, a replay runs only that sequence. */
+  /** The path to the shrunk sequence (fast-check's, then its commands'): with the seed, a replay runs only that sequence. */
   path: string | undefined;
 }
 
