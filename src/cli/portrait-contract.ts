@@ -3,7 +3,7 @@
 // any Portrait API server. `--help` lists its flags. Exit code 1 on any failure (with --strict, also
 // on a difference from an assumption of the document), 2 on a usage error.
 import { writeFile } from 'node:fs/promises';
-import { formatCheck, formatSummary, runContract, toJson, toJUnit } from '../contract/index.js';
+import { formatCheck, formatSummary, maxExploreRuns, runContract, toJson, toJUnit } from '../contract/index.js';
 import { protocol } from '../protocol/index.js';
 import { ignoreOrphanedSocketErrors } from './socket-error-guard.js';
 import { fail, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
@@ -24,12 +24,16 @@ const command = {
     'asset-timeout': { type: 'string', value: 's', description: 'how long an asset may stay Processing', default: '180' },
     'group-quota': { type: 'string', value: 'n', description: "the customer's group quota", default: String(protocol.activeGroupQuota) },
     fuzz: { type: 'string', value: 'n', description: 'also send n generated valid and n invalid bodies per Action', default: '0' },
+    explore: { type: 'string', value: 'n', description: `after the checks, n random call sequences judged against the emulator as the model (at most ${maxExploreRuns})`, default: '0' },
+    seed: { type: 'string', value: 's', description: "the exploration's seed (random by default): a report's seed runs the same sequences again" },
+    'explore-path': { type: 'string', value: 'path', description: "with --seed, run only the shrunk sequence a report's exploration.path names" },
     'rate-limits': { type: 'string', value: 'document|off', description: "keep each Action's calls within the rate limit the document gives (the upstream's), or send them as fast as the server answers", default: 'document' },
     strict: { type: 'boolean', description: 'fail on a difference from an assumption of the document too, not only on a broken fact of the reference or the upstream', default: 'false' },
   },
   notes: [
     'Environment: PORTRAIT_BASE_URL, PORTRAIT_API_KEY, PORTRAIT_SECOND_API_KEY (keys kept off the command line).',
     'Example: portrait-contract --base-url http://127.0.0.1:4010 --api-key demo-key --second-api-key demo-key-2 --junit contract.xml',
+    'Explore: portrait-contract ... --explore 100; a difference prints its sequence as curl commands and the --seed and --explore-path that replay it.',
     'The stateless mock (portrait-mock) is no target: it answers examples, not state. Point it at the emulator or a real server.',
   ],
 } as const satisfies CommandLine<Record<string, Flag>>;
@@ -40,6 +44,9 @@ const baseUrl = values['base-url'] ?? (process.env.PORTRAIT_BASE_URL || undefine
 const apiKey = values['api-key'] ?? process.env.PORTRAIT_API_KEY;
 if (!baseUrl || !apiKey) usageError(command, baseUrl ? 'an API key is needed: --api-key, or PORTRAIT_API_KEY' : '--base-url is needed, or PORTRAIT_BASE_URL');
 for (const name of ['group-quota', 'fuzz'] as const) wholeNumberFrom(command, `--${name}`, values[name], 0);
+wholeNumberFrom(command, '--explore', values.explore, 0, maxExploreRuns);
+if (values.seed !== undefined) wholeNumberFrom(command, '--seed', values.seed, 0);
+if (values['explore-path'] !== undefined && values.seed === undefined) usageError(command, '--explore-path replays a sequence of one seed: give --seed too');
 // Seconds that become a timer's milliseconds, which stop at 2^31 - 1.
 const longestSeconds = Math.floor((2 ** 31 - 1) / 1000);
 wholeNumberFrom(command, '--asset-timeout', values['asset-timeout'], 0, longestSeconds);
@@ -59,6 +66,9 @@ try {
     assetTimeoutMs: Number(values['asset-timeout']) * 1000,
     groupQuota: Number(values['group-quota']),
     fuzz: Number(values.fuzz),
+    explore: Number(values.explore),
+    ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
+    ...(values['explore-path'] !== undefined ? { explorePath: values['explore-path'] } : {}),
     maxTimeMs: Number(values['max-time']) * 1000,
     strict: values.strict,
     ...(values['rate-limits'] === 'off' ? { rateLimits: false } : {}),

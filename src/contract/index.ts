@@ -7,6 +7,8 @@ export {
   type ContractReport,
   type Coverage,
   type Difference,
+  type Exploration,
   type Reproduction,
 } from './runner.js';
+export { maxExploreRuns } from './explore/explore.js';
 export { formatCheck, formatCoverage, formatSummary, toJson, toJUnit } from './report.js';

@@ -10,6 +10,7 @@ import { checksToRun } from './checks/index.js';
 import { groupList } from './checks/list-bodies.js';
 import { CoverageRecorder, type Coverage } from './coverage.js';
 import { deadline } from './deadline.js';
+import { explore, maxExploreRuns, type Exploration, type ExploreOutcome } from './explore/explore.js';
 import { Pacer } from './pacer.js';
 import { describeFailure, type ContractFetch, type ProbeTarget } from './probe.js';
 import type { Reproduction } from './reproduction.js';
@@ -18,6 +19,7 @@ export type { Difference } from './context.js';
 export type { Coverage } from './coverage.js';
 export type { ContractFetch } from './probe.js';
 export type { Reproduction } from './reproduction.js';
+export type { Exploration } from './explore/explore.js';
 
 /** How long the clean-up may take after the checks, even when they ran out of time. */
 const cleanUpMs = 60_000;
@@ -50,6 +52,15 @@ export interface ContractOptions {
   skip?: string[] | undefined;
   /** Also send this many generated valid and invalid bodies per Action (the fuzz.<Action> checks); 0 by default. */
   fuzz?: number | undefined;
+  /**
+   * After the checks, this many random call sequences, each judged against an in-process emulator
+   * as the model (the `explore` check); 0 by default, at most 10,000.
+   */
+  explore?: number | undefined;
+  /** The exploration's seed; a random one by default. With a report's seed, the same sequences again. */
+  seed?: number | undefined;
+  /** With `seed`, fast-check's path to one shrunk sequence (`exploration.path` in a report): only that sequence runs. */
+  explorePath?: string | undefined;
   /** Count a difference from an assumption of the document as a failure. */
   strict?: boolean | undefined;
   /** Keep each Action's calls within its documented rate limit (the default), or `false` not to. */
@@ -69,6 +80,8 @@ export interface CheckResult {
   differences: Difference[];
   /** The calls behind its failures, as curl commands, with what came back. */
   reproductions: Reproduction[];
+  /** For `explore`, when it found a difference: the shrunk sequence, and the seed and path that replay it. */
+  exploration?: Exploration | undefined;
 }
 
 export interface ContractReport {
@@ -103,7 +116,14 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     pollIntervalMs: checked('pollIntervalMs', options.pollIntervalMs, 0, 2_000),
     groupQuota: checked('groupQuota', options.groupQuota, 0, protocol.activeGroupQuota),
     fuzz: checked('fuzz', options.fuzz, 0, 0),
+    explore: checked('explore', options.explore, 0, 0),
+    seed: checked('seed', options.seed, 0, Math.floor(Math.random() * 2 ** 31)),
   };
+  if (limits.explore > maxExploreRuns) throw new TypeError(`runContract: explore must be a whole number from 0 to ${maxExploreRuns}, not ${String(options.explore)}`);
+  const explorePath = options.explorePath;
+  if (explorePath !== undefined && (typeof explorePath !== 'string' || !/^\d{1,9}(:\d{1,9}){0,1000}(,[A-Za-z0-9+/]{0,1000}:[A-Za-z0-9+/]{0,1000})?$/.test(explorePath))) {
+    throw new TypeError('runContract: explorePath must be a path as a report gives it, such as 3:0:1,AAB:A');
+  }
   const redact = redactor([options.apiKey, options.secondApiKey ?? '']);
   const { maxTimeMs } = limits;
   const run = deadline(maxTimeMs, () => new OutOfTime(`the run is out of time (its max time is ${maxTimeMs / 1000} s)`));
@@ -132,6 +152,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     pollIntervalMs: limits.pollIntervalMs,
   };
   const state: RunState = { tag: Math.random().toString(36).slice(2, 10), groups: [], assets: [], shared: {} };
+  // What the second customer made (only the exploration makes any), cleaned up as that customer.
+  const secondState: RunState = { tag: state.tag, groups: [], assets: [], shared: {} };
   const skip = new Set(options.skip ?? []);
   const started = performance.now();
   const results: CheckResult[] = [];
@@ -157,11 +179,22 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       return report();
     }
     await runChecks({ ...options, fuzz: limits.fuzz }, target, settings, state, skip, results);
+    if (limits.explore > 0 && !skip.has('explore') && !run.signal.aborted) {
+      // The checks leave the group quota full: the exploration starts from what the customer held before the run.
+      leftBehind.push(...(await cleanUp(target, settings, state)));
+      state.groups.length = 0;
+      state.assets.length = 0;
+      const result = await exploreCheck(target, settings, { primary: state, secondary: secondState }, { runs: limits.explore, seed: limits.seed, path: explorePath, strict: options.strict === true });
+      results.push(result);
+      options.onProgress?.(result);
+    }
   } finally {
     run.clear();
     // The clean-up gets time of its own: a run out of time still deletes what it made.
     const tidy = deadline(cleanUpMs, () => new OutOfTime(`the clean-up is out of time (${cleanUpMs / 1000} s)`));
-    leftBehind.push(...(await cleanUp({ ...target, stop: tidy.signal }, settings, state).finally(() => tidy.clear())));
+    const tidyTarget = { ...target, stop: tidy.signal };
+    leftBehind.push(...(await cleanUp(tidyTarget, settings, state).finally(() => tidy.clear())));
+    if (limits.explore > 0 && settings.secondApiKey) leftBehind.push(...(await cleanUp(tidyTarget, settings, secondState, 'secondary')));
   }
   return report();
 }
@@ -231,6 +264,38 @@ async function runChecks(options: ContractOptions, target: ProbeTarget, settings
   results.sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
 }
 
+/** The `explore` check: random sequences judged against the emulator as the model, after the scripted checks. */
+async function exploreCheck(target: ProbeTarget, settings: ContractSettings, states: { primary: RunState; secondary: RunState }, options: { runs: number; seed: number; path: string | undefined; strict: boolean }): Promise<CheckResult> {
+  const started = performance.now();
+  const title = `${options.runs} random call sequences, each judged against the emulator as the model (seed ${options.seed})`;
+  const stateOf = (by: 'A' | 'B') => (by === 'A' ? states.primary : states.secondary);
+  const kindOf = (kind: 'group' | 'asset') => (kind === 'group' ? 'groups' : 'assets');
+  let outcome: ExploreOutcome;
+  try {
+    outcome = await explore(
+      {
+        target,
+        keys: { A: settings.apiKey, B: settings.secondApiKey },
+        settings,
+        tag: states.primary.tag,
+        made: (kind, by, id) => void stateOf(by)[kindOf(kind)].push(id),
+        gone: (kind, by, id) => {
+          const ids = stateOf(by)[kindOf(kind)];
+          if (ids.includes(id)) ids.splice(ids.indexOf(id), 1);
+        },
+      },
+      options,
+    );
+  } catch (error) {
+    outcome = { status: 'failed', messages: [printable(target.redact(`the exploration could not finish: ${describeError(error, target.stop)}`))], differences: [], exploration: undefined };
+  }
+  // Out of time mid-way: what ran showed no difference, but the run did not finish.
+  const stopped = target.stop.aborted && outcome.status === 'passed';
+  const status = stopped || (outcome.status === 'differs' && options.strict) ? 'failed' : outcome.status;
+  const messages = stopped ? [(target.stop.reason as Error).message] : outcome.messages;
+  return { name: 'explore', title, status, durationMs: Math.round(performance.now() - started), messages, differences: outcome.differences, reproductions: [], ...(outcome.exploration ? { exploration: outcome.exploration } : {}) };
+}
+
 /** Why no check can run against the target, if none can: no answer, no Portrait envelope, or a refused key. */
 async function unusableTarget(target: ProbeTarget, settings: ContractSettings): Promise<{ message: string; call: Reproduction | undefined } | undefined> {
   const ctx = new CheckContext(target, settings, { tag: 'reachable', groups: [], assets: [], shared: {} }, { name: 'reachable' });
@@ -250,23 +315,23 @@ async function unusableTarget(target: ProbeTarget, settings: ContractSettings): 
   return undefined;
 }
 
-/** Deletes what the run created, newest first; what is already gone is fine. */
-async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: RunState): Promise<string[]> {
+/** Deletes what the run created as `as`, newest first; what is already gone is fine. */
+async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: RunState, as: 'primary' | 'secondary' = 'primary'): Promise<string[]> {
   const ctx = new CheckContext(target, settings, state, { name: 'clean-up' });
   const left: string[] = [];
   const deleted = (reply: { result: unknown; baseCode: string | undefined }) => reply.result !== undefined || reply.baseCode === 'NotFound';
   for (const id of [...state.assets].reverse()) {
-    if (!(await ctx.call('DeleteAsset', { Id: id }).then(deleted, () => false))) left.push(id);
+    if (!(await ctx.call('DeleteAsset', { Id: id }, { as }).then(deleted, () => false))) left.push(id);
   }
   for (const id of [...state.groups].reverse()) {
-    if (!(await ctx.call('DeleteAssetGroup', { Id: id }).then(deleted, () => false))) left.push(id);
+    if (!(await ctx.call('DeleteAssetGroup', { Id: id }, { as }).then(deleted, () => false))) left.push(id);
   }
   // A create cut off by a deadline may have made a group whose Id never came back: found by the
   // run's tag in its name (one page of 100 holds more than any run makes).
-  const tagged = await ctx.call('ListAssetGroups', groupList({ Name: `contract-${state.tag}` })).catch(() => undefined);
+  const tagged = await ctx.call('ListAssetGroups', groupList({ Name: `contract-${state.tag}` }), { as }).catch(() => undefined);
   for (const group of tagged?.result?.Items ?? []) {
     if (state.groups.includes(group.Id) || !String(group.Name).startsWith(`contract-${state.tag}`)) continue;
-    if (!(await ctx.call('DeleteAssetGroup', { Id: group.Id }).then(deleted, () => false))) left.push(group.Id);
+    if (!(await ctx.call('DeleteAssetGroup', { Id: group.Id }, { as }).then(deleted, () => false))) left.push(group.Id);
   }
   return left;
 }

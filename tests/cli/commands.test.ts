@@ -31,7 +31,7 @@ const flagsOf: Record<keyof typeof commands, string[]> = {
   'portrait-emulator': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--latency', '--fault-rate', '--fault-kinds', '--fault-seed', '--quiet'],
   'npm start --': ['--port', '--host', '--tenants', '--processing-delay', '--rate-limits', '--public-url', '--cors-origin', '--latency', '--fault-rate', '--fault-kinds', '--fault-seed', '--quiet'],
   'portrait-mock': ['--port', '--host', '--upstream', '--errors', '--upstream-timeout', '--max-upstream-reply', '--cors-origin'],
-  'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--report', '--max-time', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz', '--rate-limits', '--strict'],
+  'portrait-contract': ['--base-url', '--api-key', '--second-api-key', '--junit', '--report', '--max-time', '--through-proxy', '--image-url', '--skip', '--asset-timeout', '--group-quota', '--fuzz', '--explore', '--seed', '--explore-path', '--rate-limits', '--strict'],
 };
 
 /** `--skip` for every check but `names`: a run as short as what a test looks at allows. */
@@ -98,6 +98,8 @@ describe.concurrent('a flag with a value it cannot take', () => {
     ['portrait-mock', ['--max-upstream-reply', '0'], '--max-upstream-reply must be a whole number from 1 to'],
     ['portrait-mock', ['--cors-origin', 'not an origin'], '--cors-origin: '],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--fuzz', 'many'], '--fuzz must be a whole number from 0 to'],
+    ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--explore', '10001'], '--explore must be a whole number from 0 to 10000'],
+    ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--explore-path', '1:2'], '--explore-path replays a sequence of one seed'],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--rate-limits', 'fast'], '--rate-limits must be document or off, not "fast"'],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--max-time', '0'], '--max-time must be a whole number from 1 to 2147483'],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--asset-timeout', '9999999'], '--asset-timeout must be a whole number from 0 to 2147483'],

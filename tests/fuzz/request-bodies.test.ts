@@ -3,12 +3,11 @@
 // requests change nothing. FUZZ_RUNS sets the bodies per Action and kind: 150 in `npm test`, 1,000 in `npm run test:long`.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { brokenBody, validBody } from '../../src/contract/request-bodies.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { actionNames, describeIssues, validateReply, type Action } from '../../src/protocol/index.js';
-import { brokenBody, validValue } from '../support/arbitraries.js';
 import { actionRequest } from '../support/calls.js';
 import type { Envelope } from '../support/http.js';
-import { requestSchema } from '../support/schemas.js';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
 
@@ -35,7 +34,7 @@ describe.each(actionNames)('%s', (action) => {
   it(`accepts ${runs} generated valid bodies and answers each in the spec`, async () => {
     const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
     await fc.assert(
-      fc.asyncProperty(validValue(requestSchema(action)), async (body) => {
+      fc.asyncProperty(validBody(action), async (body) => {
         const reply = await send(emulator, action, JSON.stringify(body));
         expect(reply.code?.split('.')[0] ?? 'none', JSON.stringify(body).slice(0, 200)).not.toMatch(/^(MissingParameter|InvalidParameter)$/);
       }),

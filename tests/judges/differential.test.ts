@@ -6,11 +6,10 @@
 // raw-HTTP edge cases of methods, paths, queries, keys, content types, bodies and numbers.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { brokenBody, validBody } from '../../src/contract/request-bodies.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { actionNames, apiVersion, protocol } from '../../src/protocol/index.js';
-import { brokenBody, validValue } from '../support/arbitraries.js';
-import { requestSchema } from '../support/schemas.js';
 
 // 15 bodies per Action and kind in `npm test`, 200 in `npm run test:long`.
 const runs = Math.max(15, Math.round(Number(process.env.FUZZ_RUNS ?? 75) / 5));
@@ -91,7 +90,7 @@ function rawProbes(): Probe[] {
 function bodyProbes(): Probe[] {
   const probes: Probe[] = [];
   for (const action of actionNames) {
-    const valid = fc.sample(validValue(requestSchema(action)), { numRuns: runs, seed: 7 });
+    const valid = fc.sample(validBody(action), { numRuns: runs, seed: 7 });
     const broken = fc.sample(brokenBody(action), { numRuns: runs, seed: 7 });
     for (const body of valid) probes.push({ name: `${action} valid ${JSON.stringify(body).slice(0, 80)}`, path: endpoint(action), body: JSON.stringify(body) });
     for (const { text, how } of broken) probes.push({ name: `${action} ${how}: ${text.slice(0, 80)}`, path: endpoint(action), body: text });

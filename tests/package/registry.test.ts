@@ -13,8 +13,12 @@ import { prismPackages } from '../../src/mock/prism-packages.js';
 import { actionNames } from '../../src/protocol/index.js';
 import { createConsumer, measureFootprint, mustRun, runCommand, startCommand, startRecordingRegistry, startRegistry, type LocalRegistry } from './registry.js';
 
-/** What installing the package may add to an empty project. */
-const footprintBudget = { packages: 10, diskBytes: 6 * 1024 * 1024 };
+/**
+ * What installing the package may add to an empty project. Raised from 10 packages and 6 MB when
+ * fast-check (and its pure-rand) became a dependency: `--fuzz` and `--explore` generate and shrink
+ * with it, about 1.8 MB on disk.
+ */
+const footprintBudget = { packages: 12, diskBytes: 8 * 1024 * 1024 };
 
 const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as {
   name: string;

@@ -3,10 +3,11 @@
 // every valid body (it may still answer NotFound or QuotaExceeded, which depend on its state),
 // refuses every invalid one with 400 MissingParameter or InvalidParameter, and changes nothing
 // the customer can see while refusing.
+import fc from 'fast-check';
 import { actionNames, actions, issueSource, portraitDocument, validateRequest, type Action, type ErrorCode, type Source } from '../../protocol/index.js';
 import { describe, type Check, type CheckContext, type Judged } from '../context.js';
-import { fuzzBodies } from '../fuzz-bodies.js';
 import { schemasFact } from '../probe.js';
+import { brokenBody, validBody, type BodyOptions } from '../request-bodies.js';
 import { assetList, groupList } from './list-bodies.js';
 
 const refusalCodes: readonly string[] = ['InvalidParameter', 'MissingParameter'] satisfies ErrorCode[];
@@ -45,14 +46,24 @@ function refusalFact(action: Action, text: string): Judged {
   return { fact: schemasFact(check.valid ? '' : check.schema), source, says: `${action} refuses such a body.` };
 }
 
+/**
+ * In the default project, which the clean-up reads, and with media URLs at example.com: a server
+ * under test is not sent to download from random hosts.
+ */
+const fuzzOptions: BodyOptions = { defaultProject: true, url: fc.nat(1e6).map((n) => `https://example.com/contract-fuzz/${n}.png`) };
+
+/** `count` valid and `count` broken bodies for `action`, sampled with the Action's own seed: the same on every run. */
+function fuzzBodies(action: Action, count: number) {
+  const sampling = { numRuns: count, seed: 1 + actionNames.indexOf(action) * 7919 };
+  return { valid: fc.sample(validBody(action, fuzzOptions), sampling), invalid: fc.sample(brokenBody(action, fuzzOptions), sampling) };
+}
+
 function fuzzCheck(action: Action, count: number): Check {
   return {
     name: `fuzz.${action}`,
     title: `${action}: ${count} generated valid bodies taken and ${count} invalid ones refused, with no 5xx and no change`,
     async run(ctx) {
       const { valid, invalid } = fuzzBodies(action, count);
-      // A schema the generator can no longer satisfy must not pass by sending nothing.
-      ctx.expect('behaviours.actions', valid.length === count && invalid.length === count, `${action}: generated ${valid.length} valid and ${invalid.length} invalid bodies of the ${count} each asked for`);
       for (const body of valid) {
         const reply = await ctx.send({ action, body });
         const what = `${action} ${JSON.stringify(body)}`;

@@ -1,29 +1,58 @@
-// fast-check arbitraries derived from the request schemas of the bundled document: valid bodies,
-// and bodies broken in one way each, so the fuzz tests follow the spec instead of a hand list.
+// Request bodies generated from the document's request schemas, as fast-check arbitraries: valid
+// bodies, and bodies broken in exactly one way. One generator for `--fuzz` (sampled with a seed,
+// so every run sends the same bodies), `--explore`, and the fuzz tests.
 import fc from 'fast-check';
-import type { Action } from '../../src/protocol/index.js';
-import { deref, requestSchema, type Schema } from './schemas.js';
+import { actions, fileExtensions, portraitDocument, protocol, resolveSchema, schemaRef, type Action, type SchemaObject } from '../protocol/index.js';
 
-const httpUrl = fc
-  .tuple(fc.constantFrom('http', 'https', 'HTTPS'), fc.domain(), fc.webPath(), fc.constantFrom('.png', '.jpg', '.mp4', '.wav', '.txt', ''))
+export interface BodyOptions {
+  /**
+   * Leave `ProjectName` out: what a body makes lands in the default project, where the run's
+   * clean-up finds it by its Id alone.
+   */
+  defaultProject?: boolean | undefined;
+  /** The URLs a `format: uri` field gets; any http(s) URL by default. */
+  url?: fc.Arbitrary<string> | undefined;
+}
+
+/** One body that breaks its Action's request schema, as the raw JSON text to send. */
+export interface BrokenBody {
+  text: string;
+  how: string;
+}
+
+// Media of every type the document names, and files of none.
+const extensions = [...Object.values(fileExtensions).flat().map((extension) => `.${extension}`), '.txt', ''];
+const anyHttpUrl = fc
+  .tuple(fc.constantFrom('http', 'https', 'HTTPS'), fc.domain(), fc.webPath(), fc.constantFrom(...extensions))
   .map(([scheme, host, path, extension]) => `${scheme}://${host}${path}${extension}`);
 
+/** Follows `$ref`s; request schemas hold no boolean schemas. */
+function deref(schema: SchemaObject | boolean | undefined): SchemaObject {
+  if (typeof schema !== 'object') throw new Error('a request schema holds a boolean schema, which the generator does not walk');
+  return resolveSchema(portraitDocument, schema);
+}
+
+/** The request schema of `action`, its `$ref`s followed at the top. */
+export function requestSchema(action: Action): SchemaObject {
+  return deref({ $ref: schemaRef(actions[action].request) });
+}
+
 /** Any value `schema` accepts. */
-export function validValue(schemaOrRef: Schema | boolean): fc.Arbitrary<unknown> {
+export function validValue(schemaOrRef: SchemaObject | boolean, options: BodyOptions = {}): fc.Arbitrary<unknown> {
   const schema = deref(schemaOrRef);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   switch (schema.type) {
     case 'object':
-      return validObject(schema);
+      return validObject(schema, options);
     case 'array': {
-      const item = validValue(schema.items ?? {});
+      const item = validValue(schema.items ?? {}, options);
       const constraints = { maxLength: Math.min(schema.maxItems ?? 5, 5) };
       return schema.uniqueItems ? fc.uniqueArray(item, { ...constraints, selector: (v) => JSON.stringify(v) }) : fc.array(item, constraints);
     }
     case 'integer':
       return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
     case 'string':
-      if (schema.format === 'uri') return httpUrl;
+      if (schema.format === 'uri') return options.url ?? anyHttpUrl;
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
       // Code points, as JSON Schema counts lengths.
       return fc.string({ unit: 'binary', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 80) });
@@ -32,22 +61,20 @@ export function validValue(schemaOrRef: Schema | boolean): fc.Arbitrary<unknown>
   }
 }
 
-function validObject(schema: Schema): fc.Arbitrary<Record<string, unknown>> {
-  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, validValue(value)]));
-  return fc.record(properties, { requiredKeys: schema.required ?? [] });
+function validObject(schema: SchemaObject, options: BodyOptions): fc.Arbitrary<Record<string, unknown>> {
+  const entries = Object.entries(schema.properties ?? {}).filter(([key]) => !(options.defaultProject && key === 'ProjectName'));
+  return fc.record(Object.fromEntries(entries.map(([key, value]) => [key, validValue(value, options)])), { requiredKeys: schema.required ?? [] });
 }
 
-/** One way to break a valid body, with the error family it must get. */
-export interface BrokenBody {
-  /** The raw JSON text to send. */
-  text: string;
-  how: string;
+/** Bodies `action`'s request schema accepts. */
+export function validBody(action: Action, options: BodyOptions = {}): fc.Arbitrary<Record<string, unknown>> {
+  return validObject(requestSchema(action), options);
 }
 
 const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'Ünïcødé', '', '😀'];
 
 /** A wrong value for `schema`: of another type, or out of its range, length, enum or pattern. */
-function invalidValue(schemaOrRef: Schema | boolean): fc.Arbitrary<unknown> {
+function invalidValue(schemaOrRef: SchemaObject | boolean): fc.Arbitrary<unknown> {
   const schema = deref(schemaOrRef);
   const wrongTypes: fc.Arbitrary<unknown>[] = [fc.constant(null), fc.boolean()];
   if (schema.type !== 'object') wrongTypes.push(fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }));
@@ -55,7 +82,7 @@ function invalidValue(schemaOrRef: Schema | boolean): fc.Arbitrary<unknown> {
   if (schema.type !== 'integer') wrongTypes.push(fc.integer());
   if (schema.type !== 'array') wrongTypes.push(fc.array(fc.integer(), { maxLength: 2 }));
   const outOfRange: fc.Arbitrary<unknown>[] = [];
-  if (schema.maxLength !== undefined) outOfRange.push(fc.string({ minLength: schema.maxLength + 1, maxLength: schema.maxLength + 50 }));
+  if (schema.maxLength !== undefined) outOfRange.push(fc.string({ minLength: schema.maxLength + 1, maxLength: 2 * schema.maxLength + 1 }));
   if (schema.minLength) outOfRange.push(fc.constant(''));
   if (schema.maximum !== undefined) outOfRange.push(fc.integer({ min: schema.maximum + 1 }));
   if (schema.minimum !== undefined) outOfRange.push(fc.integer({ max: schema.minimum - 1 }));
@@ -63,15 +90,16 @@ function invalidValue(schemaOrRef: Schema | boolean): fc.Arbitrary<unknown> {
   if (schema.enum) outOfRange.push(fc.string().filter((s) => !schema.enum?.includes(s)));
   if (schema.pattern || schema.format === 'uri') outOfRange.push(fc.constantFrom('not an id', 'ftp://x.y/z', 'javascript:alert(1)', '💥'));
   if (schema.maxItems !== undefined) {
-    outOfRange.push(fc.uniqueArray(fc.stringMatching(/^group-[a-z0-9]{6}$/), { minLength: schema.maxItems + 1, maxLength: schema.maxItems + 3 }));
+    const item = deref(schema.items ?? {});
+    outOfRange.push(fc.uniqueArray(validValue(item), { minLength: schema.maxItems + 1, maxLength: schema.maxItems + 3, selector: (v) => JSON.stringify(v) }));
   }
   return fc.oneof(...wrongTypes, ...outOfRange);
 }
 
 /** Bodies that break `action`'s request schema in one way each. */
-export function brokenBody(action: Action): fc.Arbitrary<BrokenBody> {
+export function brokenBody(action: Action, options: BodyOptions = {}): fc.Arbitrary<BrokenBody> {
   const schema = requestSchema(action);
-  const valid = validObject(schema);
+  const valid = validObject(schema, options);
   const fields = Object.keys(schema.properties ?? {});
   const withField = (body: Record<string, unknown>, key: string, value: unknown) => JSON.stringify({ ...body, [key]: value });
   const kinds: fc.Arbitrary<BrokenBody>[] = [
@@ -90,21 +118,18 @@ export function brokenBody(action: Action): fc.Arbitrary<BrokenBody> {
   if (fields.length > 0) {
     const field = fc.constantFrom(...fields);
     kinds.push(
-      fc.tuple(valid, field).chain(([body, key]) =>
-        invalidValue(schema.properties?.[key] ?? {}).map((value) => ({ text: withField(body, key, value), how: `bad ${key}` })),
-      ),
-      // A huge string, still under the 1 MB body limit.
-      fc.tuple(valid, field, fc.integer({ min: 10_000, max: 900_000 })).map(([body, key, size]) => ({
-        text: withField(body, key, 'x'.repeat(size)),
-        how: `huge ${key}`,
-      })),
+      fc.tuple(valid, field).chain(([body, key]) => invalidValue(schema.properties?.[key] ?? {}).map((value) => ({ text: withField(body, key, value), how: `bad ${key}` }))),
+      // A huge string, still under the body limit.
+      fc.tuple(valid, field, fc.integer({ min: 10_000, max: protocol.maxBodyBytes - 100_000 })).map(([body, key, size]) => ({ text: withField(body, key, 'x'.repeat(size)), how: `huge ${key}` })),
     );
   }
   for (const required of schema.required ?? []) {
-    kinds.push(valid.map((body) => {
-      const { [required]: _, ...rest } = body;
-      return { text: JSON.stringify(rest), how: `missing ${required}` };
-    }));
+    kinds.push(
+      valid.map((body) => {
+        const { [required]: _, ...rest } = body;
+        return { text: JSON.stringify(rest), how: `missing ${required}` };
+      }),
+    );
   }
   return fc.oneof(...kinds);
 }

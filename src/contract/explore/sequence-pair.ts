@@ -1,0 +1,169 @@
+// One sequence played on both sides in step: the target through the contract's probe (deadline,
+// bounded read, pacer, redaction), the model as a fresh in-process emulator with both customers
+// and a clock of its own. Each side resolves a step's refs through its own ids; the replies are
+// compared, and the first difference ends the sequence, which fast-check then shrinks.
+import { createEmulator, type Emulator } from '../../emulator/portable.js';
+import { apiVersion, protocol, validateReply, describeIssues, type ErrorObject } from '../../protocol/index.js';
+import { excerpt, printable } from '../../protocol/printable.js';
+import { sleep } from '../../protocol/sleep.js';
+import type { ContractSettings } from '../context.js';
+import { describeFailure, NoReply, probe, type ProbeReply, type ProbeTarget } from '../probe.js';
+import { compareReplies, TimeMemory, type ComparisonView, type Parting, type SideReply } from './comparison.js';
+import { IdMap } from './id-map.js';
+import { describeStep, isPlaceholder, type CallStep, type Customer, type Step } from './steps.js';
+
+export interface ExploreEnvironment {
+  target: ProbeTarget;
+  /** The target's key of each customer; B's is missing without a second key. */
+  keys: Record<Customer, string | undefined>;
+  settings: ContractSettings;
+  /** The run's tag: every name the exploration gives holds it, so the run's clean-up finds them. */
+  tag: string;
+  /** The model's quotas per customer: the document's, less what the target's customer holds already. */
+  quotas: Record<Customer, { groupQuota: number; assetQuota: number }>;
+  /** An id the target made, kept for the run's clean-up until `gone` says it is deleted. */
+  made(kind: 'group' | 'asset', by: Customer, id: string): void;
+  gone(kind: 'group' | 'asset', by: Customer, id: string): void;
+}
+
+/** A step as played: how to send it to the target again, and both replies, printable. */
+export interface PlayedStep {
+  step: string;
+  curl: string | undefined;
+  target: string;
+  model: string;
+}
+
+/** The target parted from the model. */
+export class ExploreDifference extends Error {
+  override name = 'ExploreDifference';
+  constructor(readonly parting: Parting) {
+    super(parting.message);
+  }
+}
+
+const modelKeys: Record<Customer, string> = { A: 'explore-model-a', B: 'explore-model-b' };
+/** Longer than any sequence runs on the model's clock (a second a call), so only a settle ends its processing; shorter than a token's life. */
+const modelProcessingMs = 60_000;
+/** Each call moves the model's clock a second on: every change it makes shows in its whole-second times. */
+const modelStepMs = 1000;
+const modelMedia = { good: 'https://example.com/explore/portrait.png', broken: 'https://example.com/explore/not-an-image.txt' } as const;
+const shownReply = 400;
+
+export class SequencePair {
+  readonly played: PlayedStep[] = [];
+  readonly #ids = { target: new IdMap(), model: new IdMap() };
+  readonly #model: Emulator;
+  readonly #view: ComparisonView;
+  #now = Date.UTC(2026, 0, 1);
+
+  constructor(
+    private readonly env: ExploreEnvironment,
+    private readonly sequence: number,
+  ) {
+    this.#model = createEmulator({
+      tenants: (['A', 'B'] as const).map((by) => ({ customerId: `explore-${by}`, apiKeys: [modelKeys[by]], ...env.quotas[by] })),
+      clock: () => this.#now,
+      processingDelayMs: modelProcessingMs,
+      rateLimits: false,
+    });
+    this.#view = { target: this.#ids.target, model: this.#ids.model, settled: true, settledOnce: false, times: new TimeMemory() };
+  }
+
+  async play(step: Step): Promise<void> {
+    if (step.kind === 'settle') return this.#settle();
+    this.#now += modelStepMs;
+    const model = await this.#callModel(step);
+    const { target, reply } = await this.#callTarget(step, model.text);
+    this.played.push({ step: describeStep(step), curl: reply.call.curl, target: target.text, model: model.text });
+    const made = createdKind(step);
+    const targetId = target.result?.[made === 'token' ? 'BytedToken' : 'Id'];
+    if (made && typeof targetId === 'string') {
+      this.#ids.target.add(made, step.as, targetId);
+      if (made !== 'token') this.env.made(made, step.as, targetId);
+    }
+    const violation = reply.violations[0];
+    if (violation) throw new ExploreDifference({ judged: { fact: violation.fact, source: violation.source, says: 'Every reply fits the document.' }, message: violation.message });
+    const parting = compareReplies(step, target, model, this.#view);
+    if (parting) throw new ExploreDifference(parting);
+    const modelId = model.result?.[made === 'token' ? 'BytedToken' : 'Id'];
+    if (made && typeof modelId === 'string') this.#ids.model.add(made, step.as, modelId);
+    if (made === 'asset' && typeof modelId === 'string') this.#view.settled = false;
+  }
+
+  /** Deletes on the target what the sequence made, each as its customer; what is already gone is fine. */
+  async cleanUp(): Promise<void> {
+    for (const kind of ['asset', 'group'] as const) {
+      for (const { id, by } of this.#ids.target.all(kind).reverse()) {
+        if (this.env.target.stop.aborted) return;
+        const reply = await probe(this.env.target, { action: kind === 'asset' ? 'DeleteAsset' : 'DeleteAssetGroup', body: { Id: id }, apiKey: this.env.keys[by] }).catch(() => undefined);
+        if (reply && (reply.result !== undefined || reply.baseCode === 'NotFound')) this.env.gone(kind, by, id);
+      }
+    }
+  }
+
+  async #callTarget(step: CallStep, modelText: string): Promise<{ target: SideReply & { text: string }; reply: ProbeReply }> {
+    let reply: ProbeReply;
+    try {
+      reply = await probe(this.env.target, { action: step.action, body: this.#resolve(step.body, 'target'), apiKey: this.env.keys[step.as] });
+    } catch (error) {
+      // Out of time is the run's stop, not the target's fault: fast-check sees the error, the explorer the stop.
+      if (this.env.target.stop.aborted) throw error;
+      const reason = describeFailure(error);
+      this.played.push({ step: describeStep(step), curl: error instanceof NoReply ? error.call.curl : undefined, target: `no reply: ${reason}`, model: modelText });
+      throw new ExploreDifference({ judged: 'behaviours.noServerErrors', message: `${step.action} got no reply: ${reason}` });
+    }
+    const error = reply.error;
+    const result = reply.result as Record<string, unknown> | undefined;
+    return { target: { status: reply.status, code: typeof error?.Code === 'string' ? error.Code : undefined, result, text: replyText(reply.status, error, result, reply.body) }, reply };
+  }
+
+  async #callModel(step: CallStep): Promise<SideReply & { text: string }> {
+    const url = `http://model.invalid${protocol.endpoint}?Action=${step.action}&Version=${apiVersion}`;
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${modelKeys[step.as]}` };
+    const response = await this.#model.handle(new Request(url, { method: 'POST', headers, body: JSON.stringify(this.#resolve(step.body, 'model')) }));
+    const body = (await response.json()) as { ResponseMetadata?: { Error?: ErrorObject }; Result?: Record<string, unknown> };
+    const check = validateReply(step.action, response.status, body);
+    if (!check.valid) throw new Error(`the model's reply to ${step.action} breaks the document, a fault of the toolkit's emulator:\n${describeIssues(check.issues)}`);
+    const error = body.ResponseMetadata?.Error;
+    return { status: response.status, code: error?.Code, result: error ? undefined : body.Result, text: replyText(response.status, error, body.Result, body) };
+  }
+
+  /** Waits on the target until no asset of the sequence is Processing (bounded), and moves the model's clock past its processing. */
+  async #settle(): Promise<void> {
+    const { target, settings, keys } = this.env;
+    const giveUpAt = performance.now() + settings.assetTimeoutMs;
+    for (const { id, by } of this.#ids.target.all('asset')) {
+      for (;;) {
+        const reply = await probe(target, { action: 'GetAsset', body: { Id: id }, apiKey: keys[by] });
+        if ((reply.result as { Status?: unknown } | undefined)?.Status !== 'Processing' || performance.now() >= giveUpAt) break;
+        await sleep(settings.pollIntervalMs, target.stop);
+      }
+    }
+    this.#now += modelProcessingMs + modelStepMs;
+    this.#view.settled = true;
+    this.#view.settledOnce = true;
+    this.played.push({ step: 'settle', curl: undefined, target: 'polled GetAsset until no asset of the sequence was Processing', model: `its clock moved ${modelProcessingMs / 1000} s on` });
+  }
+
+  #resolve(value: unknown, side: 'target' | 'model'): unknown {
+    if (Array.isArray(value)) return value.map((item) => this.#resolve(item, side));
+    if (isPlaceholder(value)) {
+      if ('$ref' in value) return this.#ids[side].resolve(value.$ref);
+      if ('$media' in value) return side === 'model' ? modelMedia[value.$media] : value.$media === 'good' ? this.env.settings.imageUrl : this.env.settings.brokenImageUrl;
+      if ('$name' in value) return `contract-${this.env.tag}-${this.sequence}-${value.$name}`;
+      return `${this.env.tag}-${this.sequence}-${value.$part}`;
+    }
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.#resolve(item, side)]));
+    return value;
+  }
+}
+
+function createdKind(step: CallStep): 'group' | 'asset' | 'token' | undefined {
+  return ({ CreateAssetGroup: 'group', CreateAsset: 'asset', CreateVisualValidateSession: 'token' } as const)[step.action as string];
+}
+
+function replyText(status: number, error: ErrorObject | undefined, result: unknown, body: unknown): string {
+  const text = error ? `${String(error.Code)}: ${String(error.Message)}` : result !== undefined ? JSON.stringify(result) : `no envelope: ${JSON.stringify(body) ?? ''}`;
+  return `HTTP ${status} ${printable(excerpt(text, shownReply))}`;
+}

@@ -1,0 +1,51 @@
+// A step of an exploration, as fast-check draws it: an Action called as customer A or B with a
+// body whose ids are symbolic (the n-th group customer A made in this sequence, an unknown id),
+// or a settle, which waits for asynchronous processing on both sides. The same step is resolved
+// per side, each through its own ids, so that the target and the model are asked the same thing.
+import type { Action } from '../../protocol/index.js';
+
+export type Customer = 'A' | 'B';
+
+export type Made = 'group' | 'asset' | 'token';
+
+/** What the sequence made, the n-th of a kind by a customer (modulo how many there are), or something no one made. */
+export type Ref = { made: Made; index: number; by: Customer } | { unknown: Made };
+
+/**
+ * A value resolved when the step is played: an id (per side), the media URL of a good or a
+ * broken file (per side), a name of this sequence's (`$name`, the same on both sides), or a part
+ * of its names (`$part`: all of them for '', those of one word otherwise).
+ */
+export type Placeholder = { $ref: Ref } | { $media: 'good' | 'broken' } | { $name: string } | { $part: string };
+
+export interface CallStep {
+  kind: 'call';
+  action: Action;
+  as: Customer;
+  /** JSON, with Placeholders where each side puts its own value. */
+  body: Record<string, unknown>;
+}
+
+export interface SettleStep {
+  kind: 'settle';
+}
+
+export type Step = CallStep | SettleStep;
+
+export function isPlaceholder(value: unknown): value is Placeholder {
+  return typeof value === 'object' && value !== null && ('$ref' in value || '$media' in value || '$name' in value || '$part' in value);
+}
+
+/** The step as one line, placeholders named, as fast-check prints a command. */
+export function describeStep(step: Step): string {
+  if (step.kind === 'settle') return 'settle';
+  const body = JSON.stringify(step.body, (_key, value: unknown) => {
+    if (!isPlaceholder(value)) return value;
+    if ('$media' in value) return `<${value.$media} media URL>`;
+    if ('$name' in value) return `<name ${value.$name}>`;
+    if ('$part' in value) return `<part of the names ${value.$part}>`;
+    const ref = value.$ref;
+    return 'unknown' in ref ? `<an unknown ${ref.unknown}>` : `<${ref.by}'s ${ref.made} #${ref.index}>`;
+  });
+  return `${step.as} ${step.action} ${body}`;
+}
