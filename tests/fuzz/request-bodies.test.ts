@@ -1,6 +1,6 @@
 // For every Action: generated valid bodies are accepted and answered in the spec; generated
 // invalid ones get MissingParameter or InvalidParameter; nothing gets a 5xx, and rejected
-// requests change nothing. FUZZ_RUNS sets the bodies per Action and kind: 150 in `npm test`, 1,000 in `npm run test:long`.
+// requests change nothing. FUZZ_RUNS sets the bodies per Action and kind: 50 in `npm test`, 1,000 in `npm run test:long`.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brokenBody, validBody } from '../../src/contract/request-bodies.js';
@@ -9,7 +9,7 @@ import { actionNames, describeIssues, validateReply, type Action } from '../../s
 import { actionRequest } from '../support/calls.js';
 import type { Envelope } from '../support/http.js';
 
-const runs = Number(process.env.FUZZ_RUNS ?? 150);
+const runs = Number(process.env.FUZZ_RUNS ?? 50);
 
 
 async function send(emulator: ReturnType<typeof createEmulator>, action: Action, text: string, key = 'demo-key') {
