@@ -1,6 +1,7 @@
 // `npm run bench`: every figure measured side by side in one run, with its goal. Each server runs
 // in a process of its own, without request logging, from the built package (dist/, what users
-// run: `npm run build` comes first), and autocannon drives it from this one.
+// run: `npm run build` comes first), and autocannon drives it from this one. The emulators run
+// without the document's rate limits (GetAsset: 100 a second), which would refuse most calls.
 //   BENCH_SECONDS     seconds per throughput run (10)
 //   BENCH_SKIP_WALL=1 skip timing `npm run generate`, `npm run lint` and `npm test`
 //   BENCH_ONLY=client only the client overhead rows (for tuning the client)
@@ -39,7 +40,7 @@ async function serve(source: string, env: Record<string, string> = {}): Promise<
 
 const servers = {
   emulator: `import { startEmulator } from './dist/src/emulator/index.js';
-    const s = await startEmulator({ port: 0, processingDelayMs: 0 }); console.log(s.url);`,
+    const s = await startEmulator({ port: 0, processingDelayMs: 0, rateLimits: false }); console.log(s.url);`,
   mock: `import { startMock } from './dist/src/mock/index.js';
     const s = await startMock({ port: 0 }); console.log(s.url);`,
   // node:http answering a fixed body: BARE_BODY, or a small envelope.
@@ -90,7 +91,7 @@ async function clientOverhead() {
   try {
     for (const [where, fetchImpl, baseUrl] of [
       ['loopback', (request: Request) => fetch(request), emulator.url],
-      ['in-process', createEmulator({ processingDelayMs: 0 }).handle, 'http://emulator.local'],
+      ['in-process', createEmulator({ processingDelayMs: 0, rateLimits: false }).handle, 'http://emulator.local'],
     ] as const) {
       const client = createPortraitClient({ apiKey, baseUrl, fetch: fetchImpl });
       const group = await client.createAssetGroup({ Name: 'bench' });
@@ -104,6 +105,8 @@ async function clientOverhead() {
             body,
           }),
         );
+        // A refusal (a 429, say) is cheaper to answer than the asset: it must not pass as one.
+        if (!response.ok) throw new Error(`bare GetAsset: HTTP ${response.status}`);
         return response.json();
       };
       const [viaClient, viaFetch] = await sideBySide(() => client.getAsset({ Id }), bare);
@@ -176,7 +179,7 @@ async function stages() {
     import { successReply } from './dist/src/server/envelopes.js';
     import { createEmulator } from './dist/src/emulator/index.js';
     import { createPortraitClient } from './dist/src/client/index.js';
-    const emulator = createEmulator({ processingDelayMs: 0 });
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
     const client = createPortraitClient({ apiKey: '${apiKey}', baseUrl: 'http://emulator.local', fetch: emulator.handle });
     const group = await client.createAssetGroup({ Name: 'bench' });
     const { Id } = await client.createAsset({ GroupId: group.Id, URL: 'https://example.com/a.png', AssetType: 'Image' });
