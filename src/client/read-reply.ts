@@ -25,15 +25,3 @@ export async function readReplyText(response: Response, limit: number, action: s
     signal?.removeEventListener('abort', stop);
   }
 }
-
-/**
- * The reply with its body read within `limit` and put back, for replies openapi-fetch reads
- * itself (the error statuses). A redirect the browser keeps opaque has no body to read.
- */
-export async function boundedReply(response: Response, limit: number, action: string, signal: AbortSignal): Promise<Response> {
-  if (response.status < 200 || response.type === 'opaqueredirect') return response;
-  const text = await readReplyText(response, limit, action, signal);
-  // These statuses may not carry a body, not even an empty one.
-  const body = [204, 205, 304].includes(response.status) ? null : text;
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-}
