@@ -71,11 +71,15 @@ export function createTransport(options: TransportOptions): Transport {
     }
     const controller = new AbortController();
     let rejectReply: ((reason: unknown) => void) | undefined;
+    let cancelRead: ((reason: unknown) => void) | undefined;
+    let stopped = false;
     // Stopped by the timer or by the caller's signal (with its reason), the attempt settles even
-    // if the fetch ignores its signal.
+    // if the fetch ignores its signal: the wait for the reply is rejected, its read cancelled.
     const stop = () => {
+      stopped = true;
       controller.abort(signal?.reason);
       rejectReply?.(controller.signal.reason);
+      cancelRead?.(controller.signal.reason);
     };
     const timer = setTimeout(stop, timeoutMs);
     signal?.addEventListener('abort', stop, { once: true });
@@ -89,7 +93,9 @@ export function createTransport(options: TransportOptions): Transport {
         fetchImpl(request, init).then(resolve, reject);
       });
       // Every status's body is read, within the limit: the envelope decides, not the status.
-      return { ok: true, response, body: await readReplyText(response, maxResponseBytes, action, controller.signal) };
+      // Stopped between the reply and its read (an abort in that microtask), it reads nothing.
+      const text = await readReplyText(response, maxResponseBytes, action, (cancel) => (stopped ? cancel(controller.signal.reason) : (cancelRead = cancel)));
+      return { ok: true, response, body: text };
     } catch (cause) {
       // The client's own (a reply over maxResponseBytes) pass as they are.
       if (cause instanceof PortraitClientError) throw cause;
