@@ -1,5 +1,5 @@
-// The typed Portrait API client: one method per Action, composed of the transport (one attempt
-// over openapi-fetch), the envelope decoder (reply to Result or PortraitError) and the retry loop.
+// The typed Portrait API client: one method per Action, composed of the transport (one attempt),
+// the envelope decoder (reply to Result or PortraitError) and the retry loop.
 import type { Client } from 'openapi-fetch';
 import type { PortraitClientMethods } from '../../generated/client-methods.js';
 import { actionNames, packageVersion, servers, type Action, type paths } from '../protocol/generated.js';
@@ -56,7 +56,7 @@ type ActionArgs<A extends Action> = {} extends RequestOf<A>
 export interface PortraitClient extends PortraitClientMethods {
   /** Calls any Action by name. */
   call<A extends Action>(action: A, ...args: ActionArgs<A>): Promise<WithMetadata<ResultOf<A>>>;
-  /** The underlying openapi-fetch client, authenticated, for what the methods do not cover. */
+  /** An openapi-fetch client, authenticated, for what the methods do not cover; the methods do not go through it. */
   readonly raw: Client<paths>;
   readonly baseUrl: string;
 }

@@ -26,8 +26,8 @@ export function decodeEnvelope(action: Action, { response, body }: ReceivedReply
   const safe = (text: string) => printable(redact(text));
   let envelope: Envelope | undefined;
   try {
-    // Object() lets any JSON value, or none, be read like an envelope.
-    envelope = Object(typeof body === 'string' ? JSON.parse(body) : body);
+    // Object() lets any JSON value be read like an envelope.
+    envelope = Object(JSON.parse(body));
   } catch {
     // Not JSON: not an envelope either.
   }

@@ -4,8 +4,16 @@
 import { readAtMost } from '../protocol/bounded-read.js';
 import { PortraitResponseTooLargeError } from './errors.js';
 
-/** The reply's body as text; a fetch without streamed bodies (some polyfills) has it read whole, once its declared length is checked. */
-export async function readReplyText(response: Response, limit: number, action: string, signal?: AbortSignal): Promise<string> {
+/** How the caller stops a read: it is handed the read's `cancel` and calls it on its deadline or abort. */
+export type OnStop = (cancel: (reason: unknown) => void) => void;
+
+/**
+ * The reply's body as text; a fetch without streamed bodies (some polyfills) has it read whole,
+ * once its declared length is checked. A read stopped through `onStop` throws the reason given,
+ * even from a fetch that ignores its signal. (A hook, not an AbortSignal: a listener and the
+ * signal it needs cost the client about 3 µs a call in-process, a tenth of its overhead.)
+ */
+export async function readReplyText(response: Response, limit: number, action: string, onStop?: OnStop): Promise<string> {
   const tooLarge = () => new PortraitResponseTooLargeError(`${action} reply is over maxResponseBytes (${limit} bytes); it was not read.`);
   const { body } = response;
   if (Number(response.headers.get('content-length')) > limit) {
@@ -14,26 +22,13 @@ export async function readReplyText(response: Response, limit: number, action: s
   }
   if (!body) return response.bodyUsed ? '' : response.text();
   const reader = body.getReader();
-  // A fetch that ignores its signal still stops here: the timeout or the caller's abort cancels the read.
-  const stop = () => void reader.cancel(signal?.reason).catch(() => {});
-  signal?.addEventListener('abort', stop, { once: true });
-  try {
-    const read = await readAtMost(reader, limit, signal);
-    if (!read) throw tooLarge();
-    return read.text;
-  } finally {
-    signal?.removeEventListener('abort', stop);
-  }
-}
-
-/**
- * The reply with its body read within `limit` and put back, for replies openapi-fetch reads
- * itself (the error statuses). A redirect the browser keeps opaque has no body to read.
- */
-export async function boundedReply(response: Response, limit: number, action: string, signal: AbortSignal): Promise<Response> {
-  if (response.status < 200 || response.type === 'opaqueredirect') return response;
-  const text = await readReplyText(response, limit, action, signal);
-  // These statuses may not carry a body, not even an empty one.
-  const body = [204, 205, 304].includes(response.status) ? null : text;
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  let stopped: { reason: unknown } | undefined;
+  onStop?.((reason) => {
+    stopped = { reason };
+    void reader.cancel(reason).catch(() => {});
+  });
+  const read = await readAtMost(reader, limit);
+  if (stopped) throw stopped.reason;
+  if (!read) throw tooLarge();
+  return read.text;
 }

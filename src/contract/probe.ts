@@ -134,7 +134,8 @@ async function probeOnce(target: ProbeTarget, request: ProbeRequest): Promise<Pr
     // is the reply, judged as it is: followed, it would carry the key and body elsewhere.
     const sent = new Request(url, { method, headers, body: body ?? null, redirect: 'manual' });
     response = await Promise.race([target.fetch(sent, { signal: call.signal }), call.expired]);
-    text = await Promise.race([readReplyText(response, target.maxReplyBytes, request.action, call.signal), call.expired]);
+    const onStop = (cancel: (reason: unknown) => void) => call.signal.addEventListener('abort', () => cancel(call.signal.reason), { once: true });
+    text = await Promise.race([readReplyText(response, target.maxReplyBytes, request.action, onStop), call.expired]);
   } catch (error) {
     const reason = call.signal.aborted
       ? (call.signal.reason as Error).message

@@ -92,14 +92,18 @@ describe('maxResponseBytes', () => {
     await expect(client.getAsset({ Id: 'a' })).rejects.toThrow(PortraitResponseTooLargeError);
   });
 
-  it('times out a success body that stalls, even through a fetch that ignores its signal', async () => {
-    const stalled: typeof fetch = async () =>
-      new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"ResponseMetadata":')) }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
-    const client = createPortraitClient({ apiKey: 'k', baseUrl: 'http://portrait.local', fetch: (request) => stalled(request), timeoutMs: 200, maxRetries: 0 });
-    await expect(client.getAsset({ Id: 'a' })).rejects.toThrow(PortraitTimeoutError);
+  it('times out a body that stalls, a success or an error, even through a fetch that ignores its signal, and cancels it', async () => {
+    for (const status of [200, 500]) {
+      const cancelled: unknown[] = [];
+      const stalled: typeof fetch = async () =>
+        new Response(
+          new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"ResponseMetadata":')), cancel: (reason) => void cancelled.push(reason) }),
+          { status, headers: { 'content-type': 'application/json' } },
+        );
+      const client = createPortraitClient({ apiKey: 'k', baseUrl: 'http://portrait.local', fetch: (request) => stalled(request), timeoutMs: 200, maxRetries: 0 });
+      await expect(client.getAsset({ Id: 'a' }), String(status)).rejects.toThrow(PortraitTimeoutError);
+      expect(cancelled, String(status)).toHaveLength(1);
+    }
   });
 });
 

@@ -30,6 +30,15 @@ describe('per call and per client', () => {
     expect(received?.headers['user-agent']).toBe(`portrait-api-toolkit/${version} node/${process.version}`);
   });
 
+  it("lets a per-call header replace the client's, whatever the case of its name", async () => {
+    const server = await scripted(() => success('GetAsset', { Id: 'a' }));
+    const client = createPortraitClient({ apiKey: 'sk-key', baseUrl: server.url });
+    await client.getAsset({ Id: 'a' }, { headers: { 'USER-AGENT': 'nightly-job/1', 'Content-type': 'application/json; charset=utf-8' } });
+    const [received] = server.received;
+    expect(received?.headers['user-agent']).toBe('nightly-job/1');
+    expect(received?.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
   it('logs each attempt and each retry to its logger, never the key', async () => {
     const server = await scripted((_, index) => (index === 0 ? failure('GetAsset', 'InternalError', 500) : success('GetAsset', { Id: 'a' })));
     const lines: string[] = [];
