@@ -22,9 +22,17 @@ export interface BrokenBody {
 
 // Media of every type the document names, and files of none.
 const extensions = [...Object.values(fileExtensions).flat().map((extension) => `.${extension}`), '.txt', ''];
-const anyHttpUrl = fc
-  .tuple(fc.constantFrom('http', 'https', 'HTTPS'), fc.domain(), fc.webPath(), fc.constantFrom(...extensions))
-  .map(([scheme, host, path, extension]) => `${scheme}://${host}${path}${extension}`);
+let anyHttpUrlArbitrary: fc.Arbitrary<string> | undefined;
+/**
+ * Any http(s) URL, made on first use: fast-check's webPath takes over a second of CPU to make,
+ * which every command importing this module paid at its start.
+ */
+function anyHttpUrl(): fc.Arbitrary<string> {
+  anyHttpUrlArbitrary ??= fc
+    .tuple(fc.constantFrom('http', 'https', 'HTTPS'), fc.domain(), fc.webPath(), fc.constantFrom(...extensions))
+    .map(([scheme, host, path, extension]) => `${scheme}://${host}${path}${extension}`);
+  return anyHttpUrlArbitrary;
+}
 
 /** Follows `$ref`s; request schemas hold no boolean schemas. */
 function deref(schema: SchemaObject | boolean | undefined): SchemaObject {
@@ -52,7 +60,7 @@ export function validValue(schemaOrRef: SchemaObject | boolean, options: BodyOpt
     case 'integer':
       return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
     case 'string':
-      if (schema.format === 'uri') return options.url ?? anyHttpUrl;
+      if (schema.format === 'uri') return options.url ?? anyHttpUrl();
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
       // Code points, as JSON Schema counts lengths.
       return fc.string({ unit: 'binary', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 80) });
