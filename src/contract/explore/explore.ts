@@ -41,8 +41,12 @@ export async function explore(env: Omit<ExploreEnvironment, 'quotas'>, options: 
   let failure: { played: PlayedStep[]; error: unknown } | undefined;
   // A replay names the run and shrinks to take (fast-check's path) and which commands ran (the commands' own replay path).
   const [path, replayPath] = options.path?.split(',') ?? [];
-  const property = fc.asyncProperty(fc.commands(stepCommands(env.keys.B !== undefined), { maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) }), async (commands) => {
-    if (env.target.stop.aborted) return;
+  const sequencesToPlay = fc.commands(stepCommands(env.keys.B !== undefined), { maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) });
+  // Out of time, fast-check still draws the runs left (up to maxExploreRuns): drawing nothing, not
+  // sequences of 20 steps, ends them at once.
+  const untilOutOfTime = fc.constant(undefined).chain(() => (env.target.stop.aborted ? fc.constant(undefined) : sequencesToPlay));
+  const property = fc.asyncProperty(untilOutOfTime, async (commands) => {
+    if (env.target.stop.aborted || commands === undefined) return;
     const pair = new SequencePair(environment, ++sequences);
     try {
       await fc.asyncModelRun(() => ({ model: {}, real: pair }), commands);
