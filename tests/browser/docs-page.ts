@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import { actionNames, actions, portraitDocument as document, type Action } from '../../src/protocol/index.js';
 import { inWatchedPage, saveScreenshot, type SiteServer } from './harness.js';
+import { actionUrl } from '../support/calls.js';
 
 /**
  * Checks the page's tags, that its menu names every Action, that each of `opened` shows its
@@ -48,7 +49,7 @@ export async function walkDocsPage(site: SiteServer, browser: Browser, opened: r
 
     await menu.getByRole('link', { name: 'Asset groups', exact: true }).click();
     await menu.getByRole('link', { name: /\bCreateAssetGroup\b/ }).click();
-    await expect.poll(() => content.innerText()).toContain('/portrait/?Action=CreateAssetGroup&Version=2024-01-01');
+    await expect.poll(() => content.innerText()).toContain(actionUrl('', 'CreateAssetGroup'));
     // The servers it lists: the gateway, and the origin that served this page, from the first
     // paint on (not the document's default port, which the page was built with).
     // Not as a prefix: the serving port may be 40101, whose origin starts with the listed one.
@@ -58,7 +59,7 @@ export async function walkDocsPage(site: SiteServer, browser: Browser, opened: r
 
     // Search runs in blob: workers: local too, and allowed by the page's policy. The result
     // names an operation the current view does not show.
-    const found = '/portrait/?Action=GetVisualValidateResult&Version=2024-01-01';
+    const found = actionUrl('', 'GetVisualValidateResult');
     expect(await page.locator('body').innerText()).not.toContain(found);
     await page.keyboard.press('Control+k');
     await page.keyboard.type('liveness token');

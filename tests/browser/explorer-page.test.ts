@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { createPortraitClient } from '../../src/client/index.js';
 import { requestExamples, responseExample } from '../support/examples.js';
 import { inWatchedPage, saveScreenshot, startSiteServer, useSiteAndBrowser, type SiteServer, type WatchedPage } from './harness.js';
+import { actionUrl } from '../support/calls.js';
 
 const createGroupExamples = Object.fromEntries(requestExamples('CreateAssetGroup'));
 
@@ -119,7 +120,7 @@ describe('the explorer against a server on another origin', () => {
         const { Result } = responseExample('CreateAssetGroup', 200, 'success') as { Result: { Id: string } };
         await expect.poll(() => result.innerText()).toContain(`"Id": "${Result.Id}"`);
         expect(await result.innerText()).toMatch(/HTTP status\s+200/);
-        expect(requests.urls).toContain(`${mock.url}/portrait/?Action=CreateAssetGroup&Version=2024-01-01`);
+        expect(requests.urls).toContain(actionUrl(mock.url, 'CreateAssetGroup'));
         await saveScreenshot(page, 'explorer-cross-origin.png', { fullPage: true });
       });
     } finally {
@@ -140,7 +141,7 @@ describe('the explorer, documenting each call', () => {
       await form.getByLabel('Request body (JSON)').fill('{"Name": "from-a-snippet"}');
       await form.getByText('As code: curl, TypeScript').click();
       const curl = await form.getByLabel('CreateAssetGroup with curl').innerText();
-      expect(curl).toContain(`'${url}/portrait/?Action=CreateAssetGroup&Version=2024-01-01'`);
+      expect(curl).toContain(`'${actionUrl(url, 'CreateAssetGroup')}'`);
       expect(await form.getByLabel('CreateAssetGroup with the client').innerText()).toBe('const result = await client.createAssetGroup({"Name": "from-a-snippet"});');
       // The snippet, run as shown, creates the group.
       const { stdout } = await promisify(execFile)('sh', ['-c', curl], { env: { ...process.env, PORTRAIT_API_KEY: 'demo-key' } });

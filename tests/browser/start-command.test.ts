@@ -2,6 +2,7 @@
 // the emulator, the docs, the explorer and the views are, serves them on one origin, and stops on a signal.
 import { spawn } from 'node:child_process';
 import { afterAll, expect, it } from 'vitest';
+import { actionRequest } from '../support/calls.js';
 
 const children: ReturnType<typeof spawn>[] = [];
 afterAll(() => {
@@ -36,11 +37,7 @@ it('prints the emulator, docs, explorer and view URLs, serves them, and stops on
     expect(response.status, path).toBe(200);
     expect(await response.text()).toContain(marker);
   }
-  const api = await fetch(`${url}/portrait/?Action=ListAssets&Version=2024-01-01`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
-    body: '{}',
-  });
+  const api = await fetch(actionRequest(url, 'ListAssets', {}));
   expect(api.status).toBe(200);
 
   child.kill('SIGINT');

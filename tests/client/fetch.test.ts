@@ -1,9 +1,11 @@
 // A fetch of the caller's: what it is given, and the time limits that hold whatever it does.
 import { describe, expect, it, vi } from 'vitest';
 import { createPortraitClient, PortraitAbortError, PortraitTimeoutError, type FetchFunction } from '../../src/client/index.js';
+import { apiVersion } from '../../src/protocol/index.js';
+import { actionUrl } from '../support/calls.js';
 
 const asset = { Id: 'asset-1', GroupId: 'group-1', Name: 'n', AssetType: 'Image', Status: 'Active', URL: '', CreateTime: 't', UpdateTime: 't' };
-const envelope = (result: object) => Response.json({ ResponseMetadata: { RequestId: 'R1', Action: 'GetAsset', Version: '2024-01-01' }, Result: result });
+const envelope = (result: object) => Response.json({ ResponseMetadata: { RequestId: 'R1', Action: 'GetAsset', Version: apiVersion }, Result: result });
 
 /** A fetch that never answers, and what it was given. */
 function hangingFetch() {
@@ -21,7 +23,7 @@ describe("the caller's fetch", () => {
     const client = createPortraitClient({ apiKey: 'k', baseUrl: 'http://api.local', fetch, timeoutMs: 20, maxRetries: 0 });
     await expect(client.getAsset({ Id: 'asset-1' })).rejects.toBeInstanceOf(PortraitTimeoutError);
     expect(seen).toHaveLength(1);
-    expect(seen[0]?.request.url).toBe('http://api.local/portrait/?Action=GetAsset&Version=2024-01-01');
+    expect(seen[0]?.request.url).toBe(actionUrl('http://api.local', 'GetAsset'));
     expect(seen[0]?.request.headers.get('authorization')).toBe('Bearer k');
     expect(await seen[0]?.request.json()).toEqual({ Id: 'asset-1' });
     expect(seen[0]?.signal?.aborted).toBe(true);

@@ -19,7 +19,7 @@ import {
   waitUntilAssetActive,
   waitUntilValidateResult,
 } from '../../src/client/index.js';
-import { actions } from '../../src/protocol/index.js';
+import { actions, apiVersion } from '../../src/protocol/index.js';
 import { failure, startScriptedServer, success, type Script, type ScriptedServer } from '../support/scripted-server.js';
 
 const started: { close(): Promise<void> }[] = [];
@@ -132,7 +132,7 @@ describe('replies without a body', () => {
 
 describe('envelopes that are almost right', () => {
   it.each([123, { toString: 1 }, null, ['R']])('InvalidResponse, not retried, for a success whose RequestId is %j', async (requestId) => {
-    const server = await scripted(() => ({ body: { ResponseMetadata: { RequestId: requestId, Action: 'GetAsset', Version: '2024-01-01' }, Result: { Id: 'a' } } }));
+    const server = await scripted(() => ({ body: { ResponseMetadata: { RequestId: requestId, Action: 'GetAsset', Version: apiVersion }, Result: { Id: 'a' } } }));
     const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, minRetryDelayMs: 1 });
     const error = await client.getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
     expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);

@@ -4,6 +4,8 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPortraitClient, type PortraitClient } from '../../src/client/index.js';
 import { startScriptedServer, type Script, type ScriptedServer } from '../support/scripted-server.js';
+import { apiVersion } from '../../src/protocol/index.js';
+import { actionUrl } from '../support/calls.js';
 
 const apiKey = 'sk-portrait-SECRET-4f9a2c';
 
@@ -42,14 +44,14 @@ const echo: Script = (request) => {
   const auth = String(request.headers.authorization);
   return {
     status: 400,
-    body: { ResponseMetadata: { RequestId: auth, Action: 'GetAsset', Version: '2024-01-01', Error: { Code: `InvalidParameter.${auth}`, Message: `bad key ${auth}` } } },
+    body: { ResponseMetadata: { RequestId: auth, Action: 'GetAsset', Version: apiVersion, Error: { Code: `InvalidParameter.${auth}`, Message: `bad key ${auth}` } } },
   };
 };
 
 describe('the API key never leaks', () => {
   it('the echo server does send the key back', async () => {
     await clientFor(echo);
-    const response = await fetch(`${server?.url}/portrait/?Action=GetAsset&Version=2024-01-01`, {
+    const response = await fetch(actionUrl(server?.url ?? '', 'GetAsset'), {
       method: 'POST',
       headers: { Authorization: `Bearer ${apiKey}` },
       body: '{}',

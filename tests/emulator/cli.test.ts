@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtCommand } from '../cli/built-command.js';
+import { actionRequest } from '../support/calls.js';
 
 const started: ChildProcessWithoutNullStreams[] = [];
 afterAll(() => {
@@ -30,11 +31,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 
 /** An Action called with the first demo key. */
 function callAction(url: string, action: string, body: string): Promise<Response> {
-  return fetch(`${url}/portrait/?Action=${action}&Version=2024-01-01`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
-    body,
-  });
+  return fetch(actionRequest(url, action, body));
 }
 
 describe('src/cli/portrait-emulator.ts', () => {
