@@ -3,9 +3,9 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPortraitClient, type PortraitClient } from '../../src/client/index.js';
-import { startScriptedServer, type Script, type ScriptedServer } from '../support/scripted-server.js';
 import { apiVersion } from '../../src/protocol/index.js';
 import { actionUrl } from '../support/calls.js';
+import { startScriptedServer, type Script, type ScriptedServer } from '../support/scripted-server.js';
 
 const apiKey = 'sk-portrait-SECRET-4f9a2c';
 
