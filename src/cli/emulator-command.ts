@@ -4,8 +4,7 @@
 // free port, with PORTRAIT_BASE_URL and PORTRAIT_API_KEY set, and stops when the command ends,
 // exiting with its status.
 import { corsOriginsFrom } from '../server/cors.js';
-import { demoTenants, loadTenants, startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../emulator/index.js';
-import { publicUrlOrigin } from '../emulator/server.js';
+import type { EmulatorServerOptions, RunningEmulator } from '../emulator/index.js';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { faultFlags, faultOptionsFrom, faultSummary } from './fault-flags.js';
@@ -48,6 +47,9 @@ export function emulatorCommandLine(name: string, summary: string) {
 
 export async function runEmulatorCommand(command: ReturnType<typeof emulatorCommandLine>, { prepare, ...extras }: EmulatorCommandExtras = {}): Promise<RunningEmulator> {
   const values = parseCommandLine(command);
+  // The emulator (the document, its validators, the server) loads once the usage, the version and
+  // an unknown flag are past: each of those is a start of a fraction of the time.
+  const [{ demoTenants, loadTenants, startEmulator }, { publicUrlOrigin }] = await Promise.all([import('../emulator/index.js'), import('../emulator/server.js')]);
   const served = commandAfterFlags();
   // A command is served on a free port, unless one is asked for.
   const flagWords = process.argv.slice(2, process.argv.indexOf('--'));
