@@ -4,6 +4,7 @@
 // on a difference from an assumption of the document), 2 on a usage error.
 import { writeFile } from 'node:fs/promises';
 import { formatCheck, formatSummary, maxExploreRuns, runContract, toJson, toJUnit } from '../contract/index.js';
+import { isExplorePath } from '../contract/runner.js';
 import { protocol } from '../protocol/index.js';
 import { ignoreOrphanedSocketErrors } from './socket-error-guard.js';
 import { fail, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
@@ -47,6 +48,7 @@ for (const name of ['group-quota', 'fuzz'] as const) wholeNumberFrom(command, `-
 wholeNumberFrom(command, '--explore', values.explore, 0, maxExploreRuns);
 if (values.seed !== undefined) wholeNumberFrom(command, '--seed', values.seed, 0);
 if (values['explore-path'] !== undefined && values.seed === undefined) usageError(command, '--explore-path replays a sequence of one seed: give --seed too');
+if (values['explore-path'] !== undefined && !isExplorePath(values['explore-path'])) usageError(command, `--explore-path must be a path as a report gives it, such as 3:0:1,AAB:A, not ${JSON.stringify(values['explore-path'].slice(0, 80))}`);
 // Seconds that become a timer's milliseconds, which stop at 2^31 - 1.
 const longestSeconds = Math.floor((2 ** 31 - 1) / 1000);
 wholeNumberFrom(command, '--asset-timeout', values['asset-timeout'], 0, longestSeconds);

@@ -107,6 +107,16 @@ function checked(name: string, value: number | undefined, min: number, fallback:
   return chosen;
 }
 
+/**
+ * A replay path as a report gives it: fast-check's path (the run, below maxExploreRuns, then the
+ * shrinks taken) and the commands' own replay path. Each number is bounded: fast-check draws every
+ * run and shrink up to the one a path names, and a larger one would hold the process for minutes.
+ */
+export function isExplorePath(path: unknown): boolean {
+  if (typeof path !== 'string' || !/^\d{1,5}(:\d{1,4}){0,1000}(,[A-Za-z0-9+/]{0,1000}:[A-Za-z0-9+/]{0,1000})?$/.test(path)) return false;
+  return Number(path.split(':')[0]) < maxExploreRuns;
+}
+
 export async function runContract(options: ContractOptions): Promise<ContractReport> {
   const limits = {
     timeoutMs: checked('timeoutMs', options.timeoutMs, 1, 30_000),
@@ -121,8 +131,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   };
   if (limits.explore > maxExploreRuns) throw new TypeError(`runContract: explore must be a whole number from 0 to ${maxExploreRuns}, not ${String(options.explore)}`);
   const explorePath = options.explorePath;
-  if (explorePath !== undefined && (typeof explorePath !== 'string' || !/^\d{1,9}(:\d{1,9}){0,1000}(,[A-Za-z0-9+/]{0,1000}:[A-Za-z0-9+/]{0,1000})?$/.test(explorePath))) {
-    throw new TypeError('runContract: explorePath must be a path as a report gives it, such as 3:0:1,AAB:A');
+  if (explorePath !== undefined && !isExplorePath(explorePath)) {
+    throw new TypeError(`runContract: explorePath must be a path as a report gives it, such as 3:0:1,AAB:A (its first number a run below ${maxExploreRuns})`);
   }
   const redact = redactor([options.apiKey, options.secondApiKey ?? '']);
   const { maxTimeMs } = limits;
@@ -193,8 +203,13 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     // The clean-up gets time of its own: a run out of time still deletes what it made.
     const tidy = deadline(cleanUpMs, () => new OutOfTime(`the clean-up is out of time (${cleanUpMs / 1000} s)`));
     const tidyTarget = { ...target, stop: tidy.signal };
-    leftBehind.push(...(await cleanUp(tidyTarget, settings, state).finally(() => tidy.clear())));
-    if (limits.explore > 0 && settings.secondApiKey) leftBehind.push(...(await cleanUp(tidyTarget, settings, secondState, 'secondary')));
+    try {
+      leftBehind.push(...(await cleanUp(tidyTarget, settings, state)));
+      // Within the same time: both customers' clean-ups together get cleanUpMs.
+      if (limits.explore > 0 && settings.secondApiKey) leftBehind.push(...(await cleanUp(tidyTarget, settings, secondState, 'secondary')));
+    } finally {
+      tidy.clear();
+    }
   }
   return report();
 }

@@ -99,6 +99,7 @@ describe.concurrent('a flag with a value it cannot take', () => {
     ['portrait-mock', ['--cors-origin', 'not an origin'], '--cors-origin: '],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--fuzz', 'many'], '--fuzz must be a whole number from 0 to'],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--explore', '10001'], '--explore must be a whole number from 0 to 10000'],
+    ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--seed', '1', '--explore-path', 'zzz'], '--explore-path must be a path as a report gives it'],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--explore-path', '1:2'], '--explore-path replays a sequence of one seed'],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--rate-limits', 'fast'], '--rate-limits must be document or off, not "fast"'],
     ['portrait-contract', ['--base-url', 'http://127.0.0.1:9', '--api-key', 'k', '--max-time', '0'], '--max-time must be a whole number from 1 to 2147483'],

@@ -183,6 +183,9 @@ describe('--explore', () => {
     ['explore', { explore: 1.5 }],
     ['seed', { seed: -2 }],
     ['explorePath', { explorePath: 'not a path' }],
+    // A run fast-check would draw every run before, for minutes.
+    ['explorePath', { explorePath: '99999999' }],
+    ['explorePath', { explorePath: '10000:0' }],
   ])('refuses a bad %s at once, naming it', async (name, options) => {
     await expect(runContract({ ...onlyExplore, fetch: target().fetch, ...options })).rejects.toThrow(new RegExp(`${name} must`));
   });
