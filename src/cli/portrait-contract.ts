@@ -24,6 +24,7 @@ const command = {
     skip: { type: 'string', value: 'a,b', description: 'checks not to run, such as groups.quota' },
     'asset-timeout': { type: 'string', value: 's', description: 'how long an asset may stay Processing', default: '180' },
     'group-quota': { type: 'string', value: 'n', description: "the customer's group quota", default: String(protocol.activeGroupQuota) },
+    'asset-quota': { type: 'string', value: 'n', description: "the customer's asset quota, which the exploration's model keeps too", default: String(protocol.assetQuota) },
     fuzz: { type: 'string', value: 'n', description: 'also send n generated valid and n invalid bodies per Action', default: '0' },
     explore: { type: 'string', value: 'n', description: `after the checks, n random call sequences judged against the emulator as the model (at most ${maxExploreRuns})`, default: '0' },
     seed: { type: 'string', value: 's', description: "the exploration's seed (random by default): a report's seed runs the same sequences again" },
@@ -44,7 +45,7 @@ ignoreOrphanedSocketErrors();
 const baseUrl = values['base-url'] ?? (process.env.PORTRAIT_BASE_URL || undefined);
 const apiKey = values['api-key'] ?? process.env.PORTRAIT_API_KEY;
 if (!baseUrl || !apiKey) usageError(command, baseUrl ? 'an API key is needed: --api-key, or PORTRAIT_API_KEY' : '--base-url is needed, or PORTRAIT_BASE_URL');
-for (const name of ['group-quota', 'fuzz'] as const) wholeNumberFrom(command, `--${name}`, values[name], 0);
+for (const name of ['group-quota', 'asset-quota', 'fuzz'] as const) wholeNumberFrom(command, `--${name}`, values[name], 0);
 wholeNumberFrom(command, '--explore', values.explore, 0, maxExploreRuns);
 if (values.seed !== undefined) wholeNumberFrom(command, '--seed', values.seed, 0);
 if (values['explore-path'] !== undefined && values.seed === undefined) usageError(command, '--explore-path replays a sequence of one seed: give --seed too');
@@ -67,6 +68,7 @@ try {
     skip: values.skip?.split(',').map((name) => name.trim()) ?? [],
     assetTimeoutMs: Number(values['asset-timeout']) * 1000,
     groupQuota: Number(values['group-quota']),
+    assetQuota: Number(values['asset-quota']),
     fuzz: Number(values.fuzz),
     explore: Number(values.explore),
     ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),

@@ -16,6 +16,8 @@ export interface ContractSettings {
   /** A URL that cannot become an image asset. */
   brokenImageUrl: string;
   groupQuota: number;
+  /** Each customer's asset quota, the document's unless the target keeps a smaller one. */
+  assetQuota: number;
   assetTimeoutMs: number;
   pollIntervalMs: number;
 }

@@ -48,6 +48,8 @@ export interface ContractOptions {
   /** A public image the server can download. The default only suits emulators and mocks. */
   imageUrl?: string | undefined;
   groupQuota?: number | undefined;
+  /** The target's asset quota per customer, if smaller than the document's: the exploration's model keeps the same. */
+  assetQuota?: number | undefined;
   /** Names of checks not to run. */
   skip?: string[] | undefined;
   /** Also send this many generated valid and invalid bodies per Action (the fuzz.<Action> checks); 0 by default. */
@@ -125,6 +127,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     assetTimeoutMs: checked('assetTimeoutMs', options.assetTimeoutMs, 0, 180_000),
     pollIntervalMs: checked('pollIntervalMs', options.pollIntervalMs, 0, 2_000),
     groupQuota: checked('groupQuota', options.groupQuota, 0, protocol.activeGroupQuota),
+    assetQuota: checked('assetQuota', options.assetQuota, 0, protocol.assetQuota),
     fuzz: checked('fuzz', options.fuzz, 0, 0),
     explore: checked('explore', options.explore, 0, 0),
     seed: checked('seed', options.seed, 0, Math.floor(Math.random() * 2 ** 31)),
@@ -158,6 +161,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     imageUrl: options.imageUrl ?? 'https://example.com/portrait.png',
     brokenImageUrl: 'https://example.com/contract/not-an-image.txt',
     groupQuota: limits.groupQuota,
+    assetQuota: limits.assetQuota,
     assetTimeoutMs: limits.assetTimeoutMs,
     pollIntervalMs: limits.pollIntervalMs,
   };

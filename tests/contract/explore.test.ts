@@ -11,7 +11,9 @@ import { apiVersion } from '../../src/protocol/index.js';
 import { answerInstead, editRequests, envelope, type Fault } from './faults.js';
 
 const runs = Number(process.env.EXPLORE_RUNS ?? 50);
-const keys = { apiKey: 'explore-secret-key-one', secondApiKey: 'explore-secret-key-two' };
+// No run of eight characters in common with the explorer's names and projects (`explore-other`): the
+// probe redacts any such run of a key from the replies.
+const keys = { apiKey: 'first-secret-key-one', secondApiKey: 'second-secret-key-two' };
 const tenants = [
   { customerId: 'one', apiKeys: [keys.apiKey] },
   { customerId: 'two', apiKeys: [keys.secondApiKey] },
@@ -182,6 +184,7 @@ describe('--explore', () => {
     ['explore', { explore: 10_001 }],
     ['explore', { explore: 1.5 }],
     ['seed', { seed: -2 }],
+    ['assetQuota', { assetQuota: 1.5 }],
     ['explorePath', { explorePath: 'not a path' }],
     // A run fast-check would draw every run before, for minutes.
     ['explorePath', { explorePath: '99999999' }],

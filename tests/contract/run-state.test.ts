@@ -22,6 +22,7 @@ const settings: ContractSettings = {
   imageUrl: 'https://example.com/portrait.png',
   brokenImageUrl: 'https://example.com/not-an-image.txt',
   groupQuota: 3,
+  assetQuota: 10,
   assetTimeoutMs: 1_000,
   pollIntervalMs: 5,
 };

@@ -3,7 +3,7 @@
 // statuses once both sides settled, and whether a timestamp stayed or changed between two
 // observations of one resource. Not compared: ids (mapped), time values, RequestIds, signed URLs.
 // A difference names the fact it rests on, so that it is graded as the scripted checks grade.
-import { facts, type FactName } from '../../protocol/index.js';
+import { facts, requestProperty, type FactName, type PaginatedAction } from '../../protocol/index.js';
 import { excerpt } from '../../protocol/printable.js';
 import type { Judged } from '../context.js';
 import type { IdMap } from './id-map.js';
@@ -110,12 +110,19 @@ function compareList(made: Made, step: CallStep, target: Record<string, unknown>
   }
   const targetItems = (Array.isArray(target.Items) ? target.Items : []) as Record<string, unknown>[];
   const modelItems = (Array.isArray(model.Items) ? model.Items : []) as Record<string, unknown>[];
+  // The target's own ids and times are its to choose, but its page must be in the order they give.
+  const sortBy = String(step.body.SortBy ?? requestProperty(step.action as PaginatedAction, 'SortBy').default);
+  const sortOrder = String(step.body.SortOrder ?? requestProperty(step.action as PaginatedAction, 'SortOrder').default);
+  const keys = targetItems.map((item) => String(item[sortBy]));
+  const misplaced = keys.findIndex((key, index) => index > 0 && (sortOrder === 'Asc' ? key < (keys[index - 1] as string) : key > (keys[index - 1] as string)));
+  if (misplaced > 0) {
+    return { judged: 'behaviours.pagination', message: `${step.action}: item ${misplaced + 1} has ${sortBy} ${show(keys[misplaced])}, out of ${sortOrder} order after ${show(keys[misplaced - 1])}` };
+  }
   // Statuses and UpdateTime move while assets process: they are compared once both sides settled.
   const movesWhileProcessing = made === 'asset' && !view.settled;
   if (!(movesWhileProcessing && filter.Statuses !== undefined)) {
     if (target.TotalCount !== model.TotalCount) return { judged: countFact, message: `${step.action}: TotalCount is ${show(target.TotalCount)}; the model counts ${show(model.TotalCount)}` };
     if (targetItems.length !== modelItems.length) return { judged: countFact, message: `${step.action}: ${targetItems.length} Items; the model has ${modelItems.length}` };
-    const sortBy = String(step.body.SortBy ?? 'CreateTime');
     const whole = Number(model.PageNumber) === 1 && Number(model.TotalCount) <= Number(model.PageSize);
     const targetNames = targetItems.map((item) => view.target.nameOf(made, item.Id));
     const modelNames = modelItems.map((item) => view.model.nameOf(made, item.Id));

@@ -8,7 +8,7 @@ import { facts, protocol, type PaginatedAction } from '../../protocol/index.js';
 import type { Difference, Judged } from '../context.js';
 import { probe } from '../probe.js';
 import type { Reproduction } from '../reproduction.js';
-import { stepCommands } from './commands.js';
+import { stepCommands, swarm } from './commands.js';
 import { ExploreDifference, SequencePair, type ExploreEnvironment, type PlayedStep } from './sequence-pair.js';
 import { replayLine, sequenceLines, type Replay } from './sequence-report.js';
 import type { Customer } from './steps.js';
@@ -16,7 +16,7 @@ import type { Customer } from './steps.js';
 /** The most sequences one run explores: each costs tens of calls on the target. */
 export const maxExploreRuns = 10_000;
 /** The longest sequence: long enough to reach a read after a create and an update, short on the model's clock (a second a call) beside its processing. */
-const maxCommands = 20;
+const maxCommands = 60;
 
 export interface ExploreOptions extends Replay {
   runs: number;
@@ -35,24 +35,23 @@ export interface ExploreOutcome {
   exploration: Exploration | undefined;
 }
 
-export async function explore(env: Omit<ExploreEnvironment, 'quotas'>, options: ExploreOptions): Promise<ExploreOutcome> {
-  const environment = { ...env, quotas: await modelQuotas(env) };
+export async function explore(env: Omit<ExploreEnvironment, 'quotas' | 'given'>, options: ExploreOptions): Promise<ExploreOutcome> {
+  const environment = { ...env, quotas: await modelQuotas(env), given: new Set<string>() };
   let sequences = 0;
   let failure: { played: PlayedStep[]; error: unknown } | undefined;
   // A replay names the run and shrinks to take (fast-check's path) and which commands ran (the commands' own replay path).
   const [path, replayPath] = options.path?.split(',') ?? [];
-  const sequencesToPlay = fc.commands(stepCommands(env.keys.B !== undefined), { maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) });
-  // Out of time, fast-check still draws the runs left (up to maxExploreRuns): drawing nothing, not
-  // sequences of 20 steps, ends them at once.
-  const untilOutOfTime = fc.constant(undefined).chain(() => (env.target.stop.aborted ? fc.constant(undefined) : sequencesToPlay));
-  const property = fc.asyncProperty(untilOutOfTime, async (commands) => {
-    if (env.target.stop.aborted || commands === undefined) return;
+  const commands = fc.commands(stepCommands(env.keys.B !== undefined), { maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) });
+  // Out of time: the run fails at once, which ends fast-check's runs (each would still draw its
+  // sequence); its shrinks fail at once too, and the outcome is no difference.
+  const outOfTime = () => new Error('out of time');
+  const property = fc.asyncProperty(swarm, commands, async (enabled, sequence) => {
+    if (env.target.stop.aborted) throw outOfTime();
     const pair = new SequencePair(environment, ++sequences);
     try {
-      await fc.asyncModelRun(() => ({ model: {}, real: pair }), commands);
+      await fc.asyncModelRun(() => ({ model: { enabled, made: pair.modelIds }, real: pair }), sequence);
     } catch (error) {
-      // Out of time: no difference, and the rest of the runs end at once.
-      if (env.target.stop.aborted) return;
+      if (env.target.stop.aborted) throw outOfTime();
       failure = { played: pair.played, error };
       throw error;
     } finally {
@@ -60,9 +59,10 @@ export async function explore(env: Omit<ExploreEnvironment, 'quotas'>, options: 
     }
   });
   const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, ...(path ? { path } : {}) });
+  if (env.target.stop.aborted) return { status: 'passed', messages: [], differences: [], exploration: undefined };
   if (details.failed && !failure) throw details.errorInstance;
   if (!details.failed || !failure) return { status: 'passed', messages: [], differences: [], exploration: undefined };
-  const commandsPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[0]))?.[1];
+  const commandsPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[1]))?.[1];
   const replay: Replay = { seed: details.seed, path: details.counterexamplePath ? [details.counterexamplePath, ...(commandsPath ? [commandsPath] : [])].join(',') : undefined };
   const { played, error } = failure;
   const redact = env.target.redact;
@@ -77,7 +77,7 @@ export async function explore(env: Omit<ExploreEnvironment, 'quotas'>, options: 
 }
 
 /** The document's quotas less what each customer of the target holds already, which the model's customers do not. */
-async function modelQuotas(env: Omit<ExploreEnvironment, 'quotas'>): Promise<ExploreEnvironment['quotas']> {
+async function modelQuotas(env: Omit<ExploreEnvironment, 'quotas' | 'given'>): Promise<ExploreEnvironment['quotas']> {
   const held = async (action: PaginatedAction, by: Customer) => {
     if (env.keys[by] === undefined) return 0;
     const reply = await probe(env.target, { action, body: { PageNumber: 1, PageSize: 1 }, apiKey: env.keys[by] }).catch(() => undefined);
@@ -86,7 +86,7 @@ async function modelQuotas(env: Omit<ExploreEnvironment, 'quotas'>): Promise<Exp
   };
   const quota = async (by: Customer) => ({
     groupQuota: Math.max(0, env.settings.groupQuota - (await held('ListAssetGroups', by))),
-    assetQuota: Math.max(0, protocol.assetQuota - (await held('ListAssets', by))),
+    assetQuota: Math.max(0, env.settings.assetQuota - (await held('ListAssets', by))),
   });
   return { A: await quota('A'), B: await quota('B') };
 }

@@ -20,11 +20,16 @@ export class IdMap {
     this.#list(made, by).push(id);
   }
 
-  /** The side's id for `ref`; an unknown id when the sequence made none of that kind and customer. */
+  /** How many of `made` customer `by` has made. */
+  count(made: Made, by: Customer): number {
+    return this.#list(made, by).length;
+  }
+
+  /** The side's id for `ref`, counted from the latest made (the likeliest to exist still); an unknown id when the sequence made none of that kind and customer. */
   resolve(ref: Ref): string {
     if ('unknown' in ref) return unknownIds[ref.unknown];
     const list = this.#list(ref.made, ref.by);
-    return list.length === 0 ? unknownIds[ref.made] : (list[ref.index % list.length] as string);
+    return list.length === 0 ? unknownIds[ref.made] : (list[list.length - 1 - (ref.index % list.length)] as string);
   }
 
   /** `group A#0` for the first group A made, the same name on both sides; `another id` for an id no create gave. */

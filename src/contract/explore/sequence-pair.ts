@@ -21,6 +21,8 @@ export interface ExploreEnvironment {
   tag: string;
   /** The model's quotas per customer: the document's, less what the target's customer holds already. */
   quotas: Record<Customer, { groupQuota: number; assetQuota: number }>;
+  /** Every id the target's creates gave in this exploration, over all its sequences: none may come twice. */
+  given: Set<string>;
   /** An id the target made, kept for the run's clean-up until `gone` says it is deleted. */
   made(kind: 'group' | 'asset', by: Customer, id: string): void;
   gone(kind: 'group' | 'asset', by: Customer, id: string): void;
@@ -54,6 +56,8 @@ export class SequencePair {
   readonly played: PlayedStep[] = [];
   readonly #ids = { target: new IdMap(), model: new IdMap() };
   readonly #model: Emulator;
+  /** The project of each id the target made outside the default one: its Gets and Deletes name it. */
+  readonly #projects = new Map<string, string>();
   readonly #view: ComparisonView;
   #now = Date.UTC(2026, 0, 1);
 
@@ -70,6 +74,11 @@ export class SequencePair {
     this.#view = { target: this.#ids.target, model: this.#ids.model, settled: true, settledOnce: false, times: new TimeMemory() };
   }
 
+  /** What the model made so far: a step on something the sequence made waits for one. */
+  get modelIds(): IdMap {
+    return this.#ids.model;
+  }
+
   async play(step: Step): Promise<void> {
     if (step.kind === 'settle') return this.#settle();
     this.#now += modelStepMs;
@@ -78,14 +87,20 @@ export class SequencePair {
     this.played.push({ step: describeStep(step), curl: reply.call.curl, target: target.text, model: model.text });
     const made = createdKind(step);
     const targetId = target.result?.[made === 'token' ? 'BytedToken' : 'Id'];
+    let reused: string | undefined;
     if (made && typeof targetId === 'string') {
+      if (this.env.given.has(targetId)) reused = targetId;
+      this.env.given.add(targetId);
       this.#ids.target.add(made, step.as, targetId);
+      if (typeof step.body.ProjectName === 'string') this.#projects.set(targetId, step.body.ProjectName);
       if (made !== 'token') this.env.made(made, step.as, targetId);
     }
     const violation = reply.violations[0];
     if (violation) throw new ExploreDifference({ judged: { fact: violation.fact, source: violation.source, says: 'Every reply fits the document.' }, message: violation.message });
     const parting = compareReplies(step, target, model, this.#view);
     if (parting) throw new ExploreDifference(parting);
+    // An id two creates gave: calls with the first one's reach the second, which the model never does.
+    if (reused !== undefined) throw new ExploreDifference({ judged: 'behaviours.actions', message: `${step.action} gave ${reused}, an id an earlier create of this exploration gave` });
     const modelId = model.result?.[made === 'token' ? 'BytedToken' : 'Id'];
     if (made && typeof modelId === 'string') this.#ids.model.add(made, step.as, modelId);
     if (made === 'asset' && typeof modelId === 'string') this.#view.settled = false;
@@ -96,7 +111,7 @@ export class SequencePair {
     for (const kind of ['asset', 'group'] as const) {
       for (const { id, by } of this.#ids.target.all(kind).reverse()) {
         if (this.env.target.stop.aborted) return;
-        const reply = await probe(this.env.target, { action: kind === 'asset' ? 'DeleteAsset' : 'DeleteAssetGroup', body: { Id: id }, apiKey: this.env.keys[by] }).catch(() => undefined);
+        const reply = await probe(this.env.target, { action: kind === 'asset' ? 'DeleteAsset' : 'DeleteAssetGroup', body: this.#inItsProject(id), apiKey: this.env.keys[by] }).catch(() => undefined);
         if (reply && (reply.result !== undefined || reply.baseCode === 'NotFound')) this.env.gone(kind, by, id);
       }
     }
@@ -135,7 +150,7 @@ export class SequencePair {
     const giveUpAt = performance.now() + settings.assetTimeoutMs;
     for (const { id, by } of this.#ids.target.all('asset')) {
       for (;;) {
-        const reply = await probe(target, { action: 'GetAsset', body: { Id: id }, apiKey: keys[by] });
+        const reply = await probe(target, { action: 'GetAsset', body: this.#inItsProject(id), apiKey: keys[by] });
         if ((reply.result as { Status?: unknown } | undefined)?.Status !== 'Processing' || performance.now() >= giveUpAt) break;
         await sleep(settings.pollIntervalMs, target.stop);
       }
@@ -144,6 +159,11 @@ export class SequencePair {
     this.#view.settled = true;
     this.#view.settledOnce = true;
     this.played.push({ step: 'settle', curl: undefined, target: 'polled GetAsset until no asset of the sequence was Processing', model: `its clock moved ${modelProcessingMs / 1000} s on` });
+  }
+
+  #inItsProject(id: string): { Id: string; ProjectName?: string } {
+    const project = this.#projects.get(id);
+    return project === undefined ? { Id: id } : { Id: id, ProjectName: project };
   }
 
   #resolve(value: unknown, side: 'target' | 'model'): unknown {

@@ -8,7 +8,7 @@ export type Customer = 'A' | 'B';
 
 export type Made = 'group' | 'asset' | 'token';
 
-/** What the sequence made, the n-th of a kind by a customer (modulo how many there are), or something no one made. */
+/** What the sequence made, the n-th latest of a kind by a customer (modulo how many there are), or something no one made. */
 export type Ref = { made: Made; index: number; by: Customer } | { unknown: Made };
 
 /**
@@ -36,6 +36,20 @@ export function isPlaceholder(value: unknown): value is Placeholder {
   return typeof value === 'object' && value !== null && ('$ref' in value || '$media' in value || '$name' in value || '$part' in value);
 }
 
+/** The refs in `step`'s body. */
+export function refsOf(step: Step): Ref[] {
+  if (step.kind === 'settle') return [];
+  const refs: Ref[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (isPlaceholder(value)) {
+      if ('$ref' in value) refs.push(value.$ref);
+    } else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
+  };
+  walk(step.body);
+  return refs;
+}
+
 /** The step as one line, placeholders named, as fast-check prints a command. */
 export function describeStep(step: Step): string {
   if (step.kind === 'settle') return 'settle';
@@ -45,7 +59,8 @@ export function describeStep(step: Step): string {
     if ('$name' in value) return `<name ${value.$name}>`;
     if ('$part' in value) return `<part of the names ${value.$part}>`;
     const ref = value.$ref;
-    return 'unknown' in ref ? `<an unknown ${ref.unknown}>` : `<${ref.by}'s ${ref.made} #${ref.index}>`;
+    if ('unknown' in ref) return `<an unknown ${ref.unknown}>`;
+    return ref.index === 0 ? `<${ref.by}'s latest ${ref.made}>` : `<${ref.by}'s ${ref.made} ${ref.index} before the latest>`;
   });
   return `${step.as} ${step.action} ${body}`;
 }
