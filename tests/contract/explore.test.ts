@@ -179,6 +179,19 @@ describe('--explore', () => {
     expect(refused).toEqual([]);
   }, 120_000);
 
+  it("prints a server's Error.Code cut and on one line: a line feed in it forged a passing line", async () => {
+    const forged = `InvalidParameter\n  ✓ explore   all fine${'A'.repeat(200_000)}`;
+    const refuse = answerInstead('CreateAssetGroup', () => true, () =>
+      Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'CreateAssetGroup', Version: apiVersion, Error: { Code: forged, Message: 'no' } } }, { status: 400 }),
+    );
+    const { result } = await exploreResult({ fetch: target(refuse).fetch, explore: 20, seed: 1 });
+    expect(result.status).toBe('failed');
+    const printed = formatCheck(result);
+    expect(printed).toContain('CreateAssetGroup answered HTTP 400 InvalidParameter\\u000a');
+    expect(printed).not.toContain('\n  ✓ explore');
+    expect(printed.length).toBeLessThan(20_000);
+  });
+
   it.each([
     ['explore', { explore: -1 }],
     ['explore', { explore: 10_001 }],

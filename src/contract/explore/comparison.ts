@@ -45,7 +45,8 @@ export function compareReplies(step: CallStep, target: SideReply, model: SideRep
     // grace), where the target's, younger in real time, have not.
     const aged = ['TokenExpired', 'InvalidToken'].includes(model.code?.split('.')[0] ?? '');
     if (step.action === 'GetVisualValidateResult' && aged && view.settledOnce && !JSON.stringify(step.body).includes('"unknown"')) return undefined;
-    const answer = (reply: SideReply) => `HTTP ${reply.status}${reply.code ? ` ${reply.code}` : ' with a Result'}`;
+    // The code is the server's text: cut, and made printable (a line feed in it forged a line).
+    const answer = (reply: SideReply) => `HTTP ${reply.status}${reply.code ? ` ${excerpt(reply.code, 100)}` : ' with a Result'}`;
     return { judged: outcomeFact(step, target, model), message: `${step.action} answered ${answer(target)}; the model answered ${answer(model)}` };
   }
   if (!target.result || !model.result) return undefined;
