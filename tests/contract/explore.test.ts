@@ -194,6 +194,19 @@ describe('--explore', () => {
     expect(printed.length).toBeLessThan(20_000);
   });
 
+  it('fails on a broken schema in a reply whose status, an assumed fact, is also wrong: the worst problem decides', async () => {
+    const wrongStatusAndName: Fault = (handle) => async (request) => {
+      const response = await handle(request);
+      if (actionOf(request) !== 'GetAssetGroup' || !response.ok) return response;
+      const body = (await response.json()) as { Result: Record<string, unknown> };
+      body.Result.Name = 12345;
+      return Response.json(body, { status: 299 });
+    };
+    const { result } = await exploreResult({ fetch: target(wrongStatusAndName).fetch, explore: 50, seed: 5 });
+    expect(result.status).toBe('failed');
+    expect(result.messages.join('\n')).toMatch(/Name/);
+  });
+
   it.each([
     ['explore', { explore: -1 }],
     ['explore', { explore: 10_001 }],

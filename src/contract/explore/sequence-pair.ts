@@ -95,7 +95,8 @@ export class SequencePair {
       if (typeof step.body.ProjectName === 'string') this.#projects.set(targetId, step.body.ProjectName);
       if (made !== 'token') this.env.made(made, step.as, targetId);
     }
-    const violation = reply.violations[0];
+    // The worst source among the reply's problems decides, as in the scripted checks: an assumed one (a status) must not hide a broken schema.
+    const violation = reply.violations.find((one) => one.source !== 'assumed') ?? reply.violations[0];
     if (violation) throw new ExploreDifference({ judged: { fact: violation.fact, source: violation.source, says: 'Every reply fits the document.' }, message: violation.message });
     const parting = compareReplies(step, target, model, this.#view);
     if (parting) throw new ExploreDifference(parting);
