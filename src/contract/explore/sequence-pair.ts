@@ -1,12 +1,14 @@
 // One sequence played on both sides in step: the target through the contract's probe (deadline,
 // bounded read, pacer, redaction), the model as a fresh in-process emulator with both customers
 // and a clock of its own. Each side resolves a step's refs through its own ids; the replies are
-// compared, and the first difference ends the sequence, which fast-check then shrinks.
+// compared. A difference on a fact of the reference or the upstream ends the sequence, which
+// fast-check then shrinks; one on an assumed fact is recorded and the sequence goes on (after a
+// write the two sides' states may have parted, so its remaining steps are skipped).
 import { createEmulator, type Emulator } from '../../emulator/portable.js';
 import { apiVersion, protocol, validateReply, describeIssues, type ErrorObject } from '../../protocol/index.js';
 import { excerpt, printable } from '../../protocol/printable.js';
 import { sleep } from '../../protocol/sleep.js';
-import type { ContractSettings } from '../context.js';
+import { factOf, type ContractSettings } from '../context.js';
 import { describeFailure, NoReply, probe, type ProbeReply, type ProbeTarget } from '../probe.js';
 import { compareReplies, TimeMemory, type ComparisonView, type Parting, type SideReply } from './comparison.js';
 import { IdMap } from './id-map.js';
@@ -23,6 +25,8 @@ export interface ExploreEnvironment {
   quotas: Record<Customer, { groupQuota: number; assetQuota: number }>;
   /** Every id the target's creates gave in this exploration, over all its sequences: none may come twice. */
   given: Set<string>;
+  /** The target broke an assumed fact at the last of `played`: noted, and the exploration goes on. */
+  assumed(parting: Parting, played: readonly PlayedStep[]): void;
   /** An id the target made, kept for the run's clean-up until `gone` says it is deleted. */
   made(kind: 'group' | 'asset', by: Customer, id: string): void;
   gone(kind: 'group' | 'asset', by: Customer, id: string): void;
@@ -60,6 +64,8 @@ export class SequencePair {
   readonly #projects = new Map<string, string>();
   readonly #view: ComparisonView;
   #now = Date.UTC(2026, 0, 1);
+  /** An assumed difference on a write parted the two sides' states: the sequence's further steps prove nothing. */
+  #parted = false;
 
   constructor(
     private readonly env: ExploreEnvironment,
@@ -80,6 +86,7 @@ export class SequencePair {
   }
 
   async play(step: Step): Promise<void> {
+    if (this.#parted) return;
     if (step.kind === 'settle') return this.#settle();
     this.#now += modelStepMs;
     const model = await this.#callModel(step);
@@ -97,9 +104,12 @@ export class SequencePair {
     }
     // The worst source among the reply's problems decides, as in the scripted checks: an assumed one (a status) must not hide a broken schema.
     const violation = reply.violations.find((one) => one.source !== 'assumed') ?? reply.violations[0];
-    if (violation) throw new ExploreDifference({ judged: { fact: violation.fact, source: violation.source, says: 'Every reply fits the document.' }, message: violation.message });
-    const parting = compareReplies(step, target, model, this.#view);
-    if (parting) throw new ExploreDifference(parting);
+    const parting = violation ? { judged: { fact: violation.fact, source: violation.source, says: 'Every reply fits the document.' }, message: violation.message } : compareReplies(step, target, model, this.#view);
+    if (parting && factOf(parting.judged).source !== 'assumed') throw new ExploreDifference(parting);
+    if (parting) {
+      this.env.assumed(parting, this.played);
+      if (!readsOnly(step)) this.#parted = true;
+    }
     // An id two creates gave: calls with the first one's reach the second, which the model never does.
     if (reused !== undefined) throw new ExploreDifference({ judged: 'behaviours.actions', message: `${step.action} gave ${reused}, an id an earlier create of this exploration gave` });
     const modelId = model.result?.[made === 'token' ? 'BytedToken' : 'Id'];
@@ -182,6 +192,11 @@ export class SequencePair {
 
 function createdKind(step: CallStep): 'group' | 'asset' | 'token' | undefined {
   return ({ CreateAssetGroup: 'group', CreateAsset: 'asset', CreateVisualValidateSession: 'token' } as const)[step.action as string];
+}
+
+/** A Get or a List: the same on both sides whatever it answered. */
+function readsOnly(step: CallStep): boolean {
+  return /^(Get|List)/.test(step.action);
 }
 
 function replyText(status: number, error: ErrorObject | undefined, result: unknown, body: unknown): string {
