@@ -48,7 +48,7 @@ interface Sequence {
 
 /** What one search found: the shrunk sequence that failed, and the first assumed difference noted. */
 interface Search {
-  failure: (Sequence & { error: unknown }) | undefined;
+  failure: (Sequence & { error: ExploreDifference }) | undefined;
   assumed: (Sequence & { parting: Parting }) | undefined;
 }
 
@@ -58,9 +58,7 @@ export async function explore(env: ExploreInput, options: ExploreOptions): Promi
   const found = await search(env, shared, options, 'noted');
   if (env.target.stop.aborted) return passed;
   if (found.failure) {
-    const { error } = found.failure;
-    const what = error instanceof ExploreDifference ? error.parting.message : `the exploration could not go on: ${error instanceof Error ? error.message : String(error)}`;
-    const { text, exploration } = shown(env, found.failure, what);
+    const { text, exploration } = shown(env, found.failure, found.failure.error.parting.message);
     return { status: 'failed', messages: [text], differences: found.assumed ? [noted(env, found.assumed)] : [], exploration };
   }
   if (!found.assumed) return passed;
@@ -73,7 +71,8 @@ export async function explore(env: ExploreInput, options: ExploreOptions): Promi
 
 async function search(env: ExploreInput, shared: Pick<ExploreEnvironment, 'quotas' | 'given'>, options: ExploreOptions, assumedDifference: 'noted' | 'failed'): Promise<Search> {
   let sequences = 0;
-  let failed: { played: PlayedStep[]; error: unknown } | undefined;
+  let failed: { played: PlayedStep[]; error: ExploreDifference } | undefined;
+  let fault: unknown;
   let assumed: Search['assumed'];
   const environment: ExploreEnvironment = {
     ...env,
@@ -93,12 +92,15 @@ async function search(env: ExploreInput, shared: Pick<ExploreEnvironment, 'quota
   const outOfTime = () => new Error('out of time');
   const property = fc.asyncProperty(swarm, commands, async (enabled, sequence) => {
     if (env.target.stop.aborted) throw outOfTime();
+    // The toolkit failed, not the target: nothing to shrink, so fast-check's shrinks end at once.
+    if (fault !== undefined) throw fault;
     const pair = new SequencePair(environment, ++sequences);
     try {
       await fc.asyncModelRun(() => ({ model: { enabled, made: pair.modelIds }, real: pair }), sequence);
     } catch (error) {
       if (env.target.stop.aborted) throw outOfTime();
-      failed = { played: pair.played, error };
+      if (error instanceof ExploreDifference) failed = { played: pair.played, error };
+      else fault = error;
       throw error;
     } finally {
       await pair.cleanUp();
@@ -106,10 +108,19 @@ async function search(env: ExploreInput, shared: Pick<ExploreEnvironment, 'quota
   });
   const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, ...(path ? { path } : {}) });
   if (env.target.stop.aborted || !details.failed) return { failure: undefined, assumed };
+  if (fault !== undefined) throw new ToolkitFault(fault);
   if (!failed) throw details.errorInstance;
   const commandsPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[1]))?.[1];
   const replay: Replay = { seed: details.seed, path: details.counterexamplePath ? [details.counterexamplePath, ...(commandsPath ? [commandsPath] : [])].join(',') : undefined };
   return { failure: { ...failed, replay }, assumed };
+}
+
+/** The exploration itself failed (its model, the toolkit's emulator, broke the document, or a fault of its own): no fault of the target's. */
+export class ToolkitFault extends Error {
+  override name = 'ToolkitFault';
+  constructor(cause: unknown) {
+    super(`a fault of the toolkit, not of the target (please report it): ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
 }
 
 /** A sequence as a report shows it: redacted, numbered, with the line that replays it. */

@@ -129,9 +129,16 @@ export class SequencePair {
   }
 
   async #callTarget(step: CallStep, modelText: string): Promise<{ target: SideReply & { text: string }; reply: ProbeReply }> {
-    let reply: ProbeReply;
+    const reply = await this.#probeTarget(step, this.#resolve(step.body, 'target'), modelText);
+    const error = reply.error;
+    const result = reply.result as Record<string, unknown> | undefined;
+    return { target: { status: reply.status, code: typeof error?.Code === 'string' ? error.Code : undefined, result, text: replyText(reply.status, error, result, reply.body) }, reply };
+  }
+
+  /** `step` sent to the target as `body`; no reply is a difference on the target's side. */
+  async #probeTarget(step: CallStep, body: unknown, modelText: string): Promise<ProbeReply> {
     try {
-      reply = await probe(this.env.target, { action: step.action, body: this.#resolve(step.body, 'target'), apiKey: this.env.keys[step.as] });
+      return await probe(this.env.target, { action: step.action, body, apiKey: this.env.keys[step.as] });
     } catch (error) {
       // Out of time is the run's stop, not the target's fault: fast-check sees the error, the explorer the stop.
       if (this.env.target.stop.aborted) throw error;
@@ -139,9 +146,6 @@ export class SequencePair {
       this.played.push({ step: describeStep(step), curl: error instanceof NoReply ? error.call.curl : undefined, target: `no reply: ${reason}`, model: modelText });
       throw new ExploreDifference({ judged: 'behaviours.noServerErrors', message: `${step.action} got no reply: ${reason}` });
     }
-    const error = reply.error;
-    const result = reply.result as Record<string, unknown> | undefined;
-    return { target: { status: reply.status, code: typeof error?.Code === 'string' ? error.Code : undefined, result, text: replyText(reply.status, error, result, reply.body) }, reply };
   }
 
   async #callModel(step: CallStep): Promise<SideReply & { text: string }> {
@@ -161,7 +165,7 @@ export class SequencePair {
     const giveUpAt = performance.now() + settings.assetTimeoutMs;
     for (const { id, by } of this.#ids.target.all('asset')) {
       for (;;) {
-        const reply = await probe(target, { action: 'GetAsset', body: this.#inItsProject(id), apiKey: keys[by] });
+        const reply = await this.#probeTarget({ kind: 'call', action: 'GetAsset', as: by, body: { Id: id } }, this.#inItsProject(id), 'polled while settling');
         if ((reply.result as { Status?: unknown } | undefined)?.Status !== 'Processing' || performance.now() >= giveUpAt) break;
         await sleep(settings.pollIntervalMs, target.stop);
       }
