@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../src/contract/checks/index.js';
 import { formatCheck, runContract, toJson, type ContractOptions } from '../../src/contract/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
+import { otherProject } from '../../src/contract/explore/commands.js';
 import { apiVersion } from '../../src/protocol/index.js';
 import { answerInstead, editRequests, envelope, type Fault } from './faults.js';
 
@@ -223,6 +224,30 @@ describe('--explore', () => {
     const again = await exploreResult({ fetch: target(pastTheEndAnError).fetch, explore: 1, seed, explorePath: path });
     expect(again.result.status).toBe('differs');
     expect(calls(again.result.exploration?.sequence)).toEqual(calls(sequence));
+  });
+
+  it('counts the groups a customer holds in the other project the exploration uses: the group quota covers every project', async () => {
+    const { emulator, fetch } = target(undefined, 3);
+    for (const name of ['held-one', 'held-two']) {
+      const response = await emulator.handle(new Request(`http://emulator.local/portrait/?Action=CreateAssetGroup&Version=${apiVersion}`, { method: 'POST', headers: { Authorization: `Bearer ${keys.apiKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ Name: name, ProjectName: otherProject }) }));
+      expect(response.status).toBe(200);
+    }
+    const { result } = await exploreResult({ fetch, explore: 50, seed: 1, groupQuota: 3 });
+    expect(result.messages).toEqual([]);
+    expect(result.status).toBe('passed');
+  });
+
+  it.each([1.5, -5, 'many'])('refuses a quota probe whose TotalCount is %s, naming it, rather than guess a quota', async (count) => {
+    const absurdCount = editWithRequest('ListAssetGroups', (sent, result) => (sent.PageSize === 1 ? envelope('ListAssetGroups', { ...result, TotalCount: count }) : undefined));
+    const { result } = await exploreResult({ fetch: target(absurdCount).fetch, explore: 5, seed: 1 });
+    expect(result.status).toBe('failed');
+    expect(result.messages.join('\n')).toContain(`ListAssetGroups answered TotalCount ${JSON.stringify(count)}, not a whole number from 0 up`);
+  });
+
+  it('names the group quota when a target refuses a create under it, with no delete before', async () => {
+    const { result } = await exploreResult({ fetch: target(undefined, 1).fetch, explore: 50, seed: 1, groupQuota: 2 });
+    expect(result.status).toBe('failed');
+    expect(result.messages[0]?.split('\n')[0]).toMatch(/CreateAssetGroup answered HTTP 403 QuotaExceeded; the model answered HTTP 200 with a Result \(against protocol.activeGroupQuota, a fact of the reference\)$/);
   });
 
   it('fails on a broken schema in a reply whose status, an assumed fact, is also wrong: the worst problem decides', async () => {

@@ -6,11 +6,12 @@
 // is noted as found (a difference, not a failure) and the exploration goes on, so that it cannot
 // hide a failure.
 import fc from 'fast-check';
-import { facts, protocol, type PaginatedAction } from '../../protocol/index.js';
+import type { PaginatedAction } from '../../protocol/index.js';
+import { excerpt, printable } from '../../protocol/printable.js';
 import { factOf, type Difference } from '../context.js';
 import { probe } from '../probe.js';
 import type { Reproduction } from '../reproduction.js';
-import { stepCommands, swarm } from './commands.js';
+import { otherProject, stepCommands, swarm } from './commands.js';
 import type { Parting } from './comparison.js';
 import { ExploreDifference, SequencePair, type ExploreEnvironment, type PlayedStep } from './sequence-pair.js';
 import { replayLine, sequenceLines, type Replay } from './sequence-report.js';
@@ -58,7 +59,9 @@ export async function explore(env: ExploreInput, options: ExploreOptions): Promi
   const found = await search(env, shared, options, 'noted');
   if (env.target.stop.aborted) return passed;
   if (found.failure) {
-    const { text, exploration } = shown(env, found.failure, found.failure.error.parting.message);
+    const { parting } = found.failure.error;
+    const { fact, source } = factOf(parting.judged);
+    const { text, exploration } = shown(env, found.failure, `${parting.message} (against ${fact}, a fact of the ${source})`);
     return { status: 'failed', messages: [text], differences: found.assumed ? [noted(env, found.assumed)] : [], exploration };
   }
   if (!found.assumed) return passed;
@@ -139,13 +142,27 @@ function noted(env: ExploreInput, sequence: Sequence & { parting: Parting }): Di
   return { fact: fact.fact, assumed: fact.says, found: text, call: exploration.sequence.at(-1) };
 }
 
-/** The document's quotas less what each customer of the target holds already, which the model's customers do not. */
+/** The projects the run can know of: the default, and the one the exploration makes resources in. */
+const knownProjects = [undefined, otherProject];
+
+/**
+ * The document's quotas less what each customer of the target holds already (in every project
+ * the run can know of: a quota covers them all), which the model's customers do not.
+ */
 async function modelQuotas(env: ExploreInput): Promise<ExploreEnvironment['quotas']> {
   const held = async (action: PaginatedAction, by: Customer) => {
-    if (env.keys[by] === undefined) return 0;
-    const reply = await probe(env.target, { action, body: { PageNumber: 1, PageSize: 1 }, apiKey: env.keys[by] }).catch(() => undefined);
-    const count = (reply?.result as { TotalCount?: unknown } | undefined)?.TotalCount;
-    return typeof count === 'number' ? count : 0;
+    let total = 0;
+    for (const project of env.keys[by] === undefined ? [] : knownProjects) {
+      const body = { PageNumber: 1, PageSize: 1, ...(project === undefined ? {} : { ProjectName: project }) };
+      const reply = await probe(env.target, { action, body, apiKey: env.keys[by] }).catch(() => undefined);
+      const count = (reply?.result as { TotalCount?: unknown } | undefined)?.TotalCount;
+      if (count === undefined) continue;
+      if (!Number.isSafeInteger(count) || (count as number) < 0) {
+        throw new Error(`${action} answered TotalCount ${printable(excerpt(JSON.stringify(count) ?? String(count), 40))}, not a whole number from 0 up: what the customer holds, and so the model's quota, cannot be known`);
+      }
+      total += count as number;
+    }
+    return total;
   };
   const quota = async (by: Customer) => ({
     groupQuota: Math.max(0, env.settings.groupQuota - (await held('ListAssetGroups', by))),

@@ -77,7 +77,7 @@ export class SequencePair {
       processingDelayMs: modelProcessingMs,
       rateLimits: false,
     });
-    this.#view = { target: this.#ids.target, model: this.#ids.model, settled: true, settledOnce: false, times: new TimeMemory() };
+    this.#view = { target: this.#ids.target, model: this.#ids.model, settled: true, settledOnce: false, times: new TimeMemory(), groupDeleted: false };
   }
 
   /** What the model made so far: a step on something the sequence made waits for one. */
@@ -115,6 +115,7 @@ export class SequencePair {
     const modelId = model.result?.[made === 'token' ? 'BytedToken' : 'Id'];
     if (made && typeof modelId === 'string') this.#ids.model.add(made, step.as, modelId);
     if (made === 'asset' && typeof modelId === 'string') this.#view.settled = false;
+    if (step.action === 'DeleteAssetGroup' && model.result) this.#view.groupDeleted = true;
   }
 
   /** Deletes on the target what the sequence made, each as its customer; what is already gone is fine. */
