@@ -7,25 +7,6 @@ import { runContract } from '../../src/contract/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { fastContract } from './faults.js';
 
-const broken = vi.hoisted(() => ({ modelAction: undefined as string | undefined }));
-
-// The model is the emulator the exploration makes with its own keys: only its replies are broken.
-vi.mock('../../src/emulator/portable.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/emulator/portable.js')>();
-  return {
-    ...original,
-    createEmulator: (...args: Parameters<typeof original.createEmulator>) => {
-      const emulator = original.createEmulator(...args);
-      const handle = async (request: Request) => {
-        const model = request.headers.get('Authorization')?.includes('explore-model-') === true;
-        if (model && new URL(request.url).searchParams.get('Action') === broken.modelAction) return Response.json({ ResponseMetadata: {}, Result: 'not a result' });
-        return emulator.handle(request);
-      };
-      return Object.assign(Object.create(emulator) as typeof emulator, { handle });
-    },
-  };
-});
-
 const tenants = [
   { customerId: 'one', apiKeys: [fastContract.apiKey] },
   { customerId: 'two', apiKeys: [fastContract.secondApiKey] },
@@ -40,7 +21,13 @@ async function explore(fetch: (request: Request) => Promise<Response>, seed: num
 
 describe('--explore: whose fault', () => {
   it("reports a model that breaks the document as the toolkit's error, not the target's, and does not shrink it", async () => {
-    broken.modelAction = 'CreateAssetGroup';
+    // Only the model's replies are read with Response.json (the target's through the probe's bounded read).
+    const json = Response.prototype.json;
+    vi.spyOn(Response.prototype, 'json').mockImplementation(async function (this: Response) {
+      const body = (await json.call(this)) as { ResponseMetadata?: { Action?: string }; Result?: unknown };
+      if (body.ResponseMetadata?.Action === 'CreateAssetGroup' && body.Result !== undefined) body.Result = 'not a result';
+      return body;
+    });
     try {
       const emulator = createEmulator({ tenants, processingDelayMs: 20, rateLimits: false });
       const result = await explore((request) => emulator.handle(request), 1);
@@ -49,7 +36,7 @@ describe('--explore: whose fault', () => {
       expect(result.messages.join('\n')).not.toMatch(/the target parted from the model/);
       expect(result.exploration).toBeUndefined();
     } finally {
-      broken.modelAction = undefined;
+      vi.restoreAllMocks();
     }
   });
 
