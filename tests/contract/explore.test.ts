@@ -250,6 +250,33 @@ describe('--explore', () => {
     expect(result.messages[0]?.split('\n')[0]).toMatch(/CreateAssetGroup answered HTTP 403 QuotaExceeded; the model answered HTTP 200 with a Result \(against protocol.activeGroupQuota, a fact of the reference\)$/);
   });
 
+  it("compares the target's replies as sent: a key sharing eight characters with a project's name makes no difference, and is shown nowhere", async () => {
+    const sharing = { apiKey: `key-${otherProject}-one`, secondApiKey: `key-${otherProject}-two` };
+    const emulator = createEmulator({ tenants: [{ customerId: 'one', apiKeys: [sharing.apiKey] }, { customerId: 'two', apiKeys: [sharing.secondApiKey] }], processingDelayMs: 20, rateLimits: false });
+    const { report, result } = await exploreResult({ ...sharing, fetch: (request) => emulator.handle(request), explore: 50, seed: 1 });
+    expect(result.messages).toEqual([]);
+    expect(result.status).toBe('passed');
+    const shown = [formatCheck(result), toJson(report)].join('\n');
+    expect(shown).not.toContain(sharing.apiKey);
+    expect(shown).not.toContain(sharing.secondApiKey);
+  });
+
+  it('shows a difference in a value that holds the key with the key redacted', async () => {
+    const echoKey: Fault = (handle) => async (request) => {
+      const response = await handle(request);
+      if (actionOf(request) !== 'GetAssetGroup' || !response.ok) return response;
+      const body = (await response.json()) as { Result: { Name: string } };
+      body.Result.Name += ` ${request.headers.get('Authorization')?.replace('Bearer ', '') ?? ''}`;
+      return Response.json(body);
+    };
+    const { report, result } = await exploreResult({ fetch: target(echoKey).fetch, explore: 50, seed: 1 });
+    expect(result.status).toBe('failed');
+    expect(result.messages[0]).toMatch(/Name is/);
+    const shown = [formatCheck(result), toJson(report)].join('\n');
+    expect(shown).not.toContain(keys.apiKey);
+    expect(shown).not.toContain(keys.secondApiKey);
+  });
+
   it('fails on a broken schema in a reply whose status, an assumed fact, is also wrong: the worst problem decides', async () => {
     const wrongStatusAndName: Fault = (handle) => async (request) => {
       const response = await handle(request);

@@ -131,9 +131,10 @@ export class SequencePair {
 
   async #callTarget(step: CallStep, modelText: string): Promise<{ target: SideReply & { text: string }; reply: ProbeReply }> {
     const reply = await this.#probeTarget(step, this.#resolve(step.body, 'target'), modelText);
-    const error = reply.error;
-    const result = reply.result as Record<string, unknown> | undefined;
-    return { target: { status: reply.status, code: typeof error?.Code === 'string' ? error.Code : undefined, result, text: replyText(reply.status, error, result, reply.body) }, reply };
+    // Compared as sent (a redacted name would differ from the model's), shown redacted.
+    const { error, result } = reply.unredacted as { error: ErrorObject | undefined; result: Record<string, unknown> | undefined };
+    const text = replyText(reply.status, reply.error, reply.result, reply.body);
+    return { target: { status: reply.status, code: typeof error?.Code === 'string' ? error.Code : undefined, result, text }, reply };
   }
 
   /** `step` sent to the target as `body`; no reply is a difference on the target's side. */
