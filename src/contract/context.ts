@@ -55,7 +55,7 @@ export class AssumptionStop extends Error {
 /** What an expectation rests on: a fact `facts` names, or one of the schemas with its source. */
 export type Judged = FactName | (Fact & { fact: string });
 
-function factOf(judged: Judged): Fact & { fact: string } {
+export function factOf(judged: Judged): Fact & { fact: string } {
   return typeof judged === 'string' ? { fact: judged, ...facts[judged] } : judged;
 }
 

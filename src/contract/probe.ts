@@ -98,6 +98,8 @@ export interface ProbeReply<R = unknown> {
   violations: Violation[];
   /** How to send this call again, and what came back. */
   call: Reproduction;
+  /** `error` and `result` as the server sent them, for comparing only: never shown, as they may hold the key. */
+  unredacted: { error: ErrorObject | undefined; result: unknown };
 }
 
 interface Envelope {
@@ -165,6 +167,8 @@ async function probeOnce(target: ProbeTarget, request: ProbeRequest): Promise<Pr
   const baseCode = typeof error?.Code === 'string' ? error.Code.split('.')[0] : undefined;
   target.coverage.record({ action: request.action, version, method }, response.status, baseCode);
   const requestId = envelope.ResponseMetadata?.RequestId;
+  const sent = (misshapen || typeof json !== 'object' || json === null ? {} : json) as Envelope;
+  const sentError = sent.ResponseMetadata?.Error;
   return {
     status: response.status,
     headers: response.headers,
@@ -174,6 +178,7 @@ async function probeOnce(target: ProbeTarget, request: ProbeRequest): Promise<Pr
     result: error ? undefined : envelope.Result,
     violations,
     call: { curl, reply: `HTTP ${response.status}, RequestId ${typeof requestId === 'string' ? excerpt(requestId, 80) : 'none'}` },
+    unredacted: { error: sentError, result: sentError ? undefined : sent.Result },
   };
 }
 

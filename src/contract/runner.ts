@@ -352,7 +352,8 @@ async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: R
     if (state.groups.includes(group.Id) || !String(group.Name).startsWith(`contract-${state.tag}`)) continue;
     if (!(await ctx.call('DeleteAssetGroup', { Id: group.Id }, { as }).then(deleted, () => false))) left.push(group.Id);
   }
-  return left;
+  // The exploration keeps ids as the server sent them (it compares them unredacted): shown, they are redacted.
+  return left.map(target.redact);
 }
 
 /** Why a check could not finish; the run's own stop says so rather than the wait it cut short. */

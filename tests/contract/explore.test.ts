@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../src/contract/checks/index.js';
 import { formatCheck, runContract, toJson, type ContractOptions } from '../../src/contract/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
+import { otherProject } from '../../src/contract/explore/commands.js';
 import { apiVersion } from '../../src/protocol/index.js';
 import { answerInstead, editRequests, envelope, type Fault } from './faults.js';
 
@@ -42,6 +43,9 @@ async function holdings(emulator: ReturnType<typeof createEmulator>, key: string
   return [await count('ListAssetGroups'), await count('ListAssets')];
 }
 
+/** A sequence's calls without what each run names its own way: the emulator's ids and the run's names. */
+const calls = (steps: { curl: string }[] | undefined) => steps?.map(({ curl }) => curl.replace(/contract-\w+-\d+/g, 'NAME').replace(/(group|asset)-\d{14}-[0-9a-z]{5}/g, '$1-ID'));
+
 const actionOf = (request: Request) => new URL(request.url).searchParams.get('Action');
 
 /** Answers `action` through the emulator, then edits the Result with the request's body at hand. */
@@ -74,6 +78,13 @@ const quotaFreedLate: Fault = (handle) => {
 };
 const smallQuota = 2;
 
+/** A page past the end answers an error: the document assumes an empty page. */
+const pastTheEndAnError = editWithRequest('ListAssets', (sent, result) =>
+  Number(sent.PageNumber ?? 1) > 1 && (result.Items as unknown[]).length === 0
+    ? Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: apiVersion, Error: { Code: 'InvalidParameter.PageNumber', Message: 'past the end' } } }, { status: 400 })
+    : undefined,
+);
+
 /** Emulators broken in ways the scripted checks walk past; the list grows with tests/contract/broken-emulators.ts. */
 const broken: { broken: string; fault: Fault; graded: 'failed' | 'differs'; groupQuota?: number; runsToCatch?: number }[] = [
   {
@@ -96,15 +107,7 @@ const broken: { broken: string; fault: Fault; graded: 'failed' | 'differs'; grou
     }),
     graded: 'failed',
   },
-  {
-    broken: 'a page past the end answers an error',
-    fault: editWithRequest('ListAssets', (sent, result) =>
-      Number(sent.PageNumber ?? 1) > 1 && (result.Items as unknown[]).length === 0
-        ? Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: apiVersion, Error: { Code: 'InvalidParameter.PageNumber', Message: 'past the end' } } }, { status: 400 })
-        : undefined,
-    ),
-    graded: 'differs',
-  },
+  { broken: 'a page past the end answers an error', fault: pastTheEndAnError, graded: 'differs' },
   // Rarer: it takes two creates, a delete and a create by one customer in that order. Not caught
   // by 100 sequences of seed 1; by 1,000.
   { broken: 'the group quota is freed late', fault: quotaFreedLate, graded: 'failed', groupQuota: smallQuota, runsToCatch: 1_000 },
@@ -140,7 +143,6 @@ describe('--explore', () => {
     expect(again.result.status).toBe('failed');
     expect(again.result.messages[0]?.split('\n')[0]).toBe(first.result.messages[0]?.split('\n')[0]);
     // The same calls; each emulator makes its own ids and the run its own names.
-    const calls = (steps: { curl: string }[] | undefined) => steps?.map(({ curl }) => curl.replace(/contract-\w+-\d+/g, 'NAME').replace(/(group|asset)-\d{14}-[0-9a-z]{5}/g, '$1-ID'));
     expect(calls(again.result.exploration?.sequence)).toEqual(calls(sequence));
     const json = JSON.parse(toJson(first.report)) as { results: { name: string; exploration?: { seed: number; path: string; sequence: { curl: string }[] } }[] };
     const stored = json.results.find((one) => one.name === 'explore')?.exploration;
@@ -192,6 +194,100 @@ describe('--explore', () => {
     expect(printed).toContain('CreateAssetGroup answered HTTP 400 InvalidParameter\\u000a');
     expect(printed).not.toContain('\n  ✓ explore');
     expect(printed.length).toBeLessThan(20_000);
+  });
+
+  // The review's server: a page past the end answers an error (an assumed fact), and GetAssetGroup
+  // finds either customer's group whatever the key (tenancy, a fact of the reference).
+  const pastTheEndAndLeak: Fault = (handle) => async (request) => {
+    if (actionOf(request) !== 'GetAssetGroup') return pastTheEndAnError(handle)(request);
+    for (const key of [keys.apiKey, keys.secondApiKey]) {
+      const headers = new Headers(request.headers);
+      headers.set('Authorization', `Bearer ${key}`);
+      const response = await handle(new Request(request.url, { method: 'POST', headers, body: await request.clone().text() }));
+      if (response.ok) return response;
+    }
+    return handle(request);
+  };
+
+  it.each([1, 2, 3, 4, 5])('reports an assumed difference and goes on to find a tenancy leak beside it (seed %i)', async (seed) => {
+    const { result } = await exploreResult({ fetch: target(pastTheEndAndLeak).fetch, explore: 100, seed });
+    expect(result.status).toBe('failed');
+    expect(result.messages.join('\n')).toMatch(/GetAssetGroup/);
+    expect(result.differences.map((difference) => difference.fact)).toEqual(['behaviours.pastTheLastPage']);
+  });
+
+  it('shrinks an assumed difference found with no failure, and its seed and path replay it', async () => {
+    const first = await exploreResult({ fetch: target(pastTheEndAnError).fetch, explore: 100, seed: 1 });
+    expect(first.result.status).toBe('differs');
+    const { seed, path, sequence } = first.result.exploration ?? {};
+    expect(sequence?.length).toBeLessThanOrEqual(6);
+    const again = await exploreResult({ fetch: target(pastTheEndAnError).fetch, explore: 1, seed, explorePath: path });
+    expect(again.result.status).toBe('differs');
+    expect(calls(again.result.exploration?.sequence)).toEqual(calls(sequence));
+  });
+
+  it('counts the groups a customer holds in the other project the exploration uses: the group quota covers every project', async () => {
+    const { emulator, fetch } = target(undefined, 3);
+    for (const name of ['held-one', 'held-two']) {
+      const response = await emulator.handle(new Request(`http://emulator.local/portrait/?Action=CreateAssetGroup&Version=${apiVersion}`, { method: 'POST', headers: { Authorization: `Bearer ${keys.apiKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ Name: name, ProjectName: otherProject }) }));
+      expect(response.status).toBe(200);
+    }
+    const { result } = await exploreResult({ fetch, explore: 50, seed: 1, groupQuota: 3 });
+    expect(result.messages).toEqual([]);
+    expect(result.status).toBe('passed');
+  });
+
+  it.each([1.5, -5, 'many'])('refuses a quota probe whose TotalCount is %s, naming it, rather than guess a quota', async (count) => {
+    const absurdCount = editWithRequest('ListAssetGroups', (sent, result) => (sent.PageSize === 1 ? envelope('ListAssetGroups', { ...result, TotalCount: count }) : undefined));
+    const { result } = await exploreResult({ fetch: target(absurdCount).fetch, explore: 5, seed: 1 });
+    expect(result.status).toBe('failed');
+    expect(result.messages.join('\n')).toContain(`ListAssetGroups answered TotalCount ${JSON.stringify(count)}, not a whole number from 0 up`);
+  });
+
+  it('names the group quota when a target refuses a create under it, with no delete before', async () => {
+    const { result } = await exploreResult({ fetch: target(undefined, 1).fetch, explore: 50, seed: 1, groupQuota: 2 });
+    expect(result.status).toBe('failed');
+    expect(result.messages[0]?.split('\n')[0]).toMatch(/CreateAssetGroup answered HTTP 403 QuotaExceeded; the model answered HTTP 200 with a Result \(against protocol.activeGroupQuota, a fact of the reference\)$/);
+  });
+
+  it("compares the target's replies as sent: a key sharing eight characters with a project's name makes no difference, and is shown nowhere", async () => {
+    const sharing = { apiKey: `key-${otherProject}-one`, secondApiKey: `key-${otherProject}-two` };
+    const emulator = createEmulator({ tenants: [{ customerId: 'one', apiKeys: [sharing.apiKey] }, { customerId: 'two', apiKeys: [sharing.secondApiKey] }], processingDelayMs: 20, rateLimits: false });
+    const { report, result } = await exploreResult({ ...sharing, fetch: (request) => emulator.handle(request), explore: 50, seed: 1 });
+    expect(result.messages).toEqual([]);
+    expect(result.status).toBe('passed');
+    const shown = [formatCheck(result), toJson(report)].join('\n');
+    expect(shown).not.toContain(sharing.apiKey);
+    expect(shown).not.toContain(sharing.secondApiKey);
+  });
+
+  it('shows a difference in a value that holds the key with the key redacted', async () => {
+    const echoKey: Fault = (handle) => async (request) => {
+      const response = await handle(request);
+      if (actionOf(request) !== 'GetAssetGroup' || !response.ok) return response;
+      const body = (await response.json()) as { Result: { Name: string } };
+      body.Result.Name += ` ${request.headers.get('Authorization')?.replace('Bearer ', '') ?? ''}`;
+      return Response.json(body);
+    };
+    const { report, result } = await exploreResult({ fetch: target(echoKey).fetch, explore: 50, seed: 1 });
+    expect(result.status).toBe('failed');
+    expect(result.messages[0]).toMatch(/Name is/);
+    const shown = [formatCheck(result), toJson(report)].join('\n');
+    expect(shown).not.toContain(keys.apiKey);
+    expect(shown).not.toContain(keys.secondApiKey);
+  });
+
+  it('fails on a broken schema in a reply whose status, an assumed fact, is also wrong: the worst problem decides', async () => {
+    const wrongStatusAndName: Fault = (handle) => async (request) => {
+      const response = await handle(request);
+      if (actionOf(request) !== 'GetAssetGroup' || !response.ok) return response;
+      const body = (await response.json()) as { Result: Record<string, unknown> };
+      body.Result.Name = 12345;
+      return Response.json(body, { status: 299 });
+    };
+    const { result } = await exploreResult({ fetch: target(wrongStatusAndName).fetch, explore: 50, seed: 5 });
+    expect(result.status).toBe('failed');
+    expect(result.messages.join('\n')).toMatch(/Name/);
   });
 
   it.each([

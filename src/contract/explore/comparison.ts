@@ -33,6 +33,8 @@ export interface ComparisonView {
   /** A settle moved the model's clock on, past the lifetime of the tokens made before it. */
   settledOnce: boolean;
   times: TimeMemory;
+  /** A DeleteAssetGroup of the sequence succeeded on the model: a slot of the group quota was freed. */
+  groupDeleted: boolean;
 }
 
 const isSettled = (status: unknown) => status === 'Active' || status === 'Failed';
@@ -47,7 +49,7 @@ export function compareReplies(step: CallStep, target: SideReply, model: SideRep
     if (step.action === 'GetVisualValidateResult' && aged && view.settledOnce && !JSON.stringify(step.body).includes('"unknown"')) return undefined;
     // The code is the server's text: cut, and made printable (a line feed in it forged a line).
     const answer = (reply: SideReply) => `HTTP ${reply.status}${reply.code ? ` ${excerpt(reply.code, 100)}` : ' with a Result'}`;
-    return { judged: outcomeFact(step, target, model), message: `${step.action} answered ${answer(target)}; the model answered ${answer(model)}` };
+    return { judged: outcomeFact(step, target, model, view), message: `${step.action} answered ${answer(target)}; the model answered ${answer(model)}` };
   }
   if (!target.result || !model.result) return undefined;
   switch (step.action) {
@@ -67,7 +69,7 @@ export function compareReplies(step: CallStep, target: SideReply, model: SideRep
 }
 
 /** The fact a different status or error code breaks, from what the step asked and what the model said. */
-function outcomeFact(step: CallStep, target: SideReply, model: SideReply): Judged {
+function outcomeFact(step: CallStep, target: SideReply, model: SideReply, view: ComparisonView): Judged {
   const base = (code: string | undefined) => code?.split('.')[0];
   const refs = JSON.stringify(step.body);
   if (step.action === 'CreateAsset' && refs.includes('"broken"') && base(target.code) === 'InvalidParameter') return 'behaviours.nonMediaUrl';
@@ -79,7 +81,11 @@ function outcomeFact(step: CallStep, target: SideReply, model: SideReply): Judge
   }
   if (refs.includes(`"by":"${step.as === 'A' ? 'B' : 'A'}"`)) return 'behaviours.tenancy';
   if (step.action === 'GetVisualValidateResult') return 'behaviours.livenessSession';
-  if (base(model.code) === 'QuotaExceeded' || base(target.code) === 'QuotaExceeded') return 'behaviours.quotaFreedAtOnce';
+  if (base(model.code) === 'QuotaExceeded' || base(target.code) === 'QuotaExceeded') {
+    if (step.action === 'CreateAsset') return 'protocol.assetQuota';
+    // Refused after a delete freed a slot on the model: the slot came back late. Otherwise the quota itself.
+    return base(target.code) === 'QuotaExceeded' && view.groupDeleted ? 'behaviours.quotaFreedAtOnce' : 'protocol.activeGroupQuota';
+  }
   return 'behaviours.actions';
 }
 

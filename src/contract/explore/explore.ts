@@ -1,14 +1,18 @@
 // `--explore n`: n random sequences of calls, each played on the target and on a fresh in-process
 // emulator as the model, compared step by step. fast-check's model-based runner (`commands`,
 // `asyncModelRun`) generates, runs and shrinks them; fc.check rather than fc.assert, for the
-// seed and counterexample path a replay needs. The first difference is shrunk to the shortest
-// sequence that still shows it and graded by the source of the fact it breaks.
+// seed and counterexample path a replay needs. The first difference on a fact of the reference or
+// the upstream is shrunk to the shortest sequence that still shows it; the first on an assumed fact
+// is noted as found (a difference, not a failure) and the exploration goes on, so that it cannot
+// hide a failure.
 import fc from 'fast-check';
-import { facts, protocol, type PaginatedAction } from '../../protocol/index.js';
-import type { Difference, Judged } from '../context.js';
+import type { PaginatedAction } from '../../protocol/index.js';
+import { excerpt, printable } from '../../protocol/printable.js';
+import { factOf, type Difference } from '../context.js';
 import { probe } from '../probe.js';
 import type { Reproduction } from '../reproduction.js';
-import { stepCommands, swarm } from './commands.js';
+import { otherProject, stepCommands, swarm } from './commands.js';
+import type { Parting } from './comparison.js';
 import { ExploreDifference, SequencePair, type ExploreEnvironment, type PlayedStep } from './sequence-pair.js';
 import { replayLine, sequenceLines, type Replay } from './sequence-report.js';
 import type { Customer } from './steps.js';
@@ -35,10 +39,54 @@ export interface ExploreOutcome {
   exploration: Exploration | undefined;
 }
 
-export async function explore(env: Omit<ExploreEnvironment, 'quotas' | 'given'>, options: ExploreOptions): Promise<ExploreOutcome> {
-  const environment = { ...env, quotas: await modelQuotas(env), given: new Set<string>() };
+type ExploreInput = Omit<ExploreEnvironment, 'quotas' | 'given' | 'assumed'>;
+
+/** A sequence as played, and the seed and path that replay it. */
+interface Sequence {
+  played: PlayedStep[];
+  replay: Replay;
+}
+
+/** What one search found: the shrunk sequence that failed, and the first assumed difference noted. */
+interface Search {
+  failure: (Sequence & { error: ExploreDifference }) | undefined;
+  assumed: (Sequence & { parting: Parting }) | undefined;
+}
+
+export async function explore(env: ExploreInput, options: ExploreOptions): Promise<ExploreOutcome> {
+  const shared = { quotas: await modelQuotas(env), given: new Set<string>() };
+  const passed: ExploreOutcome = { status: 'passed', messages: [], differences: [], exploration: undefined };
+  const found = await search(env, shared, options, 'noted');
+  if (env.target.stop.aborted) return passed;
+  if (found.failure) {
+    const { parting } = found.failure.error;
+    const { fact, source } = factOf(parting.judged);
+    const { text, exploration } = shown(env, found.failure, `${parting.message} (against ${fact}, a fact of the ${source})`);
+    return { status: 'failed', messages: [text], differences: found.assumed ? [noted(env, found.assumed)] : [], exploration };
+  }
+  if (!found.assumed) return passed;
+  // No failure: the assumed difference's run again, where it fails, for fast-check to shrink it.
+  const shrunk = (await search(env, shared, { ...options, path: found.assumed.replay.path }, 'failed')).failure;
+  const parting = shrunk?.error instanceof ExploreDifference ? shrunk.error.parting : undefined;
+  const sequence = shrunk && parting && factOf(parting.judged).source === 'assumed' && !env.target.stop.aborted ? { ...shrunk, parting } : found.assumed;
+  return { status: 'differs', messages: [], differences: [noted(env, sequence)], exploration: shown(env, sequence, sequence.parting.message).exploration };
+}
+
+async function search(env: ExploreInput, shared: Pick<ExploreEnvironment, 'quotas' | 'given'>, options: ExploreOptions, assumedDifference: 'noted' | 'failed'): Promise<Search> {
   let sequences = 0;
-  let failure: { played: PlayedStep[]; error: unknown } | undefined;
+  let failed: { played: PlayedStep[]; error: ExploreDifference } | undefined;
+  let fault: unknown;
+  let assumed: Search['assumed'];
+  const environment: ExploreEnvironment = {
+    ...env,
+    ...shared,
+    assumed: (parting, played) => {
+      if (assumedDifference === 'failed') throw new ExploreDifference(parting);
+      // Only before a failure: a shrink's sequence has no path of its own to replay it by.
+      if (assumed || failed) return;
+      assumed = { played: [...played], parting, replay: { seed: options.seed, path: options.path ?? String(sequences - 1) } };
+    },
+  };
   // A replay names the run and shrinks to take (fast-check's path) and which commands ran (the commands' own replay path).
   const [path, replayPath] = options.path?.split(',') ?? [];
   const commands = fc.commands(stepCommands(env.keys.B !== undefined), { maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) });
@@ -47,42 +95,74 @@ export async function explore(env: Omit<ExploreEnvironment, 'quotas' | 'given'>,
   const outOfTime = () => new Error('out of time');
   const property = fc.asyncProperty(swarm, commands, async (enabled, sequence) => {
     if (env.target.stop.aborted) throw outOfTime();
+    // The toolkit failed, not the target: nothing to shrink, so fast-check's shrinks end at once.
+    if (fault !== undefined) throw fault;
     const pair = new SequencePair(environment, ++sequences);
     try {
       await fc.asyncModelRun(() => ({ model: { enabled, made: pair.modelIds }, real: pair }), sequence);
     } catch (error) {
       if (env.target.stop.aborted) throw outOfTime();
-      failure = { played: pair.played, error };
+      if (error instanceof ExploreDifference) failed = { played: pair.played, error };
+      else fault = error;
       throw error;
     } finally {
       await pair.cleanUp();
     }
   });
   const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, ...(path ? { path } : {}) });
-  if (env.target.stop.aborted) return { status: 'passed', messages: [], differences: [], exploration: undefined };
-  if (details.failed && !failure) throw details.errorInstance;
-  if (!details.failed || !failure) return { status: 'passed', messages: [], differences: [], exploration: undefined };
+  if (env.target.stop.aborted || !details.failed) return { failure: undefined, assumed };
+  if (fault !== undefined) throw new ToolkitFault(fault);
+  if (!failed) throw details.errorInstance;
   const commandsPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[1]))?.[1];
   const replay: Replay = { seed: details.seed, path: details.counterexamplePath ? [details.counterexamplePath, ...(commandsPath ? [commandsPath] : [])].join(',') : undefined };
-  const { played, error } = failure;
-  const redact = env.target.redact;
-  const what = error instanceof ExploreDifference ? error.parting.message : `the exploration could not go on: ${error instanceof Error ? error.message : String(error)}`;
-  const text = redact([`the target parted from the model at the last of ${played.length} steps: ${what}`, replayLine(replay), ...sequenceLines(played)].join('\n'));
-  const sequence = played.map((step) => ({ curl: redact(step.curl ?? `# ${step.step}`), reply: redact(`target: ${step.target}; model: ${step.model}`) }));
-  const exploration = { ...replay, sequence };
-  const judged: Judged = error instanceof ExploreDifference ? error.parting.judged : 'behaviours.actions';
-  const fact = typeof judged === 'string' ? { fact: judged, ...facts[judged] } : judged;
-  if (fact.source !== 'assumed') return { status: 'failed', messages: [text], differences: [], exploration };
-  return { status: 'differs', messages: [], differences: [{ fact: fact.fact, assumed: fact.says, found: text, call: sequence.at(-1) }], exploration };
+  return { failure: { ...failed, replay }, assumed };
 }
 
-/** The document's quotas less what each customer of the target holds already, which the model's customers do not. */
-async function modelQuotas(env: Omit<ExploreEnvironment, 'quotas' | 'given'>): Promise<ExploreEnvironment['quotas']> {
+/** The exploration itself failed (its model, the toolkit's emulator, broke the document, or a fault of its own): no fault of the target's. */
+export class ToolkitFault extends Error {
+  override name = 'ToolkitFault';
+  constructor(cause: unknown) {
+    super(`a fault of the toolkit, not of the target (please report it): ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** A sequence as a report shows it: redacted, numbered, with the line that replays it. */
+function shown(env: ExploreInput, { played, replay }: Sequence, what: string): { text: string; exploration: Exploration } {
+  const redact = env.target.redact;
+  return {
+    text: redact([`the target parted from the model at the last of ${played.length} steps: ${what}`, replayLine(replay), ...sequenceLines(played)].join('\n')),
+    exploration: { ...replay, sequence: played.map((step) => ({ curl: redact(step.curl ?? `# ${step.step}`), reply: redact(`target: ${step.target}; model: ${step.model}`) })) },
+  };
+}
+
+/** An assumed difference as a report holds it. */
+function noted(env: ExploreInput, sequence: Sequence & { parting: Parting }): Difference {
+  const { text, exploration } = shown(env, sequence, sequence.parting.message);
+  const fact = factOf(sequence.parting.judged);
+  return { fact: fact.fact, assumed: fact.says, found: text, call: exploration.sequence.at(-1) };
+}
+
+/** The projects the run can know of: the default, and the one the exploration makes resources in. */
+const knownProjects = [undefined, otherProject];
+
+/**
+ * The document's quotas less what each customer of the target holds already (in every project
+ * the run can know of: a quota covers them all), which the model's customers do not.
+ */
+async function modelQuotas(env: ExploreInput): Promise<ExploreEnvironment['quotas']> {
   const held = async (action: PaginatedAction, by: Customer) => {
-    if (env.keys[by] === undefined) return 0;
-    const reply = await probe(env.target, { action, body: { PageNumber: 1, PageSize: 1 }, apiKey: env.keys[by] }).catch(() => undefined);
-    const count = (reply?.result as { TotalCount?: unknown } | undefined)?.TotalCount;
-    return typeof count === 'number' ? count : 0;
+    let total = 0;
+    for (const project of env.keys[by] === undefined ? [] : knownProjects) {
+      const body = { PageNumber: 1, PageSize: 1, ...(project === undefined ? {} : { ProjectName: project }) };
+      const reply = await probe(env.target, { action, body, apiKey: env.keys[by] }).catch(() => undefined);
+      const count = (reply?.result as { TotalCount?: unknown } | undefined)?.TotalCount;
+      if (count === undefined) continue;
+      if (!Number.isSafeInteger(count) || (count as number) < 0) {
+        throw new Error(`${action} answered TotalCount ${printable(excerpt(JSON.stringify(count) ?? String(count), 40))}, not a whole number from 0 up: what the customer holds, and so the model's quota, cannot be known`);
+      }
+      total += count as number;
+    }
+    return total;
   };
   const quota = async (by: Customer) => ({
     groupQuota: Math.max(0, env.settings.groupQuota - (await held('ListAssetGroups', by))),
