@@ -136,7 +136,9 @@ describe('--explore', () => {
 
   it('replays the shrunk sequence from its seed and path, and the report holds it without a key', async () => {
     const fault = broken[0]!.fault;
-    const first = await exploreResult({ fetch: target(fault).fetch, explore: 100 });
+    // A fixed seed: a replay is exact where the sequence names no id the run made in an earlier
+    // sequence, which some seeds' shrunk sequences do (see docs/contract.md).
+    const first = await exploreResult({ fetch: target(fault).fetch, explore: 100, seed: 1 });
     const { seed, path, sequence } = first.result.exploration ?? {};
     expect(path).toMatch(/^\d+(:\d+)*(,\S+)?$/);
     const again = await exploreResult({ fetch: target(fault).fetch, explore: 1, seed, explorePath: path });
