@@ -286,7 +286,7 @@ async function runChecks(options: ContractOptions, target: ProbeTarget, settings
 /** The `explore` check: random sequences judged against the emulator as the model, after the scripted checks. */
 async function exploreCheck(target: ProbeTarget, settings: ContractSettings, states: { primary: RunState; secondary: RunState }, options: { runs: number; seed: number; path: string | undefined; strict: boolean }): Promise<CheckResult> {
   const started = performance.now();
-  const title = `${options.runs} random call sequences, each judged against the emulator as the model (seed ${options.seed})`;
+  const title = `${options.runs === 1 ? '1 random call sequence' : `${options.runs} random call sequences`}, each judged against the emulator as the model (seed ${options.seed})`;
   const stateOf = (by: 'A' | 'B') => (by === 'A' ? states.primary : states.secondary);
   const kindOf = (kind: 'group' | 'asset') => (kind === 'group' ? 'groups' : 'assets');
   let outcome: ExploreOutcome;

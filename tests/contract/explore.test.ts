@@ -143,6 +143,7 @@ describe('--explore', () => {
     expect(path).toMatch(/^\d+(:\d+)*(,\S+)?$/);
     const again = await exploreResult({ fetch: target(fault).fetch, explore: 1, seed, explorePath: path });
     expect(again.result.status).toBe('failed');
+    expect(again.result.title).toMatch(/^1 random call sequence, /);
     expect(again.result.messages[0]?.split('\n')[0]).toBe(first.result.messages[0]?.split('\n')[0]);
     // The same calls; each emulator makes its own ids and the run its own names.
     expect(calls(again.result.exploration?.sequence)).toEqual(calls(sequence));
