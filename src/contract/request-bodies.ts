@@ -35,7 +35,7 @@ function anyHttpUrl(): fc.Arbitrary<string> {
 }
 
 /** Follows `$ref`s; request schemas hold no boolean schemas. */
-function deref(schema: SchemaObject | boolean | undefined): SchemaObject {
+export function deref(schema: SchemaObject | boolean | undefined): SchemaObject {
   if (typeof schema !== 'object') throw new Error('a request schema holds a boolean schema, which the generator does not walk');
   return resolveSchema(portraitDocument, schema);
 }

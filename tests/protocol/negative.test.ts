@@ -3,7 +3,8 @@
 // unknown field added at every object level.
 import { describe, expect, it } from 'vitest';
 import { actionNames, validateRequest, type Action } from '../../src/protocol/index.js';
-import { deref, requestSchema, type Schema } from '../support/schemas.js';
+import { deref, requestSchema } from '../../src/contract/request-bodies.js';
+import type { SchemaObject as Schema } from '../../src/protocol/index.js';
 
 
 type Kind = 'required' | 'type' | 'constraint' | 'unknown';
