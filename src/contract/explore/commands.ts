@@ -12,6 +12,7 @@
 // without it.
 import fc from 'fast-check';
 import { actionNames, portraitDocument, postOperations, successLinks, type Action } from '../../protocol/index.js';
+import { deref, requestSchema } from '../request-bodies.js';
 import type { IdMap } from './id-map.js';
 import type { SequencePair } from './sequence-pair.js';
 import { describeStep, refsOf, type CallStep, type Customer, type Made, type Placeholder, type Step } from './steps.js';
@@ -82,11 +83,17 @@ function body(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Recor
   return fc.record(fields).map((drawn) => Object.fromEntries(Object.entries(drawn).filter(([, value]) => value !== undefined)));
 }
 
+/** The values the document allows at `path` in `action`'s request (`[]` steps into an array's items). */
+function allowed(action: Action, ...path: string[]): string[] {
+  const schema = path.reduce((at, key) => deref(key === '[]' ? at.items : at.properties?.[key]), requestSchema(action));
+  return (schema.enum ?? []).map(String);
+}
+
 const otherProjectRarely = { ProjectName: rarely(fc.constant(otherProject)) };
 const paging = {
   PageNumber: rarely(fc.integer({ min: 2, max: 3 })),
   PageSize: maybe(fc.integer({ min: 1, max: 4 })),
-  SortOrder: maybe(fc.constantFrom('Asc', 'Desc')),
+  SortOrder: maybe(fc.constantFrom(...allowed('ListAssets', 'SortOrder'))),
   ...otherProjectRarely,
 };
 
@@ -112,11 +119,11 @@ function stepsOf(as: Customer, customers: Customer[]): fc.Arbitrary<StepCommand>
   // A List is always scoped to what the sequence made (its names, or its groups): the target's
   // customer may hold other resources, the model's holds none.
   const groupScope = fc.oneof({ weight: 3, arbitrary: body({ Name: nameFilter, GroupType: maybe(fc.constant('AIGC')) }) }, { weight: 1, arbitrary: body({ GroupIds: groups, Name: rarely(nameFilter) }) });
-  const statuses = maybe(fc.subarray(['Processing', 'Active', 'Failed'], { minLength: 1 }));
+  const statuses = maybe(fc.subarray(allowed('ListAssets', 'Filter', 'Statuses', '[]'), { minLength: 1 }));
   const assetScope = fc.oneof({ weight: 3, arbitrary: body({ Name: nameFilter, Statuses: statuses }) }, { weight: 1, arbitrary: body({ GroupIds: groups, Statuses: statuses }) });
-  const listGroups = step('ListAssetGroups', body({ Filter: groupScope, ...paging, SortBy: fc.constantFrom(undefined, 'CreateTime', 'UpdateTime') }));
-  const listAssets = step('ListAssets', body({ Filter: assetScope, ...paging, SortBy: fc.constantFrom(undefined, 'CreateTime', 'UpdateTime', 'GroupId') }));
-  const byUpdateTime = { SortBy: fc.constant('UpdateTime'), SortOrder: maybe(fc.constantFrom('Asc', 'Desc')) };
+  const listGroups = step('ListAssetGroups', body({ Filter: groupScope, ...paging, SortBy: fc.constantFrom(undefined, ...allowed('ListAssetGroups', 'SortBy')) }));
+  const listAssets = step('ListAssets', body({ Filter: assetScope, ...paging, SortBy: fc.constantFrom(undefined, ...allowed('ListAssets', 'SortBy')) }));
+  const byUpdateTime = { SortBy: fc.constant('UpdateTime'), SortOrder: maybe(fc.constantFrom(...allowed('ListAssets', 'SortOrder'))) };
   const groupsByUpdateTime = step('ListAssetGroups', body({ Filter: groupScope, ...byUpdateTime }));
   const assetsByUpdateTime = step('ListAssets', body({ Filter: assetScope, ...byUpdateTime }));
   const createAsset = body({ GroupId: group, URL: fc.constantFrom<Placeholder>({ $media: 'good' }, { $media: 'broken' }), AssetType: fc.constant('Image'), Name: name, ...otherProjectRarely });
