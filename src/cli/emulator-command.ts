@@ -14,11 +14,14 @@ import { commandAfterFlags, fail, fromFlag, listenFlags, messageOf, parseCommand
 /** How long a served command has to end after SIGTERM, once the process that started the emulator is gone. */
 const commandGraceMs = 5000;
 
-/** What a command adds to the emulator's own options (npm start: the site's pages, built first). */
-export type EmulatorCommandExtras = Pick<EmulatorServerOptions, 'handler'> & {
-  /** Runs once the flags are read (and not for --help), before the emulator starts. */
-  prepare?: (() => Promise<void>) | undefined;
-};
+/**
+ * What a command adds to the emulator's own options (npm start: the site's pages, built first),
+ * from `prepare`, which runs once the flags are read (and not for --help), before the emulator
+ * starts: what it needs loads then.
+ */
+export interface EmulatorCommandExtras {
+  prepare: () => Promise<Pick<EmulatorServerOptions, 'handler'>>;
+}
 
 export function emulatorCommandLine(name: string, summary: string) {
   return {
@@ -45,7 +48,7 @@ export function emulatorCommandLine(name: string, summary: string) {
   } as const satisfies CommandLine<Record<string, Flag>>;
 }
 
-export async function runEmulatorCommand(command: ReturnType<typeof emulatorCommandLine>, { prepare, ...extras }: EmulatorCommandExtras = {}): Promise<RunningEmulator> {
+export async function runEmulatorCommand(command: ReturnType<typeof emulatorCommandLine>, extras?: EmulatorCommandExtras): Promise<RunningEmulator> {
   const values = parseCommandLine(command);
   // The emulator (the document, its validators, the server) loads once the usage, the version and
   // an unknown flag are past: each of those is a start of a fraction of the time.
@@ -66,7 +69,7 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
   const tenantsFile = values.tenants ?? (process.env.PORTRAIT_EMULATOR_TENANTS || undefined);
   const tenants = tenantsFile ? await loadTenants(tenantsFile).catch((error: unknown) => fail(messageOf(error), 2)) : undefined;
 
-  await prepare?.();
+  const added = await extras?.prepare();
   const running = await startEmulator({
     port,
     host: values.host,
@@ -76,7 +79,7 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
     ...(tenants ? { tenants } : {}),
     publicUrl,
     ...faults,
-    ...extras,
+    ...added,
     ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
   }).catch((error: unknown) => fail(messageOf(error), 1));
 

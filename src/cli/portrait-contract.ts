@@ -3,9 +3,8 @@
 // any Portrait API server. `--help` lists its flags. Exit code 1 on any failure (with --strict, also
 // on a difference from an assumption of the document), 2 on a usage error.
 import { writeFile } from 'node:fs/promises';
-import { formatCheck, formatSummary, maxExploreRuns, runContract, toJson, toJUnit } from '../contract/index.js';
-import { isExplorePath } from '../contract/runner.js';
-import { protocol } from '../protocol/index.js';
+import { isExplorePath, maxExploreRuns } from '../contract/explore/replay-path.js';
+import { protocol } from '../protocol/generated.js';
 import { ignoreOrphanedSocketErrors } from './socket-error-guard.js';
 import { fail, messageOf, parseCommandLine, usageError, wholeNumberFrom, type CommandLine, type Flag } from './command-line.js';
 
@@ -56,6 +55,9 @@ wholeNumberFrom(command, '--asset-timeout', values['asset-timeout'], 0, longestS
 wholeNumberFrom(command, '--max-time', values['max-time'], 1, longestSeconds);
 if (values['rate-limits'] !== 'document' && values['rate-limits'] !== 'off') usageError(command, `--rate-limits must be document or off, not ${JSON.stringify(values['rate-limits'])}`);
 
+// The checks (the document, its validators, the explorer) load once the command line is read: a
+// usage error, the usage and the version are each a start of a fraction of the time.
+const { formatCheck, formatSummary, runContract, toJson, toJUnit } = await import('../contract/index.js');
 const proxy = values['through-proxy'] ? await startProxy(baseUrl) : undefined;
 const secondApiKey = values['second-api-key'] ?? process.env.PORTRAIT_SECOND_API_KEY;
 console.log(`Contract checks against ${baseUrl}${proxy ? `, through the Prism validating proxy at ${proxy.url}` : ''}`);

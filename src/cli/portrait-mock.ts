@@ -2,7 +2,6 @@
 // `portrait-mock` (in this repository `npm run mock --`): the Portrait mock on 127.0.0.1, or with
 // `--upstream <url>` a validating proxy. `--help` lists its flags.
 import { corsOriginsFrom } from '../server/cors.js';
-import { startMock } from '../mock/index.js';
 import { stopOnSignalsOrParentExit } from './stop-server.js';
 import { ignoreOrphanedSocketErrors } from './socket-error-guard.js';
 import { defaultUpstreamLimits } from '../mock/upstream.js';
@@ -31,6 +30,9 @@ const corsOrigins = corsOrigin === undefined ? undefined : fromFlag(command, '--
 const upstreamTimeoutMs = wholeNumberFrom(command, '--upstream-timeout', values['upstream-timeout'], 1);
 const maxUpstreamReplyBytes = wholeNumberFrom(command, '--max-upstream-reply', values['max-upstream-reply'], 1);
 
+// Prism loads once the command line is read: a usage error, the usage and the version are each a
+// start of a fraction of the time.
+const { startMock } = await import('../mock/index.js');
 const mock = await startMock({
   port,
   host: values.host,

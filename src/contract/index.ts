@@ -10,5 +10,5 @@ export {
   type Exploration,
   type Reproduction,
 } from './runner.js';
-export { maxExploreRuns } from './explore/explore.js';
+export { maxExploreRuns } from './explore/replay-path.js';
 export { formatCheck, formatCoverage, formatSummary, toJson, toJUnit } from './report.js';

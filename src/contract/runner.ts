@@ -10,7 +10,8 @@ import { checksToRun } from './checks/index.js';
 import { groupList } from './checks/list-bodies.js';
 import { CoverageRecorder, type Coverage } from './coverage.js';
 import { deadline } from './deadline.js';
-import { explore, maxExploreRuns, type Exploration, type ExploreOutcome } from './explore/explore.js';
+import { explore, type Exploration, type ExploreOutcome } from './explore/explore.js';
+import { isExplorePath, maxExploreRuns } from './explore/replay-path.js';
 import { Pacer } from './pacer.js';
 import { describeFailure, type ContractFetch, type ProbeTarget } from './probe.js';
 import type { Reproduction } from './reproduction.js';
@@ -107,16 +108,6 @@ function checked(name: string, value: number | undefined, min: number, fallback:
   const chosen = value ?? fallback;
   if (!Number.isInteger(chosen) || chosen < min || chosen > 2 ** 31 - 1) throw new TypeError(`runContract: ${name} must be a whole number from ${min} to ${2 ** 31 - 1}, not ${String(value)}`);
   return chosen;
-}
-
-/**
- * A replay path as a report gives it: fast-check's path (the run, below maxExploreRuns, then the
- * shrinks taken) and the commands' own replay path. Each number is bounded: fast-check draws every
- * run and shrink up to the one a path names, and a larger one would hold the process for minutes.
- */
-export function isExplorePath(path: unknown): boolean {
-  if (typeof path !== 'string' || !/^\d{1,5}(:\d{1,4}){0,1000}(,[A-Za-z0-9+/]{0,1000}:[A-Za-z0-9+/]{0,1000})?$/.test(path)) return false;
-  return Number(path.split(':')[0]) < maxExploreRuns;
 }
 
 export async function runContract(options: ContractOptions): Promise<ContractReport> {

@@ -37,6 +37,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       bundle: true,
       platform: 'node',
       format: 'esm',
+      // As in dist/: what a command imports when it needs it (the checks, Prism) loads then, not at its start.
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
       target: 'node20',
       packages: 'external',
       logLevel: 'error',

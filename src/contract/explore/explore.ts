@@ -17,8 +17,6 @@ import { ExploreDifference, SequencePair, type ExploreEnvironment, type PlayedSt
 import { replayLine, sequenceLines, type Replay } from './sequence-report.js';
 import type { Customer } from './steps.js';
 
-/** The most sequences one run explores: each costs tens of calls on the target. */
-export const maxExploreRuns = 10_000;
 /** The longest sequence: long enough to reach a read after a create and an update, short on the model's clock (a second a call) beside its processing. */
 const maxCommands = 60;
 
