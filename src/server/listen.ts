@@ -27,7 +27,17 @@ export interface ListenOptions {
    * Never taken from a request: a Host header is the client's to choose.
    */
   publicOrigin?: string | undefined;
+  /** How long a client may leave a connection idle and still send on it, as the Keep-Alive header says; 5 by default, as node:http's. */
+  keepAliveSeconds?: number | undefined;
 }
+
+/**
+ * How many times the idle time the Keep-Alive header gives the server holds a connection open.
+ * Clients close an idle connection near that time by their own timers (Node's fetch a second or
+ * two before it), and on a loaded machine those run late: a server that closed on time raced a
+ * request sent on the closing connection, which the client read as "other side closed".
+ */
+const keepAliveHeld = 6;
 
 /** The port is taken by another process. */
 export class PortInUseError extends Error {
@@ -47,9 +57,12 @@ export interface Listening {
 export async function listen(handler: Handler, options: ListenOptions): Promise<Listening> {
   // Known once listening: asking the socket for its address on every request costs a syscall.
   let origin = '';
+  const keepAliveSeconds = options.keepAliveSeconds ?? 5;
+  const keepAlive = `timeout=${keepAliveSeconds}`;
   const server = createServer((incoming, outgoing) => {
-    void serve(handler, incoming, outgoing, origin, options);
+    void serve(handler, incoming, outgoing, origin, keepAlive, options);
   });
+  server.keepAliveTimeout = keepAliveSeconds * keepAliveHeld * 1000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -73,7 +86,7 @@ export async function listen(handler: Handler, options: ListenOptions): Promise<
   };
 }
 
-async function serve(handler: Handler, incoming: IncomingMessage, outgoing: ServerResponse, origin: string, options: ListenOptions) {
+async function serve(handler: Handler, incoming: IncomingMessage, outgoing: ServerResponse, origin: string, keepAlive: string, options: ListenOptions) {
   // Without listeners, a client that resets mid-request would be an uncaught error.
   incoming.on('error', ignore);
   outgoing.on('error', ignore);
@@ -97,15 +110,16 @@ async function serve(handler: Handler, incoming: IncomingMessage, outgoing: Serv
     reply = internalError(error);
   }
   // A header copied from elsewhere (an upstream's) that node:http refuses gets the 500 instead.
-  const refused = write(outgoing, reply);
-  if (refused) write(outgoing, internalError(refused.error));
+  const refused = write(outgoing, reply, keepAlive);
+  if (refused) write(outgoing, internalError(refused.error), keepAlive);
 }
 
 /** Sends `reply` unless the client is gone; what node:http refused to send, if anything. */
-function write(outgoing: ServerResponse, reply: Reply): { error: unknown } | undefined {
+function write(outgoing: ServerResponse, reply: Reply, keepAlive: string): { error: unknown } | undefined {
   if (outgoing.headersSent || outgoing.destroyed) return undefined;
   try {
-    outgoing.writeHead(reply.status, { ...reply.headers, 'Content-Length': Buffer.byteLength(reply.body) });
+    // Replies hold no hop-by-hop header of their own (the mock drops an upstream's).
+    outgoing.writeHead(reply.status, { ...reply.headers, 'Keep-Alive': keepAlive, 'Content-Length': Buffer.byteLength(reply.body) });
   } catch (error) {
     return { error };
   }

@@ -1,6 +1,7 @@
 // A server's log line for a request that failed holds the reason, and nothing else of it: no key,
 // and none of the text a handler or an upstream's header brought that could act on a terminal or
 // forge a line.
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ConnectionReset } from '../../src/server/connection-reset.js';
 import { listen } from '../../src/server/listen.js';
@@ -69,5 +70,32 @@ describe('a handler that ends without a reply', () => {
     await server.close();
     await expect.poll(() => signals[1]?.aborted).toBe(true);
     expect(await cutOff).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('a connection kept alive', () => {
+  it('is held past the idle time the Keep-Alive header gives, so a client whose timers run late never sends on a closing connection', async () => {
+    const server = await listen(async () => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: '{}' }), { port: 0, name: 'test server', label: () => 'GetAsset', keepAliveSeconds: 1 });
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+    try {
+      let received = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      const request = `POST /portrait/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`;
+      socket.write(request);
+      await expect.poll(() => received).toMatch(/\r\n\r\n\{\}$/);
+      const idleSeconds = Number(/^Keep-Alive: timeout=(\d+)\r$/im.exec(received)?.[1]);
+      expect(idleSeconds).toBe(1);
+      // Late by a second, as a client's idle timer on a loaded machine can be.
+      await new Promise((resolve) => setTimeout(resolve, (idleSeconds + 1) * 1000));
+      received = '';
+      socket.write(request);
+      const ended = await Promise.race([closed.then(() => 'closed'), expect.poll(() => received).toMatch(/\r\n\r\n\{\}$/).then(() => 'answered')]);
+      expect(ended).toBe('answered');
+      expect(received).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    } finally {
+      socket.destroy();
+      await server.close();
+    }
   });
 });
