@@ -33,6 +33,9 @@ export default defineConfig({
     // The same for a whole test: vitest's default of 5 s failed tests that parse 80,000 levels of
     // nesting or start a command when the machine's load was 12. A test that hangs still fails.
     testTimeout: 60_000,
+    // And for a hook: a beforeAll that starts three mocks took over vitest's default of 10 s at a
+    // load of 7.
+    hookTimeout: 60_000,
     // Type-level tests (*.test-d.ts) are compiled, never run.
     typecheck: { enabled: !packageOnly, include: ['tests/**/*.test-d.ts'] },
   },

@@ -2,6 +2,7 @@
 // only, one log line per request without any header in it, and no request that can crash it.
 import { echoedAction } from '../protocol/index.js';
 import { withCors, type CorsOrigins } from '../server/cors.js';
+import type { Handler } from '../server/exchange.js';
 import { listen, type Listening } from '../server/listen.js';
 import { createFront } from './front.js';
 import { loadActionOperations } from './operations.js';
@@ -38,15 +39,25 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const mode: PrismMode = options.upstream
     ? { proxy: true, upstream: upstreamUrl(options.upstream), errors: options.errors ?? false, limits: upstreamLimits(options) }
     : { proxy: false };
-  const prism = await loadPrismPackages();
-  const front = createFront(await loadActionOperations(prism), createPrism(mode, prism), mode);
-  return listen(withCors(front, options.corsOrigins ?? (mode.proxy ? [] : '*')), {
+  // The port first, Prism after: a port in use is told at once, not after Prism's seconds of
+  // loading. A request that comes in between waits for it.
+  let ready: (front: Handler) => void = () => {};
+  const front = new Promise<Handler>((resolve) => (ready = resolve));
+  const listening = await listen(withCors((request) => front.then((answer) => answer(request)), options.corsOrigins ?? (mode.proxy ? [] : '*')), {
     port: options.port ?? 4010,
     host: options.host,
     log: options.log,
     label: (request) => echoedAction(request.url) || '-',
     name: 'mock',
   });
+  try {
+    const prism = await loadPrismPackages();
+    ready(createFront(await loadActionOperations(prism), createPrism(mode, prism), mode));
+  } catch (error) {
+    await listening.close();
+    throw error;
+  }
+  return listening;
 }
 
 function upstreamLimits(options: MockOptions): UpstreamLimits {
