@@ -334,6 +334,9 @@ async function unusableTarget(target: ProbeTarget, settings: ContractSettings): 
   return undefined;
 }
 
+/** The most of an id left behind the report shows: well past any id the document allows. */
+const shownIdLength = 200;
+
 /** Deletes what the run created as `as`, newest first; what is already gone is fine. */
 async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: RunState, as: 'primary' | 'secondary' = 'primary'): Promise<string[]> {
   const ctx = new CheckContext(target, settings, state, { name: 'clean-up' });
@@ -352,8 +355,9 @@ async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: R
     if (state.groups.includes(group.Id) || !String(group.Name).startsWith(`contract-${state.tag}`)) continue;
     if (!(await ctx.call('DeleteAssetGroup', { Id: group.Id }, { as }).then(deleted, () => false))) left.push(group.Id);
   }
-  // The exploration keeps ids as the server sent them (it compares them unredacted): shown, they are redacted.
-  return left.map(target.redact);
+  // The exploration keeps ids as the server sent them (it compares them unredacted): shown, they
+  // are redacted, and cut short (the server chose their length; the summary makes them printable).
+  return left.map((id) => target.redact(id)).map((id) => (id.length > shownIdLength ? `${id.slice(0, shownIdLength)}…` : id));
 }
 
 /** Why a check could not finish; the run's own stop says so rather than the wait it cut short. */
