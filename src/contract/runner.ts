@@ -297,7 +297,11 @@ async function exploreCheck(target: ProbeTarget, settings: ContractSettings, sta
         keys: { A: settings.apiKey, B: settings.secondApiKey },
         settings,
         tag: states.primary.tag,
-        made: (kind, by, id) => void stateOf(by)[kindOf(kind)].push(id),
+        made: (kind, by, id, project) => {
+          const state = stateOf(by);
+          state[kindOf(kind)].push(id);
+          if (project !== undefined) (state.projects ??= new Map()).set(id, project);
+        },
         gone: (kind, by, id) => {
           const ids = stateOf(by)[kindOf(kind)];
           if (ids.includes(id)) ids.splice(ids.indexOf(id), 1);
@@ -342,11 +346,16 @@ async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: R
   const ctx = new CheckContext(target, settings, state, { name: 'clean-up' });
   const left: string[] = [];
   const deleted = (reply: { result: unknown; baseCode: string | undefined }) => reply.result !== undefined || reply.baseCode === 'NotFound';
+  // In its project: a NotFound in the default one would not say it is gone.
+  const inItsProject = (id: string) => {
+    const project = state.projects?.get(id);
+    return project === undefined ? { Id: id } : { Id: id, ProjectName: project };
+  };
   for (const id of [...state.assets].reverse()) {
-    if (!(await ctx.call('DeleteAsset', { Id: id }, { as }).then(deleted, () => false))) left.push(id);
+    if (!(await ctx.call('DeleteAsset', inItsProject(id), { as }).then(deleted, () => false))) left.push(id);
   }
   for (const id of [...state.groups].reverse()) {
-    if (!(await ctx.call('DeleteAssetGroup', { Id: id }, { as }).then(deleted, () => false))) left.push(id);
+    if (!(await ctx.call('DeleteAssetGroup', inItsProject(id), { as }).then(deleted, () => false))) left.push(id);
   }
   // A create cut off by a deadline may have made a group whose Id never came back: found by the
   // run's tag in its name (one page of 100 holds more than any run makes).

@@ -344,6 +344,24 @@ describe('--explore', () => {
     }
   });
 
+  it("reports what it could not delete in the other project, not a delete in the default project's NotFound", async () => {
+    // Deletes in the other project fail, during the exploration and its clean-ups alike.
+    const otherProjectDeletesFail: Fault = (handle) => async (request) => {
+      const action = actionOf(request);
+      const sent = (await request.clone().text()) || '{}';
+      if ((action === 'DeleteAsset' || action === 'DeleteAssetGroup') && (JSON.parse(sent) as { ProjectName?: string }).ProjectName === otherProject) {
+        return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: apiVersion, Error: { Code: 'InternalError', Message: 'try again' } } }, { status: 500 });
+      }
+      return handle(request);
+    };
+    const { emulator, fetch } = target(otherProjectDeletesFail);
+    const { report } = await exploreResult({ fetch, explore: 20, seed: 1 });
+    const [groups = 0, assets = 0] = await holdings(emulator, keys.apiKey, otherProject);
+    const [groupsOfB = 0, assetsOfB = 0] = await holdings(emulator, keys.secondApiKey, otherProject);
+    expect(groups + assets + groupsOfB + assetsOfB).toBeGreaterThan(0);
+    expect(report.leftBehind).toHaveLength(groups + assets + groupsOfB + assetsOfB);
+  });
+
   it.each([
     ['explore', { explore: -1 }],
     ['explore', { explore: 10_001 }],

@@ -28,8 +28,8 @@ export interface ExploreEnvironment {
   given: Set<string>;
   /** The target broke an assumed fact at the last of `played`: noted, and the exploration goes on. */
   assumed(parting: Parting, played: readonly PlayedStep[]): void;
-  /** An id the target made, kept for the run's clean-up until `gone` says it is deleted. */
-  made(kind: 'group' | 'asset', by: Customer, id: string): void;
+  /** An id the target made (in `project`, when not the default), kept for the run's clean-up until `gone` says it is deleted. */
+  made(kind: 'group' | 'asset', by: Customer, id: string, project: string | undefined): void;
   gone(kind: 'group' | 'asset', by: Customer, id: string): void;
 }
 
@@ -114,7 +114,7 @@ export class SequencePair {
       this.#ids.target.add(made, step.as, targetId);
       const project = (bodies.target as { ProjectName?: unknown }).ProjectName;
       if (typeof project === 'string') this.#projects.set(targetId, project);
-      if (made !== 'token') this.env.made(made, step.as, targetId);
+      if (made !== 'token') this.env.made(made, step.as, targetId, typeof project === 'string' ? project : undefined);
     }
     const token = (bodies.model as { BytedToken?: unknown }).BytedToken;
     const tokenMadeAt = typeof token === 'string' ? this.#tokensMadeAt.get(token) : undefined;
