@@ -264,7 +264,7 @@ describe('--explore', () => {
       now += 1000;
       return emulator.handle(request);
     };
-    const { report, result } = await exploreResult({ ...sharing, fetch, explore: 50, seed: 1 });
+    const { report, result } = await exploreResult({ ...sharing, fetch, explore: 20, seed: 1 });
     expect(result.messages).toEqual([]);
     expect(result.status).toBe('passed');
     const shown = [formatCheck(result), toJson(report)].join('\n');
