@@ -25,7 +25,7 @@ export class IdMap {
     return list;
   }
 
-  /** The entries a ref may name: those that exist, or those deleted (the latest deleted first). */
+  /** The entries a ref may name, in the order they were made: those that exist; or those deleted, in the order they were deleted. */
   #candidates(made: Made, by: Customer, deleted: boolean): Entry[] {
     const list = this.#list(made, by);
     if (!deleted) return list.filter((entry) => entry.deleted === undefined);
