@@ -39,6 +39,8 @@ export interface RunState {
   /** Ids this run created, in the order they were made, for the clean-up. */
   groups: string[];
   assets: string[];
+  /** The project of each id made outside the default one (the exploration's): its delete names it. */
+  projects?: Map<string, string>;
   /** Each shared value with the name of the check that made it. */
   shared: { [K in keyof Shared]?: { value: Shared[K]; madeBy: string } };
 }

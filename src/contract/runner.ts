@@ -288,7 +288,11 @@ async function exploreCheck(target: ProbeTarget, settings: ContractSettings, sta
         keys: { A: settings.apiKey, B: settings.secondApiKey },
         settings,
         tag: states.primary.tag,
-        made: (kind, by, id) => void stateOf(by)[kindOf(kind)].push(id),
+        made: (kind, by, id, project) => {
+          const state = stateOf(by);
+          state[kindOf(kind)].push(id);
+          if (project !== undefined) (state.projects ??= new Map()).set(id, project);
+        },
         gone: (kind, by, id) => {
           const ids = stateOf(by)[kindOf(kind)];
           if (ids.includes(id)) ids.splice(ids.indexOf(id), 1);
@@ -325,16 +329,24 @@ async function unusableTarget(target: ProbeTarget, settings: ContractSettings): 
   return undefined;
 }
 
+/** The most of an id left behind the report shows: well past any id the document allows. */
+const shownIdLength = 200;
+
 /** Deletes what the run created as `as`, newest first; what is already gone is fine. */
 async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: RunState, as: 'primary' | 'secondary' = 'primary'): Promise<string[]> {
   const ctx = new CheckContext(target, settings, state, { name: 'clean-up' });
   const left: string[] = [];
   const deleted = (reply: { result: unknown; baseCode: string | undefined }) => reply.result !== undefined || reply.baseCode === 'NotFound';
+  // In its project: a NotFound in the default one would not say it is gone.
+  const inItsProject = (id: string) => {
+    const project = state.projects?.get(id);
+    return project === undefined ? { Id: id } : { Id: id, ProjectName: project };
+  };
   for (const id of [...state.assets].reverse()) {
-    if (!(await ctx.call('DeleteAsset', { Id: id }, { as }).then(deleted, () => false))) left.push(id);
+    if (!(await ctx.call('DeleteAsset', inItsProject(id), { as }).then(deleted, () => false))) left.push(id);
   }
   for (const id of [...state.groups].reverse()) {
-    if (!(await ctx.call('DeleteAssetGroup', { Id: id }, { as }).then(deleted, () => false))) left.push(id);
+    if (!(await ctx.call('DeleteAssetGroup', inItsProject(id), { as }).then(deleted, () => false))) left.push(id);
   }
   // A create cut off by a deadline may have made a group whose Id never came back: found by the
   // run's tag in its name (one page of 100 holds more than any run makes).
@@ -343,8 +355,9 @@ async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: R
     if (state.groups.includes(group.Id) || !String(group.Name).startsWith(`contract-${state.tag}`)) continue;
     if (!(await ctx.call('DeleteAssetGroup', { Id: group.Id }, { as }).then(deleted, () => false))) left.push(group.Id);
   }
-  // The exploration keeps ids as the server sent them (it compares them unredacted): shown, they are redacted.
-  return left.map(target.redact);
+  // The exploration keeps ids as the server sent them (it compares them unredacted): shown, they
+  // are redacted, and cut short (the server chose their length; the summary makes them printable).
+  return left.map((id) => target.redact(id)).map((id) => (id.length > shownIdLength ? `${id.slice(0, shownIdLength)}…` : id));
 }
 
 /** Why a check could not finish; the run's own stop says so rather than the wait it cut short. */

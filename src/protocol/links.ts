@@ -11,16 +11,26 @@ const expression = /^\{\$response\.body#(\/.*)\}$/;
 export function linkedBody(template: Record<string, unknown>, reply: unknown): Record<string, unknown> | undefined {
   const body: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(template)) {
-    const pointer = typeof value === 'string' ? expression.exec(value)?.[1] : undefined;
-    if (pointer === undefined) {
+    if (!isLinkExpression(value)) {
       body[field] = value;
       continue;
     }
-    const found = at(reply, pointer);
+    const found = linkedValue(value, reply);
     if (found === undefined) return undefined;
     body[field] = found;
   }
   return body;
+}
+
+/** A link's `{$response.body#/…}`, which stands for a value of the reply. */
+export function isLinkExpression(value: unknown): value is string {
+  return typeof value === 'string' && expression.test(value);
+}
+
+/** What `reply` holds where the link expression `link` points, or undefined. */
+export function linkedValue(link: string, reply: unknown): unknown {
+  const pointer = expression.exec(link)?.[1];
+  return pointer === undefined ? undefined : at(reply, pointer);
 }
 
 function at(value: unknown, pointer: string): unknown {

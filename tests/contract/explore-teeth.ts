@@ -47,21 +47,16 @@ export const expectedGrade = (broken: BrokenEmulator) => (broken.assumed ? 'diff
 export const goal = { runs: 100, seeds: [1, 2, 3, 4, 5], calls: 6 } as const;
 
 /**
- * Where the exploration falls short of the goal today, measured from seeds 1 to 5: the sequences
- * it is given, from how many of the seeds it catches the emulator within them, and the most calls
- * it shrinks them to. The generation does not yet reach these few calls in their order often
- * enough, and shrinking stops at a local minimum for some.
+ * Where the exploration falls short of the goal today, measured from seeds 1 to 5 (every one is
+ * caught from seed 1): the sequences it is given, from how many of the seeds it catches the
+ * emulator within them, and the most calls it shrinks them to. These few calls in their order
+ * are still drawn rarely enough that some seeds' 100 sequences miss them.
  */
 export const shortfalls: Readonly<Record<string, { runs: number; seedsCaught: number; calls: number }>> = {
-  'statuses-filter-first-only': { runs: 100, seedsCaught: 3, calls: 6 },
-  'update-asset-across-customers': { runs: 100, seedsCaught: 3, calls: 6 },
-  'get-group-lags-description': { runs: 100, seedsCaught: 1, calls: 6 },
-  'total-count-counts-deleted-assets': { runs: 100, seedsCaught: 1, calls: 6 },
-  'group-delete-leaves-assets-listable': { runs: 1_000, seedsCaught: 3, calls: 6 },
-  'update-touches-another-asset': { runs: 1_000, seedsCaught: 2, calls: 8 },
-  'asset-quota-freed-late': { runs: 1_000, seedsCaught: 4, calls: 6 },
-  'group-id-sort-ignores-order': { runs: 1_000, seedsCaught: 4, calls: 7 },
-  'group-sort-ignores-update-time': { runs: 1_000, seedsCaught: 4, calls: 6 },
+  'group-sort-ignores-update-time': { runs: 100, seedsCaught: 3, calls: 6 },
+  'statuses-filter-first-only': { runs: 100, seedsCaught: 4, calls: 6 },
+  'update-asset-across-customers': { runs: 100, seedsCaught: 4, calls: 6 },
+  'get-group-lags-description': { runs: 100, seedsCaught: 4, calls: 6 },
 };
 
 /** What `broken` must meet: the goal, or its measured shortfall. */

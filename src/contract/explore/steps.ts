@@ -8,15 +8,27 @@ export type Customer = 'A' | 'B';
 
 export type Made = 'group' | 'asset' | 'token';
 
-/** What the sequence made, the n-th latest of a kind by a customer (modulo how many there are), or something no one made. */
-export type Ref = { made: Made; index: number; by: Customer } | { unknown: Made };
+/** What `action` makes, if it makes anything. */
+export function createdKind(action: Action): Made | undefined {
+  return ({ CreateAssetGroup: 'group', CreateAsset: 'asset', CreateVisualValidateSession: 'token' } as const)[action as string];
+}
+
+/**
+ * What the sequence made, the n-th latest of a kind by a customer that exists still (modulo how
+ * many there are), the n-th latest deleted (`deleted`), or something no one made.
+ */
+export type Ref = { made: Made; index: number; by: Customer; deleted?: true } | { unknown: Made };
 
 /**
  * A value resolved when the step is played: an id (per side), the media URL of a good or a
- * broken file (per side), a name of this sequence's (`$name`, the same on both sides), or a part
- * of its names (`$part`: all of them for '', those of one word otherwise).
+ * broken file (per side), a name of this sequence's (`$name`, the same on both sides), a part
+ * of its names (`$part`: all of them for '', those of one word otherwise), or what the side's
+ * previous reply holds where a link's expression points (`$reply`: `{$response.body#/Result/Id}`),
+ * when that reply was to the Action the link is of (`from`), or the project of what a ref names
+ * (`$projectOf`; with `other`, the project it is not in: `other`, or the default when it is in
+ * `other`): left out for the default project.
  */
-export type Placeholder = { $ref: Ref } | { $media: 'good' | 'broken' } | { $name: string } | { $part: string };
+export type Placeholder = { $ref: Ref } | { $media: 'good' | 'broken' } | { $name: string } | { $part: string } | { $reply: string; from: Action } | { $projectOf: Ref; other?: string };
 
 export interface CallStep {
   kind: 'call';
@@ -33,7 +45,7 @@ export interface SettleStep {
 export type Step = CallStep | SettleStep;
 
 export function isPlaceholder(value: unknown): value is Placeholder {
-  return typeof value === 'object' && value !== null && ('$ref' in value || '$media' in value || '$name' in value || '$part' in value);
+  return typeof value === 'object' && value !== null && ('$ref' in value || '$media' in value || '$name' in value || '$part' in value || '$reply' in value || '$projectOf' in value);
 }
 
 /** The refs in `step`'s body. */
@@ -58,9 +70,15 @@ export function describeStep(step: Step): string {
     if ('$media' in value) return `<${value.$media} media URL>`;
     if ('$name' in value) return `<name ${value.$name}>`;
     if ('$part' in value) return `<part of the names ${value.$part}>`;
-    const ref = value.$ref;
-    if ('unknown' in ref) return `<an unknown ${ref.unknown}>`;
-    return ref.index === 0 ? `<${ref.by}'s latest ${ref.made}>` : `<${ref.by}'s ${ref.made} ${ref.index} before the latest>`;
+    if ('$reply' in value) return `<${value.from}'s ${value.$reply}>`;
+    if ('$projectOf' in value) return `<${value.other === undefined ? 'the project' : 'a project other than that'} of ${describeRef(value.$projectOf)}>`;
+    return `<${describeRef(value.$ref)}>`;
   });
   return `${step.as} ${step.action} ${body}`;
+}
+
+function describeRef(ref: Ref): string {
+  if ('unknown' in ref) return `an unknown ${ref.unknown}`;
+  const which = ref.deleted ? `deleted ${ref.made}` : ref.made;
+  return ref.index === 0 ? `${ref.by}'s latest ${which}` : `${ref.by}'s ${which} ${ref.index} before the latest`;
 }
