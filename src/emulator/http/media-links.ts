@@ -20,7 +20,7 @@ const hmac: HmacKeyGenParams = { name: 'HMAC', hash: 'SHA-256' };
  * so no text a caller stored can pass for one.
  */
 export class MediaLinks {
-  readonly #key: Promise<CryptoKey>;
+  #key: Promise<CryptoKey> | undefined;
   readonly #standIn = hex(crypto.getRandomValues(new Uint8Array(32)));
   readonly #standIns = new RegExp(`${mediaPathPrefix}([A-Za-z0-9_-]+)\\?X-Expires=(\\d+)&X-Signature=${this.#standIn}`, 'g');
   // Signatures of the current second: a list of 100 Active assets signs each once, not per read.
@@ -31,7 +31,12 @@ export class MediaLinks {
     if (globalThis.crypto?.subtle === undefined) {
       throw new TypeError('The emulator signs media links with Web Crypto (crypto.subtle), which only a secure context has: serve the page over https or from localhost.');
     }
-    this.#key = crypto.subtle.generateKey(hmac, false, ['sign', 'verify']);
+  }
+
+  /** Made on first use: an emulator that never signs a link (as many of the explorer's models) never pays for it. */
+  #signingKey(): Promise<CryptoKey> {
+    this.#key ??= crypto.subtle.generateKey(hmac, false, ['sign', 'verify']);
+    return this.#key;
   }
 
   /** `origin` is a URL's `origin`, already normalised, so the link can be joined as text. */
@@ -42,6 +47,8 @@ export class MediaLinks {
 
   /** The reply with each link `unsignedUrl` handed out signed. */
   async signLinksIn(reply: Reply): Promise<Reply> {
+    // Most replies hold no link: a search for the stand-in is far cheaper than the pattern's.
+    if (!reply.body.includes(this.#standIn)) return reply;
     const unsigned = [...reply.body.matchAll(this.#standIns)];
     if (unsigned.length === 0) return reply;
     const signatures = await Promise.all(unsigned.map(([, assetId = '', expires]) => this.#signature(assetId, Number(expires))));
@@ -60,7 +67,7 @@ export class MediaLinks {
     const signature = query.get('X-Signature') ?? '';
     if (!/^\d{1,12}$/.test(expires) || Number(expires) * 1000 < now || !/^[0-9a-f]{64}$/.test(signature)) return false;
     // verify compares in constant time, so a forger learns nothing from how long a refusal takes.
-    return crypto.subtle.verify(hmac, await this.#key, bytesOfHex(signature), signedText(assetId, Number(expires)));
+    return crypto.subtle.verify(hmac, await this.#signingKey(), bytesOfHex(signature), signedText(assetId, Number(expires)));
   }
 
   #signature(assetId: string, expires: number): Promise<string> {
@@ -70,7 +77,7 @@ export class MediaLinks {
     }
     let signature = this.#signatures.get(assetId);
     if (signature === undefined) {
-      signature = this.#key.then(async (key) => hex(new Uint8Array(await crypto.subtle.sign(hmac, key, signedText(assetId, expires)))));
+      signature = this.#signingKey().then(async (key) => hex(new Uint8Array(await crypto.subtle.sign(hmac, key, signedText(assetId, expires)))));
       this.#signatures.set(assetId, signature);
     }
     return signature;

@@ -52,9 +52,21 @@ function randomString(alphabet: string, length: number): string {
   // Rejection sampling keeps every character equally likely (256 is not a multiple of 36).
   const ceiling = 256 - (256 % alphabet.length);
   while (text.length < length) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
-      if (byte < ceiling && text.length < length) text += alphabet[byte % alphabet.length];
-    }
+    const byte = randomBytes.next();
+    if (byte < ceiling) text += alphabet[byte % alphabet.length];
   }
   return text;
 }
+
+/** Random bytes drawn a block at a time: one getRandomValues call an id cost more than the rest of a create. */
+const randomBytes = {
+  block: new Uint8Array(1024),
+  used: 1024,
+  next(): number {
+    if (this.used === this.block.length) {
+      crypto.getRandomValues(this.block);
+      this.used = 0;
+    }
+    return this.block[this.used++] ?? 0;
+  },
+};
