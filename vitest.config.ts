@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // The published-package test (publish to a local registry, install into fresh projects,
 // type-check and run them: about a minute) runs on its own, with `npm run test:package`, so
@@ -11,6 +13,23 @@ const packageOnly = process.env.PORTRAIT_PACKAGE_TEST === '1';
 // which still fails on the defects the long one guards.
 const longTests = '**/*.long.test.ts';
 const withLong = process.env.PORTRAIT_LONG_TESTS === '1';
+
+/**
+ * The files that take longest, started first. vitest orders by the timings of earlier runs, and
+ * without them (a clean clone, as in CI) by size: the explorer's teeth, a short file of 17
+ * explorations, came last and ran alone for 13 s after every other file had ended.
+ */
+const longestFiles = ['tests/contract/explore-teeth.test.ts', 'tests/contract/explore.test.ts', 'tests/cli/commands.test.ts', 'tests/browser/explorer-page.test.ts'];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const known = longestFiles.indexOf(relative(file.project.config.root, file.moduleId));
+      return known < 0 ? longestFiles.length : known;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -30,6 +49,7 @@ export default defineConfig({
     // A page, a child process or a socket may take seconds to show what a test waits for on a busy
     // machine: expect.poll waits up to 15 s (its default, 1 s, failed CI runs there).
     expect: { poll: { timeout: 15_000 } },
+    sequence: { sequencer: LongestFirst },
     // The same for a whole test: vitest's default of 5 s failed tests that parse 80,000 levels of
     // nesting or start a command when the machine's load was 12. A test that hangs still fails.
     testTimeout: 60_000,
