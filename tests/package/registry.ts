@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { runServer } from 'verdaccio';
+import { packagesAbove } from './packages-above.js';
 
 const exec = promisify(execFile);
 
@@ -116,6 +117,8 @@ export async function startRegistry(directory: string, packageName: string): Pro
 
 /** A project as `npm init -y` makes it, whose `.npmrc` names the local registry. */
 export async function createConsumer(directory: string, registry: LocalRegistry): Promise<string> {
+  const borrowed = await packagesAbove(directory);
+  if (borrowed) throw new Error(`${borrowed} lies above the test project ${directory}: the project would resolve packages from it that it never installed. Remove it, or point TMPDIR elsewhere.`);
   await mkdir(directory, { recursive: true });
   await writeFile(join(directory, '.npmrc'), `registry=${registry.url}\n`);
   await mustRun('npm', ['init', '-y'], { cwd: directory });
