@@ -1,2 +1,0 @@
-import { build } from 'esbuild';
-await build({ entryPoints: { 'portrait-emulator': 'src/cli/portrait-emulator.ts', 'portrait-mock': 'src/cli/portrait-mock.ts', 'portrait-contract': 'src/cli/portrait-contract.ts', start: 'scripts/start.ts' }, outdir: '/tmp/bundle-test', bundle: true, platform: 'node', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', target: 'node20', packages: 'external', logLevel: 'error' });
