@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { postOperations } from '../../src/protocol/document.js';
 import { methodName } from '../../src/protocol/method-name.js';
@@ -33,8 +33,6 @@ const languageService = ts.createLanguageService({
   fileExists: (file) => file === probeFile || ts.sys.fileExists(file),
   readFile: (file) => (file === probeFile ? probeText : ts.sys.readFile(file)),
 });
-// A worker runs its files in one module graph (isolate: false): the program goes with the file.
-afterAll(() => languageService.dispose());
 
 function hoverOver(method: string) {
   const info = languageService.getQuickInfoAtPosition(probeFile, probeText.indexOf(`client.${method};`) + 'client.'.length);

@@ -26,10 +26,6 @@ let built: ts.Program | undefined;
 beforeAll(() => {
   built = declarationProgram(projectRoot);
 }, 120_000);
-// A worker runs its files in one module graph (isolate: false): the program goes with the file.
-afterAll(() => {
-  built = undefined;
-});
 function program(): ts.Program {
   if (!built) throw new Error('the build program was not made');
   return built;
