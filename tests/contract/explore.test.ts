@@ -65,14 +65,14 @@ const calls = (steps: { curl: string }[] | undefined) => steps?.map(({ curl }) =
 
 const actionOf = (request: Request) => new URL(request.url).searchParams.get('Action');
 
-/** Answers `action` through the emulator, then edits the Result with the request's body at hand. */
-function editWithRequest(action: string, edit: (body: Record<string, unknown>, result: Record<string, unknown>) => Response | undefined): Fault {
+/** Answers `action` through the emulator, then edits the Result with the request (and its body) at hand. */
+function editWithRequest(action: string, edit: (body: Record<string, unknown>, result: Record<string, unknown>, request: Request) => Response | undefined): Fault {
   return (handle) => async (request) => {
     if (actionOf(request) !== action) return handle(request);
     const sent = JSON.parse(await request.clone().text()) as Record<string, unknown>;
     const response = await handle(request);
     const reply = (await response.clone().json()) as { Result?: Record<string, unknown> };
-    return (reply.Result && edit(sent, reply.Result)) ?? response;
+    return (reply.Result && edit(sent, reply.Result, request)) ?? response;
   };
 }
 
@@ -273,13 +273,9 @@ describe('--explore', () => {
   });
 
   it('shows a difference in a value that holds the key with the key redacted', async () => {
-    const echoKey: Fault = (handle) => async (request) => {
-      const response = await handle(request);
-      if (actionOf(request) !== 'GetAssetGroup' || !response.ok) return response;
-      const body = (await response.json()) as { Result: { Name: string } };
-      body.Result.Name += ` ${request.headers.get('Authorization')?.replace('Bearer ', '') ?? ''}`;
-      return Response.json(body);
-    };
+    const echoKey = editWithRequest('GetAssetGroup', (_sent, result, request) =>
+      envelope('GetAssetGroup', { ...result, Name: `${String(result.Name)} ${request.headers.get('Authorization')?.replace('Bearer ', '') ?? ''}` }),
+    );
     const { report, result } = await exploreResult({ fetch: target(echoKey).fetch, explore: 50, seed: 1 });
     expect(result.status).toBe('failed');
     expect(result.messages[0]).toMatch(/Name is/);
@@ -289,13 +285,9 @@ describe('--explore', () => {
   });
 
   it('fails on a broken schema in a reply whose status, an assumed fact, is also wrong: the worst problem decides', async () => {
-    const wrongStatusAndName: Fault = (handle) => async (request) => {
-      const response = await handle(request);
-      if (actionOf(request) !== 'GetAssetGroup' || !response.ok) return response;
-      const body = (await response.json()) as { Result: Record<string, unknown> };
-      body.Result.Name = 12345;
-      return Response.json(body, { status: 299 });
-    };
+    const wrongStatusAndName = editWithRequest('GetAssetGroup', (_sent, result) =>
+      Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'GetAssetGroup', Version: apiVersion }, Result: { ...result, Name: 12345 } }, { status: 299 }),
+    );
     const { result } = await exploreResult({ fetch: target(wrongStatusAndName).fetch, explore: 50, seed: 5 });
     expect(result.status).toBe('failed');
     expect(result.messages.join('\n')).toMatch(/Name/);
