@@ -13,7 +13,7 @@ import { describeFailure, NoReply, probe, type ProbeReply, type ProbeTarget } fr
 import { compareReplies, show, TimeMemory, type ComparisonView, type Parting, type SideReply } from './comparison.js';
 import { IdMap } from './id-map.js';
 import { linkedValue } from '../../protocol/links.js';
-import { createdKind, describeStep, isPlaceholder, type CallStep, type Customer, type Step } from './steps.js';
+import { createdKind, describeStep, isPlaceholder, type CallStep, type Customer, type Made, type Step } from './steps.js';
 
 export interface ExploreEnvironment {
   target: ProbeTarget;
@@ -106,7 +106,7 @@ export class SequencePair {
     this.played.push({ step: describeStep(step), curl: reply.call.curl, target: target.text, model: model.text });
     this.#previous = { action: step.action, target: { Result: target.result }, model: { Result: model.result } };
     const made = createdKind(step.action);
-    const targetId = target.result?.[made === 'token' ? 'BytedToken' : 'Id'];
+    const targetId = idIn(made, target.result);
     let reused: string | undefined;
     if (made && typeof targetId === 'string') {
       if (this.env.given.has(targetId)) reused = targetId;
@@ -125,7 +125,7 @@ export class SequencePair {
     this.#judge(parting, !readsOnly(step));
     // An id two creates gave: calls with the first one's reach the second, which the model never does.
     if (reused !== undefined) throw new ExploreDifference({ judged: 'behaviours.actions', message: `${step.action} gave ${show(reused)}, an id an earlier create of this exploration gave` });
-    const modelId = model.result?.[made === 'token' ? 'BytedToken' : 'Id'];
+    const modelId = idIn(made, model.result);
     if (made && typeof modelId === 'string') this.#ids.model.add(made, step.as, modelId);
     if (made === 'token' && typeof modelId === 'string') this.#tokensMadeAt.set(modelId, this.#now);
     if (made === 'asset' && typeof modelId === 'string') {
@@ -263,6 +263,10 @@ export class SequencePair {
   }
 }
 
+/** The id a create's Result gives: a token's `BytedToken`, else its `Id`. */
+function idIn(made: Made | undefined, result: Record<string, unknown> | undefined): unknown {
+  return made && result?.[made === 'token' ? 'BytedToken' : 'Id'];
+}
 
 /** A Get or a List: the same on both sides whatever it answered. */
 function readsOnly(step: CallStep): boolean {
