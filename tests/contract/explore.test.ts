@@ -2,7 +2,7 @@
 // emulator shows no difference; each deliberately broken one is caught and shrunk to a few calls,
 // its seed and path replay it, its report holds the sequence and no key, the run's max time stops
 // it with everything cleaned up, and the target's rate limits hold. EXPLORE_RUNS sets the
-// sequences of the no-difference test: 20 in `npm test` (explore-teeth.test.ts explores 100 more of the
+// sequences of the no-difference test: 20 in `npm test` (explore-teeth.test.ts explores 50 more of the
 // unbroken emulator), 1,000 in `npm run test:long`.
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../src/contract/checks/index.js';
