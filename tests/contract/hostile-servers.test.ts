@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
+import { allChecks } from '../../src/contract/checks/index.js';
 import { formatCheck, formatSummary, runContract, toJson, toJUnit, type ContractReport } from '../../src/contract/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { serveFetch } from '../support/http.js';
@@ -53,16 +54,22 @@ describe('a server that stops answering', () => {
     const collecting = setInterval(gc, 50);
     try {
       let calls = 0;
+      // The first three checks: the run going on is the second and third failing at their deadlines
+      // too, and each call waited out under collections costs a worker two of them.
       const report = await runContract({
         ...fastContract,
         baseUrl: url,
         timeoutMs: 100,
+        skip: allChecks.slice(3).map((check) => check.name),
         fetch: (request, init) => (calls++ === 0 ? emulator.handle(request) : fetch(request, init)),
       });
-      const first = report.results[0];
-      expect(first?.status).toBe('failed');
-      expect(first?.messages[0]).toMatch(/^the check could not finish: \w+: no reply within 100 ms$/);
-      expect(first?.reproductions[0]?.reply).toBe('no reply: no reply within 100 ms');
+      const ran = report.results.filter((result) => result.status !== 'skipped');
+      expect(ran).toHaveLength(3);
+      for (const result of ran) {
+        expect(result.status).toBe('failed');
+        expect(result.messages[0]).toMatch(/^the check could not finish: \w+: no reply within 100 ms$/);
+        expect(result.reproductions[0]?.reply).toBe('no reply: no reply within 100 ms');
+      }
       expect(report.passed).toBe(false);
     } finally {
       clearInterval(collecting);
