@@ -49,8 +49,8 @@ const node = typeof process === 'object' && typeof process.versions?.node === 's
 
 /** Callable with no body when every field of the Action's request is optional. */
 type ActionArgs<A extends Action> = {} extends RequestOf<A>
-  ? [body?: RequestOf<A>, options?: CallOptions]
-  : [body: RequestOf<A>, options?: CallOptions];
+  ? [body?: RequestOf<A> | undefined, options?: CallOptions | undefined]
+  : [body: RequestOf<A>, options?: CallOptions | undefined];
 
 /** Each method's signature and documentation come from the document (generated/client-methods.ts). */
 export interface PortraitClient extends PortraitClientMethods {
