@@ -30,8 +30,8 @@ const vitest = spawn(node, [join(projectRoot, 'node_modules/vitest/vitest.mjs'),
   cwd: projectRoot,
   stdio: 'inherit',
   // npm, npx and the bins' `#!/usr/bin/env node` then find this Node too; vitest.config.ts then
-  // runs the package test alone.
-  env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`, PORTRAIT_PACKAGE_TEST: '1' },
+  // runs the package test alone, and PORTRAIT_NODE_PART leaves out what no Node changes.
+  env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`, PORTRAIT_PACKAGE_TEST: '1', PORTRAIT_NODE_PART: '1' },
 });
 vitest.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
