@@ -1,6 +1,10 @@
 // `npm test` runs its steps side by side (scripts/test-steps.ts): a failing step still fails the
-// run and its output is shown, whichever step it is; a passing quiet step shows only its name.
+// run and its output is shown, whichever step it is; a passing quiet step shows only its name. The
+// files vitest.config.ts starts first, as the longest, all exist: a renamed one would drop out unseen.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../scripts/project-root.js';
 import { runSteps, type Step } from '../../scripts/test-steps.js';
 
 const node = (name: string, script: string): Step => ({ name, command: process.execPath, args: ['-e', script] });
@@ -42,5 +46,13 @@ describe('the steps of npm test', () => {
     const { code, printed } = await run([node('lint', "console.log('You have 1 warning.')")], node('vitest', '0'), (output) => output.includes('warning'));
     expect(code).toBe(0);
     expect(printed).toContain('You have 1 warning.');
+  });
+});
+
+describe('the order vitest starts files in', () => {
+  it('names only files that exist among the longest, which start first', async () => {
+    const { longestFiles } = await import('../../vitest.config.js');
+    expect(longestFiles.length).toBeGreaterThan(0);
+    expect(longestFiles.filter((file) => !existsSync(join(projectRoot, file)))).toEqual([]);
   });
 });
