@@ -5,7 +5,7 @@
 // directory under node_modules/.cache, so that packages resolve as from the project.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../../scripts/project-root.js';
 import { typeScript7 } from '../../scripts/typescript-7.js';
@@ -39,7 +39,7 @@ export async function compileErrors(snippets: Map<string, string>): Promise<stri
       },
     );
     const errors = [...compiled.stdout.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+: .*)$/gm)].map(([, file = '', line, message]) => {
-      const path = join(projectRoot, file);
+      const path = resolve(projectRoot, file);
       const shown = relative(scratch, path).startsWith('..') ? relative(projectRoot, path) : relative(scratch, path);
       return `/${shown}:${line} ${message}`;
     });
