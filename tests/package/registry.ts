@@ -165,8 +165,8 @@ export interface RunningCommand {
 }
 
 /** Starts a long-running command, such as `npx portrait-emulator`, in a process group of its own. */
-export function startCommand(file: string, args: readonly string[], cwd: string): RunningCommand {
-  const child = spawn(file, args, { cwd, env: commandEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCommand(file: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunningCommand {
+  const child = spawn(file, args, { cwd, env: { ...commandEnv, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
