@@ -4,7 +4,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // The published-package test (publish to a local registry, install into fresh projects,
-// type-check and run them: about a minute and a half) runs on its own, with `npm run test:package`,
+// type-check and run them: about a minute and a quarter) runs on its own, with `npm run test:package`,
 // so that `npm test` stays a quick loop; .ci/run runs both, the package test's part that depends
 // on Node also on 22 and 24 (`npm run test:node -- 22 24`).
 const packageTest = 'tests/package/registry.test.ts';

@@ -223,7 +223,7 @@ describe.concurrent('the published package', () => {
 // What depends on the Node that runs it, on each Node side by side (and within one, its checks side
 // by side, each starting what it needs on a port of its own). What a check writes into a project
 // (the contract job's JUnit file) goes into a directory of that Node's.
-describe.concurrent.each(nodes)('the published package on Node $version', (node) => {
+describe.concurrent.each(nodes.map((node) => [node.version, node] as const))('the published package on Node %s', (_version, node) => {
   /** A directory of this Node's in `project`, where npm finds the project as from its root. */
   const ownDirectory = async (project: string) => {
     const directory = join(project, node.version);
