@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { allChecks } from '../../src/contract/checks/index.js';
 import { runContract } from '../../src/contract/index.js';
+import * as model from '../../src/contract/explore/model.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { fastContract } from './faults.js';
 
@@ -21,12 +22,12 @@ async function explore(fetch: (request: Request) => Promise<Response>, seed: num
 
 describe('--explore: whose fault', () => {
   it("reports a model that breaks the document as the toolkit's error, not the target's, and does not shrink it", async () => {
-    // Only the model's replies are read with Response.json (the target's through the probe's bounded read).
-    const json = Response.prototype.json;
-    vi.spyOn(Response.prototype, 'json').mockImplementation(async function (this: Response) {
-      const body = (await json.call(this)) as { ResponseMetadata?: { Action?: string }; Result?: unknown };
-      if (body.ResponseMetadata?.Action === 'CreateAssetGroup' && body.Result !== undefined) body.Result = 'not a result';
-      return body;
+    // The model's CreateAssetGroup answers a Result the document does not allow.
+    const ask = model.askModel;
+    vi.spyOn(model, 'askModel').mockImplementation(async (...args) => {
+      const reply = await ask(...args);
+      if (args[1] === 'CreateAssetGroup' && reply.envelope.Result !== undefined) (reply.envelope as { Result: unknown }).Result = 'not a result';
+      return reply;
     });
     try {
       const emulator = createEmulator({ tenants, processingDelayMs: 20, rateLimits: false });

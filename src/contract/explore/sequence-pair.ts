@@ -5,13 +5,14 @@
 // fast-check then shrinks; one on an assumed fact is recorded and the sequence goes on (after a
 // write the two sides' states may have parted, so its remaining steps are skipped).
 import { createEmulator, type Emulator } from '../../emulator/portable.js';
-import { apiVersion, protocol, validateReply, describeIssues, type Action, type ErrorObject } from '../../protocol/index.js';
+import { protocol, validateReply, describeIssues, type Action, type ErrorObject } from '../../protocol/index.js';
 import { excerpt, printable } from '../../protocol/printable.js';
 import { sleep } from '../../protocol/sleep.js';
 import { factOf, type ContractSettings } from '../context.js';
 import { describeFailure, NoReply, probe, type ProbeReply, type ProbeTarget } from '../probe.js';
 import { compareReplies, show, TimeMemory, type ComparisonView, type Parting, type SideReply } from './comparison.js';
 import { IdMap } from './id-map.js';
+import { askModel } from './model.js';
 import { linkedValue } from '../../protocol/links.js';
 import { createdKind, describeStep, isPlaceholder, type CallStep, type Customer, type Made, type Step } from './steps.js';
 
@@ -189,14 +190,11 @@ export class SequencePair {
   }
 
   async #callModel(step: CallStep, body: unknown): Promise<SideReply & { text: string }> {
-    const url = `http://model.invalid${protocol.endpoint}?Action=${step.action}&Version=${apiVersion}`;
-    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${modelKeys[step.as]}` };
-    const response = await this.#model.handle(new Request(url, { method: 'POST', headers, body: JSON.stringify(body) }));
-    const envelope = (await response.json()) as { ResponseMetadata?: { Error?: ErrorObject }; Result?: Record<string, unknown> };
-    const check = validateReply(step.action, response.status, envelope);
+    const { status, envelope } = await askModel(this.#model, step.action, modelKeys[step.as], body);
+    const check = validateReply(step.action, status, envelope);
     if (!check.valid) throw new Error(`the model's reply to ${step.action} breaks the document, a fault of the toolkit's emulator:\n${describeIssues(check.issues)}`);
     const error = envelope.ResponseMetadata?.Error;
-    return { status: response.status, code: error?.Code, result: error ? undefined : envelope.Result, text: replyText(response.status, error, envelope.Result, envelope) };
+    return { status, code: error?.Code, result: error ? undefined : envelope.Result, text: replyText(status, error, envelope.Result, envelope) };
   }
 
   /**
