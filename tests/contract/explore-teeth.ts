@@ -52,8 +52,9 @@ export const firstRun = (result: CheckResult) => Number(result.exploration?.path
 
 /**
  * The run (from 0) of seed 1 in which the exploration first catches each broken emulator. The
- * short form starts there, for the runs before it pass and take most of the time; the long form
- * checks these, and names the run that replaces one when a change to how sequences are drawn moves it.
+ * short form starts there, for the runs before it pass and take most of the time (a break that
+ * needs an earlier sequence's ids, as group-ids-reused, is caught a run or two later); the long
+ * form checks these, and names the run that replaces one when a change to how sequences are drawn moves it.
  */
 export const seedOneCatches: Readonly<Record<string, number>> = {
   'exact-name-filter': 3,
