@@ -22,8 +22,8 @@ if (process.platform !== 'linux' || process.arch !== 'x64') {
   process.exit(2);
 }
 
-const nodes: string[] = [];
-for (const spec of wanted) nodes.push(await nodeBinary(spec));
+// Side by side: each is a download from the registry, on a fresh machine.
+const nodes = await Promise.all(wanted.map(nodeBinary));
 const versions = await Promise.all(nodes.map(async (node) => (await exec(node, ['--version'])).stdout.trim()));
 console.log(`Running tests/package/registry.test.ts, its part that depends on Node also under ${versions.join(' and ')}`);
 const vitest = spawn(process.execPath, [join(projectRoot, 'node_modules/vitest/vitest.mjs'), 'run'], {
