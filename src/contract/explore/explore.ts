@@ -7,7 +7,7 @@
 // hide a failure.
 import fc from 'fast-check';
 import type { PaginatedAction } from '../../protocol/index.js';
-import { excerpt, printable } from '../../protocol/printable.js';
+import { excerpt } from '../../protocol/printable.js';
 import { factOf, type Difference } from '../context.js';
 import { probe } from '../probe.js';
 import type { Reproduction } from '../reproduction.js';
@@ -165,7 +165,7 @@ async function modelQuotas(env: ExploreInput): Promise<ExploreEnvironment['quota
       const count = (reply?.result as { TotalCount?: unknown } | undefined)?.TotalCount;
       if (count === undefined) continue;
       if (!Number.isSafeInteger(count) || (count as number) < 0) {
-        throw new Error(`${action} answered TotalCount ${printable(excerpt(JSON.stringify(count) ?? String(count), 40))}, not a whole number from 0 up: what the customer holds, and so the model's quota, cannot be known`);
+        throw new Error(`${action} answered TotalCount ${excerpt(JSON.stringify(count) ?? String(count), 40)}, not a whole number from 0 up: what the customer holds, and so the model's quota, cannot be known`);
       }
       total += count as number;
     }

@@ -6,7 +6,7 @@
 // write the two sides' states may have parted, so its remaining steps are skipped).
 import { createEmulator, type Emulator } from '../../emulator/portable.js';
 import { protocol, validateReply, describeIssues, type Action, type ErrorObject } from '../../protocol/index.js';
-import { excerpt, printable } from '../../protocol/printable.js';
+import { excerpt } from '../../protocol/printable.js';
 import { sleep } from '../../protocol/sleep.js';
 import { factOf, type ContractSettings } from '../context.js';
 import { describeFailure, NoReply, probe, type ProbeReply, type ProbeTarget } from '../probe.js';
@@ -279,5 +279,5 @@ function targetSide(reply: ProbeReply): SideReply & { text: string } {
 
 function replyText(status: number, error: ErrorObject | undefined, result: unknown, body: unknown): string {
   const text = error ? `${String(error.Code)}: ${String(error.Message)}` : result !== undefined ? JSON.stringify(result) : `no envelope: ${JSON.stringify(body) ?? ''}`;
-  return `HTTP ${status} ${printable(excerpt(text, shownReply))}`;
+  return `HTTP ${status} ${excerpt(text, shownReply)}`;
 }
