@@ -9,12 +9,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { prismPackages } from '../../src/mock/prism-packages.js';
 import { actionNames } from '../../src/protocol/index.js';
-import { createConsumer, measureFootprint, mustRun, runCommand, startCommand, startRecordingRegistry, startRegistry, type LocalRegistry } from './registry.js';
+import { createConsumer, measureFootprint, nodeFirstOnPath, mustRun, runCommand, startCommand, startRecordingRegistry, startRegistry, type LocalRegistry } from './registry.js';
 
 /**
  * What installing the package may add to an empty project. Raised from 10 packages and 6 MB when
@@ -57,7 +57,7 @@ interface NodeUnderTest {
 const nodes: NodeUnderTest[] = [process.execPath, ...(process.env.PORTRAIT_OTHER_NODES ?? '').split(delimiter).filter(Boolean)].map((binary) => ({
   binary,
   version: execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim(),
-  env: { PATH: `${dirname(binary)}${delimiter}${process.env.PATH ?? ''}` },
+  env: { PATH: nodeFirstOnPath(binary) },
 }));
 
 let work: string;

@@ -17,9 +17,12 @@ const exec = promisify(execFile);
  * `npm`, `npx` and the bins' `#!/usr/bin/env node` run on it), and nothing inherited from the npm
  * script or the test runner that could point npm at this repository or load a TypeScript loader.
  */
+/** PATH with `node`'s directory first: npm, npx and the bins' `#!/usr/bin/env node` then run on it. */
+export const nodeFirstOnPath = (node: string) => `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`;
+
 export const commandEnv: NodeJS.ProcessEnv = {
   ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|NODE_OPTIONS$|VITEST|TSX_)/i.test(name))),
-  PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+  PATH: nodeFirstOnPath(process.execPath),
 };
 
 export interface CommandResult {
