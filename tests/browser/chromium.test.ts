@@ -1,7 +1,7 @@
 // The browser the tests drive is chosen as the README says, and it is the one that runs.
 import { describe, expect, inject, it } from 'vitest';
 import { chooseChromium } from './chromium.js';
-import { launchChromium } from './harness.js';
+import { connectChromium } from './harness.js';
 
 describe('choosing Chromium', () => {
   it('uses the registry package when PORTRAIT_BROWSER=registry, whatever the system has', async () => {
@@ -21,10 +21,10 @@ describe('choosing Chromium', () => {
     await expect(chooseChromium({ PORTRAIT_BROWSER: 'firefox' })).rejects.toThrow(/PORTRAIT_BROWSER=firefox is not understood/);
   });
 
-  it('launches the browser chosen for this run', async () => {
+  it('runs the browser chosen for this run', async () => {
     const chosen = inject('chromium');
     if ('error' in chosen) throw new Error(chosen.error);
-    const browser = await launchChromium();
+    const browser = await connectChromium();
     try {
       expect(chosen.version).toContain(browser.version());
     } finally {

@@ -1,4 +1,4 @@
-// What every browser test needs: Chromium (chosen once in global-setup.ts) driven by playwright-core,
+// What every browser test needs: Chromium (chosen and launched once in global-setup.ts) driven by playwright-core,
 // and the site (built once a run, shared-site.ts) served beside a fresh emulator on a free port.
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -10,14 +10,15 @@ import { sharedSite } from './shared-site.js';
 /** Screenshots go here for a person to look at (saveScreenshot); the directory is git-ignored. */
 export const screenshotDir = new URL('../../test-results/', import.meta.url);
 
-/** Fails loudly rather than skipping: a missing browser must not look like a passing suite. */
-export async function launchChromium(): Promise<Browser> {
-  const choice = inject('chromium');
-  if ('error' in choice) throw new Error(`No Chromium for the browser tests: ${choice.error}`);
-  return chromium.launch({
-    executablePath: choice.executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
-  });
+/**
+ * Connects to the Chromium launched once for the run (global-setup.ts). Closing what this returns
+ * closes the contexts it opened and disconnects; the browser stays up for the other files. Fails
+ * loudly rather than skipping: a missing browser must not look like a passing suite.
+ */
+export async function connectChromium(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  if (typeof endpoint !== 'string') throw new Error(`No Chromium for the browser tests: ${endpoint.error}`);
+  return chromium.connect(endpoint);
 }
 
 export interface SiteServer {
@@ -36,7 +37,7 @@ export async function startSiteServer(processingDelayMs = 0): Promise<SiteServer
 }
 
 /**
- * Starts the site and the browser once for a test file and stops both after it. Each test gets
+ * Starts the site and connects to the browser once for a test file, and stops both after it. Each test gets
  * them from the returned function, which rethrows a setup failure, so a missing Chromium fails
  * every test with its message instead of leaving them skipped.
  */
@@ -47,7 +48,7 @@ export function useSiteAndBrowser(): () => { site: SiteServer; browser: Browser 
   beforeAll(async () => {
     try {
       site = await startSiteServer();
-      browser = await launchChromium();
+      browser = await connectChromium();
     } catch (error) {
       failure = error;
     }

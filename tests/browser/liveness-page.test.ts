@@ -5,12 +5,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPortraitClient } from '../../src/client/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { launchChromium, recordRequests, saveScreenshot } from './harness.js';
+import { connectChromium, recordRequests, saveScreenshot } from './harness.js';
 
 let browser: Browser;
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  [browser, emulator] = await Promise.all([launchChromium(), startEmulator({ port: 0, processingDelayMs: 0 })]);
+  [browser, emulator] = await Promise.all([connectChromium(), startEmulator({ port: 0, processingDelayMs: 0 })]);
 }, 60_000);
 afterAll(async () => {
   await Promise.all([browser?.close(), emulator?.close()]);

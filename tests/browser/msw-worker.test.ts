@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
-import { inWatchedPage, launchChromium } from './harness.js';
+import { inWatchedPage, connectChromium } from './harness.js';
 
 const page = '<!doctype html><meta charset="utf-8"><title>MSW and the emulator</title><pre id="result"></pre><script type="module" src="/app.js"></script>';
 
@@ -43,7 +43,7 @@ function serve(files: Map<string, { type: string; body: string }>): Promise<{ se
 let browser: Browser | undefined;
 let site: { server: Server; url: string } | undefined;
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), pageFiles().then(serve)]);
+  [browser, site] = await Promise.all([connectChromium(), pageFiles().then(serve)]);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
