@@ -16,7 +16,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project-root.js';
 import { apiReports, staleReports } from '../../scripts/surface/api-report.js';
-import { declarationProgram } from '../../scripts/surface/declaration-program.js';
+import { compilerHost, declarationProgram } from '../../scripts/surface/declaration-program.js';
 import { moduleEntries } from '../../scripts/surface/module-entries.js';
 
 type Target = string | { types?: string };
@@ -111,7 +111,7 @@ describe('the declarations the package ships', () => {
     installBuiltDeclarations();
     const consumer = join(scratch, 'consumer.ts');
   writeFileSync(consumer, consumerSource());
-  const program = ts.createProgram([consumer], {
+  const options: ts.CompilerOptions = {
     module: ts.ModuleKind.CommonJS,
     moduleResolution: ts.ModuleResolutionKind.Node10,
     target: ts.ScriptTarget.ES2022,
@@ -122,7 +122,8 @@ describe('the declarations the package ships', () => {
     resolveJsonModule: true,
     skipLibCheck: true,
     noEmit: true,
-  });
+  };
+  const program = ts.createProgram([consumer], options, compilerHost(options));
   const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
   expect(problems).toEqual([]);
   // Resolved from the package's declarations, not from anywhere else.
