@@ -211,8 +211,11 @@ describe('--explore', () => {
     return handle(request);
   };
 
-  // Seeds whose sequences meet a page past the end before the leak (from seed 2 the leak comes first, and is reported alone).
-  it.each([4, 5, 7])('reports an assumed difference and goes on to find a tenancy leak beside it (seed %i)', async (seed) => {
+  // Seeds whose sequences meet a page past the end before the leak (from seed 2 the leak comes first,
+  // and is reported alone). Each shows the defect, an exploration that stops at the assumed
+  // difference and misses the leak: `npm test` runs the quickest, `npm run test:long` all three.
+  const leakSeeds = process.env.PORTRAIT_LONG_TESTS === '1' ? [4, 5, 7] : [5];
+  it.each(leakSeeds)('reports an assumed difference and goes on to find a tenancy leak beside it (seed %i)', async (seed) => {
     const { result } = await exploreResult({ fetch: target(pastTheEndAndLeak).fetch, explore: 100, seed });
     expect(result.status).toBe('failed');
     expect(result.messages.join('\n')).toMatch(/GetAssetGroup/);
