@@ -50,9 +50,6 @@ export function emulatorCommandLine(name: string, summary: string) {
 
 export async function runEmulatorCommand(command: ReturnType<typeof emulatorCommandLine>, extras?: EmulatorCommandExtras): Promise<RunningEmulator> {
   const values = parseCommandLine(command);
-  // The emulator (the document, its validators, the server) loads once the usage, the version and
-  // an unknown flag are past: each of those is a start of a fraction of the time.
-  const [{ demoTenants, loadTenants, startEmulator }, { publicUrlOrigin }] = await Promise.all([import('../emulator/index.js'), import('../emulator/server.js')]);
   const served = commandAfterFlags();
   // A command is served on a free port, unless one is asked for.
   const flagWords = process.argv.slice(2, process.argv.indexOf('--'));
@@ -62,9 +59,12 @@ export async function runEmulatorCommand(command: ReturnType<typeof emulatorComm
   const rateLimits = values['rate-limits'];
   if (rateLimits !== 'document' && rateLimits !== 'off') usageError(command, `--rate-limits must be document or off, not ${JSON.stringify(rateLimits)}`);
   const corsOrigins = fromFlag(command, '--cors-origin', () => corsOriginsFrom(values['cors-origin']));
+  const faults = faultOptionsFrom(command, values);
+  // The emulator (the document, its validators, the server) loads once the usage, the version, an
+  // unknown flag and a bad value are past: each of those is a start of a fraction of the time.
+  const [{ demoTenants, loadTenants, startEmulator }, { publicUrlOrigin }] = await Promise.all([import('../emulator/index.js'), import('../emulator/server.js')]);
   const publicUrl = values['public-url'];
   if (publicUrl !== undefined) fromFlag(command, '--public-url', () => publicUrlOrigin(publicUrl));
-  const faults = faultOptionsFrom(command, values);
 
   const tenantsFile = values.tenants ?? (process.env.PORTRAIT_EMULATOR_TENANTS || undefined);
   const tenants = tenantsFile ? await loadTenants(tenantsFile).catch((error: unknown) => fail(messageOf(error), 2)) : undefined;
