@@ -2,6 +2,7 @@
 // reads, changes or deletes the other's resources, and each one's lists equal its own model.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { codePoint } from '../../src/contract/request-bodies.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { describeIssues, validateReply, type Action } from '../../src/protocol/index.js';
 import { actionRequest } from '../support/calls.js';
@@ -22,7 +23,8 @@ type Operation =
   | { kind: 'list'; by: Customer };
 
 const customer = fc.constantFrom<Customer>(0, 1);
-const name = fc.string({ unit: 'binary', minLength: 1, maxLength: 20 });
+// Any code point, as fast-check's 'binary' unit draws them, without the table of 1.1 million it makes.
+const name = fc.string({ unit: codePoint, minLength: 1, maxLength: 20 });
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ kind: fc.constant('createGroup' as const), by: customer, name }),
   fc.record({ kind: fc.constantFrom('createAsset', 'getGroup', 'updateGroup', 'deleteGroup', 'getAsset', 'updateAsset', 'deleteAsset'), by: customer, pick: fc.nat(), name }),
