@@ -1,5 +1,6 @@
-// What every browser test needs: Chromium (chosen and launched once in global-setup.ts) driven by playwright-core,
-// and the site (built once a run, shared-site.ts) served beside a fresh emulator on a free port.
+// What every browser test needs: Chromium (chosen and launched once in global-setup.ts) driven by
+// playwright-core, and the site (built once a run, shared-site.ts) served beside a fresh emulator
+// on a free port.
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -37,9 +38,9 @@ export async function startSiteServer(processingDelayMs = 0): Promise<SiteServer
 }
 
 /**
- * Starts the site and connects to the browser once for a test file, and stops both after it. Each test gets
- * them from the returned function, which rethrows a setup failure, so a missing Chromium fails
- * every test with its message instead of leaving them skipped.
+ * Starts the site and connects to the browser once for a test file, and stops both after it.
+ * Each test gets them from the returned function, which rethrows a setup failure, so a missing
+ * Chromium fails every test with its message instead of leaving them skipped.
  */
 export function useSiteAndBrowser(): () => { site: SiteServer; browser: Browser } {
   let site: SiteServer | undefined;

@@ -110,25 +110,25 @@ describe('the declarations the package ships', () => {
   it('resolve for every entry of the package under moduleResolution node (node10)', () => {
     installBuiltDeclarations();
     const consumer = join(scratch, 'consumer.ts');
-  writeFileSync(consumer, consumerSource());
-  const options: ts.CompilerOptions = {
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: [],
-    strict: true,
-    esModuleInterop: true,
-    resolveJsonModule: true,
-    skipLibCheck: true,
-    noEmit: true,
-  };
-  const program = ts.createProgram([consumer], options, compilerHost(options));
-  const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-  expect(problems).toEqual([]);
-  // Resolved from the package's declarations, not from anywhere else.
-  const resolvedFrom = program.getSourceFiles().map((file) => file.fileName).filter((name) => name.includes(`/node_modules/${manifest.name}/`));
-  expect(resolvedFrom).toContain(join(scratch, 'node_modules', manifest.name, 'dist/generated/schema.d.ts'));
+    writeFileSync(consumer, consumerSource());
+    const options: ts.CompilerOptions = {
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: [],
+      strict: true,
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      skipLibCheck: true,
+      noEmit: true,
+    };
+    const program = ts.createProgram([consumer], options, compilerHost(options));
+    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    expect(problems).toEqual([]);
+    // Resolved from the package's declarations, not from anywhere else.
+    const resolvedFrom = program.getSourceFiles().map((file) => file.fileName).filter((name) => name.includes(`/node_modules/${manifest.name}/`));
+    expect(resolvedFrom).toContain(join(scratch, 'node_modules', manifest.name, 'dist/generated/schema.d.ts'));
   });
 
   it('let every optional property of the public types be set to undefined', () => {
