@@ -53,6 +53,22 @@ export function fromFetchRequest(request: Request, init?: FetchInit): ServerRequ
   };
 }
 
+/**
+ * A request whose body an in-process caller already holds as text (the explorer's model), read
+ * as a socket's would be: no further than the limit, counted in UTF-8 bytes.
+ */
+export function textRequest(method: string, url: URL, headers: Record<string, string>, body: string): ServerRequest {
+  const byName = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const byteLength = new TextEncoder().encode(body).byteLength;
+  return {
+    method,
+    url,
+    header: (name) => byName[name],
+    headers: () => ({ ...byName }),
+    readBody: async (limit) => (byteLength > limit ? { outcome: 'tooLarge' } : { outcome: 'read', text: body, byteLength }),
+  };
+}
+
 export function toFetchResponse({ status, headers, body }: Reply): Response {
   return new Response(body === '' ? null : body, { status, headers });
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPortraitClient, parseLivenessCallback } from '../../src/client/index.js';
 import { apiVersion, livenessResultCodes, validateSchema } from '../../src/protocol/index.js';
+import { textRequest } from '../../src/server/exchange.js';
 import { createHarness, origin, otherKey, type Harness } from './harness.js';
 
 const callback = 'https://app.example.com/portrait/callback?state=abc';
@@ -12,13 +13,8 @@ async function session(h: Harness, key?: string, ProjectName?: string) {
 
 /** A CreateVisualValidateSession request for the demo key, as the server kit hands it over (fast: no Fetch objects). */
 function serverRequest(body: string) {
-  return {
-    method: 'POST',
-    url: new URL(`${origin}/portrait/?Action=CreateVisualValidateSession&Version=${apiVersion}`),
-    header: (name: string) => ({ authorization: 'Bearer demo-key', 'content-type': 'application/json' })[name],
-    headers: () => ({}),
-    readBody: async () => ({ outcome: 'read' as const, text: body, byteLength: body.length }),
-  };
+  const url = new URL(`${origin}/portrait/?Action=CreateVisualValidateSession&Version=${apiVersion}`);
+  return textRequest('POST', url, { authorization: 'Bearer demo-key', 'content-type': 'application/json' }, body);
 }
 
 function settle(h: Harness, token: string, outcome: 'pass' | 'fail') {

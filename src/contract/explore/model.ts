@@ -3,6 +3,7 @@
 // cost an exploration about a tenth of its CPU (the web streams under each body).
 import type { Emulator } from '../../emulator/portable.js';
 import { apiVersion, protocol, type Action, type ErrorObject } from '../../protocol/index.js';
+import { textRequest } from '../../server/exchange.js';
 
 export interface ModelReply {
   status: number;
@@ -11,14 +12,7 @@ export interface ModelReply {
 
 /** `model`'s reply to `action` with `body`, called with `apiKey`. */
 export async function askModel(model: Emulator, action: Action, apiKey: string, body: unknown): Promise<ModelReply> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` };
-  const text = JSON.stringify(body);
-  const reply = await model.answer({
-    method: 'POST',
-    url: new URL(`http://model.invalid${protocol.endpoint}?Action=${action}&Version=${apiVersion}`),
-    header: (name) => headers[name],
-    headers: () => ({ ...headers }),
-    readBody: async () => ({ outcome: 'read', text, byteLength: new TextEncoder().encode(text).byteLength }),
-  });
+  const url = new URL(`http://model.invalid${protocol.endpoint}?Action=${action}&Version=${apiVersion}`);
+  const reply = await model.answer(textRequest('POST', url, { 'Content-Type': 'application/json', Authorization: `Bearer ${apiKey}` }, JSON.stringify(body)));
   return { status: reply.status, envelope: JSON.parse(reply.body) as ModelReply['envelope'] };
 }
