@@ -389,3 +389,34 @@ describe('--explore compares token results', () => {
     expect(compareReplies(othersToken, pending, invalid, view(true))).toBeUndefined();
   });
 });
+
+// An asset's UpdateTime is also the moment its processing ended, which each side chooses.
+describe('--explore compares lists of assets', () => {
+  // After a settle, A#0 renamed and A#1 done processing: on the target A#0's moment came last, on the model A#1's.
+  const ids = { target: ['asset-t0', 'asset-t1'], model: ['asset-m0', 'asset-m1'] };
+  const view = (): ComparisonView => {
+    const maps = { target: new IdMap(), model: new IdMap() };
+    for (const side of ['target', 'model'] as const) {
+      maps[side].add('group', 'A', `group-${side}`);
+      for (const id of ids[side]) maps[side].add('asset', 'A', id);
+    }
+    return { ...maps, settled: true, tokenAged: false, times: new TimeMemory(), groupDeleted: false };
+  };
+  const item = (side: 'target' | 'model', index: number, updated: string) => ({
+    Id: ids[side][index], GroupId: `group-${side}`, Name: `asset-${index}`, AssetType: 'Image', Status: 'Active', CreateTime: '2026-01-01T00:00:00Z', UpdateTime: updated,
+  });
+  const page = (items: Record<string, unknown>[]) => ({ status: 200, code: undefined, result: { Items: items, TotalCount: items.length, PageNumber: 1, PageSize: 10 } });
+  const byUpdateTime: CallStep = { kind: 'call', action: 'ListAssets', as: 'A', body: { SortBy: 'UpdateTime', SortOrder: 'Desc' } };
+
+  it("takes the target's order by UpdateTime, where the model's assets finished processing in another order (a run once parted them there)", () => {
+    const target = page([item('target', 0, '2026-03-18T07:21:01Z'), item('target', 1, '2026-03-18T07:21:00Z')]);
+    const model = page([item('model', 1, '2026-01-01T00:01:03Z'), item('model', 0, '2026-01-01T00:01:02Z')]);
+    expect(compareReplies(byUpdateTime, target, model, view())).toBeUndefined();
+  });
+
+  it('still reports a page of other assets than the model lists', () => {
+    const target = page([item('target', 0, '2026-03-18T07:21:01Z')]);
+    const model = page([item('model', 1, '2026-01-01T00:01:03Z')]);
+    expect(compareReplies(byUpdateTime, target, model, view())).toMatchObject({ judged: 'behaviours.listFilters', message: 'ListAssets: the Items are asset A#0; the model lists asset A#1' });
+  });
+});

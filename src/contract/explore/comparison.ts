@@ -134,8 +134,10 @@ function compareList(made: Made, step: CallStep, target: Record<string, unknown>
     const whole = Number(model.PageNumber) === 1 && Number(model.TotalCount) <= Number(model.PageSize);
     const targetNames = targetItems.map((item) => view.target.nameOf(made, item.Id));
     const modelNames = modelItems.map((item) => view.model.nameOf(made, item.Id));
-    // Items the target sorts alike (the same time to the second) may come in any order among themselves.
-    const ordered = whole && sortBy !== 'GroupId' && !(movesWhileProcessing && sortBy === 'UpdateTime');
+    // Items the target sorts alike (the same time to the second) may come in any order among
+    // themselves. An asset's UpdateTime is also the moment its processing ended, which each side
+    // chooses: assets by UpdateTime are in the target's own order (checked above), not the model's.
+    const ordered = whole && sortBy !== 'GroupId' && !(made === 'asset' && sortBy === 'UpdateTime');
     const blocks = ordered ? tieBlocks(targetItems.map((item) => item[sortBy])) : [targetItems.length];
     if (whole && !sameBlocks(targetNames, modelNames, blocks)) {
       return { judged: ordered ? 'behaviours.pagination' : countFact, message: `${step.action}: the Items are ${targetNames.join(', ') || 'none'}; the model lists ${modelNames.join(', ') || 'none'}` };
