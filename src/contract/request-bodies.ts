@@ -20,30 +20,8 @@ export interface BrokenBody {
   how: string;
 }
 
-// Media of every type the document names, and files of none.
+// The end of a generated URL: media of every type the document names, and files of none.
 const extensions = [...Object.values(fileExtensions).flat().map((extension) => `.${extension}`), '.txt', ''];
-let anyHttpUrlArbitrary: fc.Arbitrary<string> | undefined;
-/** Any http(s) URL, made on first use. */
-function anyHttpUrl(): fc.Arbitrary<string> {
-  anyHttpUrlArbitrary ??= fc
-    .tuple(fc.constantFrom('http', 'https', 'HTTPS'), fc.domain(), anyUrlPath(), fc.constantFrom(...extensions))
-    .map(([scheme, host, path, extension]) => `${scheme}://${host}${path}${extension}`);
-  return anyHttpUrlArbitrary;
-}
-
-/** What a path segment may hold as it is (RFC 3986's pchar); any other code point is percent-encoded. */
-const pathCharacters = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@"];
-
-/**
- * A URL's path: up to four segments, empty ones included, of path characters and now and then
- * any code point percent-encoded. fast-check's webPath draws the same kinds of path, but maps
- * its percent-encoded characters back through a table of all 1.1 million code points, made when
- * the arbitrary is: 1.3 CPU s in each process that generates a body.
- */
-function anyUrlPath(): fc.Arbitrary<string> {
-  const unit = fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...pathCharacters) }, { weight: 1, arbitrary: codePoint.map(encodeURIComponent) });
-  return fc.array(fc.string({ unit, maxLength: 12 }), { maxLength: 4 }).map((segments) => segments.map((segment) => `/${segment}`).join(''));
-}
 
 const surrogates = { first: 0xd800, count: 0x800 };
 /**
@@ -61,6 +39,23 @@ export const codePoint: fc.Arbitrary<string> = fc.nat({ max: 0x10ffff - surrogat
     return point < surrogates.first ? point : point - surrogates.count;
   },
 );
+
+/** What a path segment may hold as it is (RFC 3986's pchar); any other code point is percent-encoded. */
+const pathCharacters = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@"];
+
+/**
+ * A URL's path: up to four segments, empty ones included, of path characters and now and then
+ * any code point percent-encoded. fast-check's webPath draws the same kinds of path, but maps
+ * its percent-encoded characters back through a table of all 1.1 million code points, made when
+ * the arbitrary is: 1.3 CPU s in each process that generates a body.
+ */
+const pathUnit = fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...pathCharacters) }, { weight: 1, arbitrary: codePoint.map(encodeURIComponent) });
+const anyUrlPath = fc.array(fc.string({ unit: pathUnit, maxLength: 12 }), { maxLength: 4 }).map((segments) => segments.map((segment) => `/${segment}`).join(''));
+
+/** Any http(s) URL. */
+const anyHttpUrl = fc
+  .tuple(fc.constantFrom('http', 'https', 'HTTPS'), fc.domain(), anyUrlPath, fc.constantFrom(...extensions))
+  .map(([scheme, host, path, extension]) => `${scheme}://${host}${path}${extension}`);
 
 /** Follows `$ref`s; request schemas hold no boolean schemas. */
 export function deref(schema: SchemaObject | boolean | undefined): SchemaObject {
@@ -88,7 +83,7 @@ export function validValue(schemaOrRef: SchemaObject | boolean, options: BodyOpt
     case 'integer':
       return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
     case 'string':
-      if (schema.format === 'uri') return options.url ?? anyHttpUrl();
+      if (schema.format === 'uri') return options.url ?? anyHttpUrl;
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
       // Code points, as JSON Schema counts lengths.
       return fc.string({ unit: codePoint, minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 80) });
