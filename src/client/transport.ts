@@ -44,12 +44,13 @@ const notSentCodes = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', '
 
 export function createTransport(options: TransportOptions): Transport {
   const { baseUrl, redact, maxResponseBytes } = options;
-  const fetchImpl: FetchFunction = options.fetch ?? fetch;
+  const { fetch: customFetch } = options;
+  const globalFetch = fetch;
   // A redirect is never followed: it would carry the key and the body to wherever it points (a
   // 307) or turn the call into a GET (a 302); it comes back as a reply, which is no envelope, so
   // the call fails with InvalidResponse.
   const clientHeaders = { authorization: `Bearer ${options.apiKey}`, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) };
-  const raw = createClient<paths>({ baseUrl, headers: clientHeaders, fetch: fetchImpl, redirect: 'manual' });
+  const raw = createClient<paths>({ baseUrl, headers: clientHeaders, fetch: customFetch ?? globalFetch, redirect: 'manual' });
   // The methods build their Request themselves, not through `raw`: openapi-fetch's general path
   // (two Headers objects merged per call, its options, its parse step) cost about 12 µs a call,
   // half of the client's overhead in-process, for a URL without parameters and a body the client
@@ -58,10 +59,22 @@ export function createTransport(options: TransportOptions): Transport {
   const callHeaders = { 'content-type': 'application/json', ...clientHeaders };
 
   async function send(action: Action, body: RequestOf<Action>, timeoutMs: number, signal: AbortSignal | undefined, headers?: Record<string, string>): Promise<Outcome<ReceivedReply>> {
-    let request: Request;
+    let post: (init: { readonly signal: AbortSignal }) => Promise<Response>;
     try {
-      const sent = headers ? { ...callHeaders, ...lowercaseNames(headers) } : callHeaders;
-      request = new Request(baseUrl + actions[action].path, { method: 'POST', headers: sent, body: requestJson(action, body), redirect: 'manual' });
+      const url = baseUrl + actions[action].path;
+      const sentHeaders = headers ? { ...callHeaders, ...lowercaseNames(headers) } : callHeaders;
+      const sentBody = requestJson(action, body);
+      // A fetch of the caller's gets a Request, as FetchFunction promises. The global fetch gets
+      // the URL and the request's parts: given a Request, it copies it, body and all, through a
+      // web stream, about 60 µs a call over loopback in Node 20 (a tenth of a GetAsset's time).
+      if (customFetch) {
+        const request = new Request(url, { method: 'POST', headers: sentHeaders, body: sentBody, redirect: 'manual' });
+        post = (init) => customFetch(request, init);
+      } else {
+        // Headers refuses a CR or LF here, as a Request would; fetch would reject as if it had sent.
+        const init = { method: 'POST', headers: new Headers(sentHeaders), body: sentBody, redirect: 'manual' } as const;
+        post = ({ signal }) => globalFetch(url, { ...init, signal });
+      }
     } catch (cause) {
       // A body over the limit passes as it is.
       if (cause instanceof PortraitClientError) throw cause;
@@ -90,7 +103,7 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       const response = await new Promise<Response>((resolve, reject) => {
         rejectReply = reject;
-        fetchImpl(request, init).then(resolve, reject);
+        post(init).then(resolve, reject);
       });
       // Every status's body is read, within the limit: the envelope decides, not the status.
       // Stopped between the reply and its read (an abort in that microtask), it reads nothing.

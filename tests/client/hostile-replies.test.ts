@@ -295,8 +295,12 @@ describe("a server's text", () => {
 });
 
 describe('a request fetch refuses before sending', () => {
-  it('is a PortraitClientError at once, never retried or reported as maybe sent', async () => {
-    const { server, client } = await clientOf(() => success('CreateAssetGroup', { Id: 'group-1' }), { maxRetries: 2, retryCreates: true });
+  // The global fetch is handed the URL and the request's parts, a fetch of the caller's a Request.
+  it.each([
+    ['the global fetch', undefined],
+    ["a fetch of the caller's", (request: Request, init?: { readonly signal: AbortSignal }) => fetch(request, init)],
+  ])('is a PortraitClientError at once, never retried or reported as maybe sent, through %s', async (_, fetchImpl) => {
+    const { server, client } = await clientOf(() => success('CreateAssetGroup', { Id: 'group-1' }), { maxRetries: 2, retryCreates: true, fetch: fetchImpl });
     const error = await client.createAssetGroup({ Name: 'x', GroupType: 'AIGC' }, { headers: { 'X-Trace': 'tok-SECRET-123\r\nInjected: yes' } }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PortraitClientError);
     expect(error).not.toBeInstanceOf(PortraitConnectionError);
