@@ -116,29 +116,34 @@ async function clientOverhead() {
   try {
     // In-process, every microsecond of both sides is this process's CPU, which other processes on
     // the machine do not add to as they add to wall time; over loopback the server's time counts.
-    for (const [where, fetchImpl, baseUrl, clock] of [
-      ['loopback', (request: Request) => fetch(request), emulator.url, 'wall'],
+    // Over loopback the client uses the global fetch, as it does when given none.
+    for (const [where, clientFetch, baseUrl, clock] of [
+      ['loopback', undefined, emulator.url, 'wall'],
       ['in-process', createEmulator({ processingDelayMs: 0, rateLimits: false }).handle, 'http://emulator.local', 'cpu'],
     ] as const) {
-      const client = createPortraitClient({ apiKey, baseUrl, fetch: fetchImpl });
+      const fetchImpl = clientFetch ?? fetch;
+      const client = createPortraitClient({ apiKey, baseUrl, fetch: clientFetch });
       const group = await client.createAssetGroup({ Name: 'bench' });
       const { Id } = await client.createAsset({ GroupId: group.Id, URL: 'https://example.com/a.png', AssetType: 'Image' });
       const body = JSON.stringify({ Id });
-      const bare = async () => {
-        const response = await fetchImpl(
-          new Request(`${baseUrl}/portrait/?Action=GetAsset&Version=2024-01-01`, {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
-            body,
-          }),
-        );
+      const url = `${baseUrl}/portrait/?Action=GetAsset&Version=2024-01-01`;
+      const init = { method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' }, body };
+      const bare = (send: () => Promise<Response>) => async () => {
+        const response = await send();
         // A refusal (a 429, say) is cheaper to answer than the asset: it must not pass as one.
         if (!response.ok) throw new Error(`bare GetAsset: HTTP ${response.status}`);
         return response.json();
       };
-      const { call: viaClient, other: viaFetch, ratio } = await sideBySide(() => client.getAsset({ Id }), bare, clocks[clock]);
       const goal = where === 'loopback' ? 1.1 : 1.3;
-      report(`${where} (${clock} time): client ${viaClient.toFixed(0)} µs, bare fetch ${viaFetch.toFixed(0)} µs`, `${ratio.toFixed(2)}x`, `<= ${goal.toFixed(2)}x`, ratio <= goal);
+      // The bare side as the goal was set (issue 10): fetch of a Request. Over loopback also the
+      // cheapest call, fetch of the URL and its init, which the client makes with the global fetch:
+      // Node's fetch copies a Request it is given, body and all.
+      const bareSides: [string, () => Promise<unknown>][] = [['fetch', bare(() => fetchImpl(new Request(url, init)))]];
+      if (where === 'loopback') bareSides.push(['fetch(url, init)', bare(() => fetch(url, init))]);
+      for (const [name, other] of bareSides) {
+        const { call: viaClient, other: viaFetch, ratio } = await sideBySide(() => client.getAsset({ Id }), other, clocks[clock]);
+        report(`${where} (${clock} time): client ${viaClient.toFixed(0)} µs, bare ${name} ${viaFetch.toFixed(0)} µs`, `${ratio.toFixed(2)}x`, `<= ${goal.toFixed(2)}x`, ratio <= goal);
+      }
     }
   } finally {
     emulator.child.kill();
