@@ -51,7 +51,7 @@ export function createTransport(options: TransportOptions): Transport {
   // the call fails with InvalidResponse.
   const clientHeaders = { authorization: `Bearer ${options.apiKey}`, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) };
   const raw = createClient<paths>({ baseUrl, headers: clientHeaders, fetch: customFetch ?? globalFetch, redirect: 'manual' });
-  // The methods build their Request themselves, not through `raw`: openapi-fetch's general path
+  // The methods build their requests themselves, not through `raw`: openapi-fetch's general path
   // (two Headers objects merged per call, its options, its parse step) cost about 12 µs a call,
   // half of the client's overhead in-process, for a URL without parameters and a body the client
   // serialises and reads itself. Names are lowercase, so a call's own headers replace these
@@ -96,7 +96,7 @@ export function createTransport(options: TransportOptions): Transport {
     };
     const timer = setTimeout(stop, timeoutMs);
     signal?.addEventListener('abort', stop, { once: true });
-    // The signal goes to fetch as `init.signal`, not on the Request: a Request that follows a
+    // The signal goes to fetch as `init.signal`, never on a Request: a Request that follows a
     // signal costs about 12 µs in Node's undici (a WeakRef, a FinalizationRegistry entry and a
     // listener), a quarter of an in-process reply, and fetch follows one anyway.
     const init = lazySignalInit(controller);
@@ -153,7 +153,8 @@ function describeCause(error: unknown, code: string | undefined): string {
 
 /**
  * `{ signal }` with the signal made only when fetch reads it: Node makes a controller's signal on
- * first read, which costs 2 µs. An own getter survives a fetch that spreads `init` into its own.
+ * first read, which costs 2 µs (a fetch of the caller's, such as the emulator's `handle`, may never
+ * read it; the global fetch always does). An own getter survives a fetch that spreads `init` into its own.
  * It is built here, not in `send`: an accessor literal in that async function slowed every call
  * by about 10 µs.
  */

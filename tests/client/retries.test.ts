@@ -102,7 +102,7 @@ describe('timeouts, dropped connections and the Create* rule', () => {
     ['dropped', 'drop', PortraitConnectionError],
     ['got a 500', failure('CreateAsset', 'InternalError', 500), PortraitError],
   ] as const)('does not retry a Create whose attempt %s', async (_, reply, errorClass) => {
-    const client = await clientFor(failThenSucceed(1, reply));
+    const client = await clientFor(failThenSucceed(1, reply), { timeoutMs: stallTimeoutMs });
     await expect(client.createAsset(createAsset)).rejects.toBeInstanceOf(errorClass);
     expect(server?.received).toHaveLength(1);
   });
@@ -140,7 +140,8 @@ describe('timeouts, dropped connections and the Create* rule', () => {
 });
 
 // Each of these waits out a timeout or two of a second: side by side they take two seconds, not
-// five, while the other files' tests use the cores.
+// five, while the other files' tests use the cores. Side by side, each keeps its own server:
+// clientFor's shared `server` would be closed under another test by afterEach.
 describe.concurrent('attempts that stall', () => {
   /** A client of a scripted server of the test's own, closed when the test ends. */
   async function stallingClient(script: Script, options: Partial<PortraitClientOptions>, { onTestFinished }: TestContext) {

@@ -17,6 +17,10 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 const amount = Number(process.env.LOAD_REQUESTS ?? 10_000);
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 20);
+// autocannon takes an amount of 0 as "for 10 s" and refuses one below the connections.
+if (!Number.isInteger(connections) || connections < 1 || !Number.isInteger(amount) || amount < connections) {
+  throw new Error(`LOAD_CONNECTIONS must be a whole number from 1, and LOAD_REQUESTS one of at least LOAD_CONNECTIONS: not ${connections} and ${amount}.`);
+}
 const apiKey = 'load-key';
 /** What one connection remembers between the requests of its flow. */
 interface LoadContext {
@@ -43,8 +47,8 @@ it(`answers each of ${amount} requests at ${connections} connections and keeps i
     const seedGroup = await client.createAssetGroup({ Name: 'seed' });
     const seedAsset = await client.createAsset({ GroupId: seedGroup.Id, URL: 'https://example.com/seed.png', AssetType: 'Image' });
 
-    // What the load did, as far as its replies tell; a request still in flight when the load
-    // stops has happened on the server without a reply, so the model allows for exactly those.
+    // What the load did, as far as its replies tell; a request sent whose reply was not seen may
+    // or may not have happened on the server, so the model allows for exactly those.
     const namesSent = new Set<string>();
     const created = new Set<string>();
     const deleteSent = new Set<string>();
