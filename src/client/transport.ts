@@ -4,6 +4,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { actions, type Action, type paths } from '../protocol/generated.js';
 import type { RequestOf } from '../protocol/action-types.js';
+import { lowercaseNames } from '../protocol/header-names.js';
 import { printable } from '../protocol/printable.js';
 import { abortedCall, PortraitClientError, PortraitConnectionError, PortraitTimeoutError } from './errors.js';
 import { readReplyText } from './read-reply.js';
@@ -139,11 +140,6 @@ function connectionErrorCode(error: unknown): string | undefined {
     current = 'cause' in current ? current.cause : undefined;
   }
   return undefined;
-}
-
-/** The same headers, their names lowercase. */
-function lowercaseNames(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 function describeCause(error: unknown, code: string | undefined): string {

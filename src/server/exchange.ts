@@ -2,6 +2,7 @@
 // the emulator answer a `ServerRequest` with a `Reply`. The socket server (listen.ts) and the
 // Fetch adapters below translate, so a request over a socket never pays for building Request,
 // Response and web-stream objects only to take them apart again.
+import { lowercaseNames } from '../protocol/header-names.js';
 import { readFetchBody, type BodyRead } from './read-body.js';
 
 export interface ServerRequest {
@@ -58,7 +59,7 @@ export function fromFetchRequest(request: Request, init?: FetchInit): ServerRequ
  * as a socket's would be: no further than the limit, counted in UTF-8 bytes.
  */
 export function textRequest(method: string, url: URL, headers: Record<string, string>, body: string): ServerRequest {
-  const byName = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const byName = lowercaseNames(headers);
   const byteLength = new TextEncoder().encode(body).byteLength;
   return {
     method,

@@ -5,6 +5,7 @@ import { askModel } from '../../src/contract/explore/model.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { protocol } from '../../src/protocol/index.js';
 import { actionRequest } from '../support/calls.js';
+import type { Envelope } from '../support/http.js';
 
 const apiKey = 'demo-key';
 // JSON.stringify({ Name: x }) adds 11 bytes to x.
@@ -18,7 +19,7 @@ describe("the explorer's model", () => {
   ])('answers a body of %s as the emulator answers it over HTTP', async (_, name) => {
     const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
     const overHttp = await emulator.handle(actionRequest('http://emulator.local', 'CreateAssetGroup', { Name: name }, apiKey));
-    const expected = { status: overHttp.status, code: ((await overHttp.json()) as { ResponseMetadata: { Error?: { Code: string } } }).ResponseMetadata.Error?.Code };
+    const expected = { status: overHttp.status, code: ((await overHttp.json()) as Envelope).ResponseMetadata.Error?.Code };
     const reply = await askModel(emulator, 'CreateAssetGroup', apiKey, { Name: name });
     expect({ status: reply.status, code: reply.envelope.ResponseMetadata?.Error?.Code }).toEqual(expected);
   });

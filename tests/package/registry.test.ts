@@ -204,7 +204,6 @@ describe.concurrent('the published package', () => {
     expect(stdout).toContain('types (@portrait-api/toolkit/types): 0 B\n');
   }, 60_000);
 
-
   // The checks of `npm run check:package`, on the tarball that was published rather than on two more packs.
 
   it('passes publint and arethetypeswrong', async ({ expect }) => {
@@ -351,7 +350,6 @@ describe.concurrent.each(nodes.map((node) => [node.version, node] as const))('th
       await emulator.stop();
     }
   });
-
 });
 
 /** npm's own warnings about this machine's configuration are not the command's output. */

@@ -12,14 +12,14 @@ import { packagesAbove } from './packages-above.js';
 
 const exec = promisify(execFile);
 
-/**
- * The environment for npm and the package's commands: this test's own Node first on PATH (so
- * `npm`, `npx` and the bins' `#!/usr/bin/env node` run on it), and nothing inherited from the npm
- * script or the test runner that could point npm at this repository or load a TypeScript loader.
- */
 /** PATH with `node`'s directory first: npm, npx and the bins' `#!/usr/bin/env node` then run on it. */
 export const nodeFirstOnPath = (node: string) => `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`;
 
+/**
+ * The environment for npm and the package's commands: this test's own Node first on PATH, and
+ * nothing inherited from the npm script or the test runner that could point npm at this
+ * repository or load a TypeScript loader.
+ */
 export const commandEnv: NodeJS.ProcessEnv = {
   ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|NODE_OPTIONS$|VITEST|TSX_)/i.test(name))),
   PATH: nodeFirstOnPath(process.execPath),

@@ -126,7 +126,7 @@ function compareList(made: Made, step: CallStep, target: Record<string, unknown>
   if (misplaced > 0) {
     return { judged: 'behaviours.pagination', message: `${step.action}: item ${misplaced + 1} has ${sortBy} ${show(keys[misplaced])}, out of ${sortOrder} order after ${show(keys[misplaced - 1])}` };
   }
-  // Statuses and UpdateTime move while assets process: they are compared once both sides settled.
+  // Statuses move while assets process: a list filtered by them is compared once both sides settled.
   const movesWhileProcessing = made === 'asset' && !view.settled;
   if (!(movesWhileProcessing && filter.Statuses !== undefined)) {
     if (target.TotalCount !== model.TotalCount) return { judged: countFact, message: `${step.action}: TotalCount is ${show(target.TotalCount)}; the model counts ${show(model.TotalCount)}` };
