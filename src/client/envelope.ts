@@ -4,7 +4,13 @@ import type { Action } from '../protocol/generated.js';
 import { printable } from '../protocol/printable.js';
 import { PortraitError } from './errors.js';
 import { parseRetryAfter, type Outcome } from './retry.js';
-import type { ReceivedReply } from './transport.js';
+
+/** What came back to the client: the response, and its body read within the size limit. (A server's `Reply` is src/server/exchange.ts.) */
+export interface ReceivedReply {
+  response: Response;
+  /** The body as text. */
+  body: string;
+}
 
 interface Decoded {
   result: object;
@@ -43,17 +49,34 @@ export function decodeEnvelope(action: Action, { response, body }: ReceivedReply
   const code = named ? safe(reported.Code as string) : 'InvalidResponse';
   const message = named
     ? safe(typeof reported.Message === 'string' ? reported.Message : '')
-    : `HTTP ${status}: the reply is not a Portrait API envelope${invalidPart(response, reported, requestId)}.`;
+    : notAnEnvelope(status, invalidPart(response, reported, requestId));
   const codeN = typeof reported?.CodeN === 'number' ? reported.CodeN : undefined;
-  const error = new PortraitError({ code, message, codeN, requestId, action, status });
-  const retryAfterMs = parseRetryAfter(response.headers);
-  return { ok: false, error, failure: { kind: 'reply', status, baseCode: error.baseCode, retryAfterMs } };
+  return failed(new PortraitError({ code, message, codeN, requestId, action, status }), parseRetryAfter(response.headers));
+}
+
+/**
+ * A redirect the fetch refused to follow (Node's, told `redirect: 'error'`: src/client/transport.ts):
+ * like a browser's opaque redirect, it has no status to report, and it is not retried.
+ */
+export function refusedRedirect(action: Action): Outcome<never> {
+  return failed(new PortraitError({ code: 'InvalidResponse', message: notAnEnvelope(0, redirectPart), action, status: 0 }));
+}
+
+/** The outcome of a reply that is an error, for the retry loop to judge. */
+function failed(error: PortraitError, retryAfterMs?: number): Outcome<never> {
+  return { ok: false, error, failure: { kind: 'reply', status: error.status, baseCode: error.baseCode, retryAfterMs } };
+}
+
+const redirectPart = ' (a redirect, which the client does not follow)';
+
+function notAnEnvelope(status: number, why: string): string {
+  return `HTTP ${status}: the reply is not a Portrait API envelope${why}.`;
 }
 
 /** What makes a reply no envelope, when it is close to one. */
 function invalidPart(response: Response, reported: unknown, requestId: string | undefined): string {
   // A browser keeps a redirect it does not follow opaque: status 0.
-  if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect') return ' (a redirect, which the client does not follow)';
+  if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect') return redirectPart;
   if (reported) return ' (ResponseMetadata.Error has no Code)';
   return requestId === undefined ? ' (no RequestId string)' : '';
 }

@@ -1,8 +1,10 @@
-// A fetch of the caller's: what it is given, and the time limits that hold whatever it does.
-import { describe, expect, it, vi } from 'vitest';
+// A fetch of the caller's: what it is given, and the time limits that hold whatever it does; and
+// how the global fetch is called.
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createPortraitClient, PortraitAbortError, PortraitTimeoutError, type FetchFunction } from '../../src/client/index.js';
 import { apiVersion } from '../../src/protocol/index.js';
 import { actionUrl } from '../support/calls.js';
+import { startScriptedServer, success } from '../support/scripted-server.js';
 
 const asset = { Id: 'asset-1', GroupId: 'group-1', Name: 'n', AssetType: 'Image', Status: 'Active', URL: '', CreateTime: 't', UpdateTime: 't' };
 const envelope = (result: object) => Response.json({ ResponseMetadata: { RequestId: 'R1', Action: 'GetAsset', Version: apiVersion }, Result: result });
@@ -74,5 +76,19 @@ describe("the caller's fetch", () => {
     const { data } = await client.raw.POST('/portrait/?Action=GetAsset&Version=2024-01-01', { body: { Id: 'asset-1' } });
     expect(data && 'Result' in data ? data.Result : undefined).toEqual(asset);
     expect(seen[0]?.headers.get('authorization')).toBe('Bearer k');
+  });
+});
+
+describe('the global fetch', () => {
+  it("sends the body without Node's fetch copying it, which it does for a request that may follow a redirect", async () => {
+    const server = await startScriptedServer(() => success('GetAsset', asset));
+    onTestFinished(() => server.close());
+    // Node's fetch copies a body by teeing its stream (undici's cloneBody).
+    const tee = vi.spyOn(ReadableStream.prototype, 'tee');
+    onTestFinished(() => tee.mockRestore());
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url });
+    expect(await client.getAsset({ Id: 'asset-1' })).toEqual(asset);
+    expect(server.received.map((request) => request.body)).toEqual([{ Id: 'asset-1' }]);
+    expect(tee).not.toHaveBeenCalled();
   });
 });

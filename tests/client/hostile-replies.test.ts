@@ -107,14 +107,20 @@ describe('maxResponseBytes', () => {
   });
 });
 
-describe('redirects', () => {
-  it.each([307, 302, 301, 308, 303])('never follows a %i: InvalidResponse, and the other origin sees nothing', async (status) => {
+// Node's global fetch is told to refuse a redirect, and names none, as a browser's opaque redirect
+// does not (status 0); a fetch of the caller's is told not to follow it, and returns it.
+describe.each([
+  { fetch: 'the global fetch', given: undefined, reported: () => 0 },
+  { fetch: "a fetch of the caller's", given: (request: Request, init?: RequestInit) => fetch(request, init), reported: (status: number) => status },
+])('redirects, with $fetch', ({ given, reported }) => {
+  it.each([307, 302, 301, 308, 303])('never follows a %i: InvalidResponse, not retried, and the other origin sees nothing', async (status) => {
     const elsewhere = await scripted(() => success('GetAsset', { Id: 'stolen' }));
     const server = await scripted(() => ({ status, headers: { location: `${elsewhere.url}${actions.GetAsset.path}` }, body: {} }));
-    const client = createPortraitClient({ apiKey: 'sk-secret', baseUrl: server.url, minRetryDelayMs: 1 });
+    const client = createPortraitClient({ apiKey: 'sk-secret', baseUrl: server.url, fetch: given, minRetryDelayMs: 1 });
     const error = await client.getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
     expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
     expect((error as PortraitError).message).toContain('a redirect, which the client does not follow');
+    expect((error as PortraitError).status).toBe(reported(status));
     expect(elsewhere.received).toHaveLength(0);
     expect(server.received).toHaveLength(1);
   });

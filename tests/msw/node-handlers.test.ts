@@ -115,6 +115,26 @@ describe('faults through MSW', () => {
   });
 });
 
+describe('a redirect through MSW', () => {
+  it('is never followed: the client fails with InvalidResponse, once, and the place it points to sees nothing', async () => {
+    const answered: string[] = [];
+    server.use(
+      http.post(`${baseUrl}/portrait/`, ({ request }) => {
+        answered.push(request.url);
+        return new HttpResponse(null, { status: 307, headers: { location: 'https://elsewhere.test/steal' } });
+      }),
+      http.all('https://elsewhere.test/*', ({ request }) => {
+        answered.push(request.url);
+        return HttpResponse.json({});
+      }),
+    );
+    const error = await createPortraitClient({ apiKey: 'demo-key', baseUrl, minRetryDelayMs: 1 }).getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
+    expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
+    expect((error as PortraitError).message).toContain('a redirect, which the client does not follow');
+    expect(answered).toEqual([`${baseUrl}/portrait/?Action=GetAsset&Version=${apiVersion}`]);
+  });
+});
+
 describe('options', () => {
   it('serves the client’s default baseUrl, the document’s production gateway with its path, when given none', async () => {
     server.use(...portraitHandlers(emulator));
