@@ -36,18 +36,23 @@ interface Transport {
 
 /**
  * How the global fetch is told not to follow a redirect. Node's fetch (undici) copies a request's
- * body through a web stream before sending it, for a redirect that may need it again, unless the
- * request refuses redirects outright (`redirect: 'error'` with no window): about 70 µs a call over
- * loopback, a sixth of a GetAsset. It then rejects, naming the redirect, which the client reports
- * as it does a browser's opaque redirect. A browser names nothing, so there it stays 'manual'.
+ * body through a web stream before sending it unless the request refuses redirects outright
+ * (`redirect: 'error'`): a sixth of a GetAsset over loopback (docs/benchmarks.md). It then rejects,
+ * naming the redirect, which the client reports as it does a browser's opaque redirect. Elsewhere
+ * it stays 'manual': a browser names nothing, and a page's fetch in Node (happy-dom, an Electron
+ * renderer) need not be undici's.
  */
-const globalRedirectMode =
-  typeof process === 'object' && process.versions?.undici ? ({ redirect: 'error', window: null } as const) : ({ redirect: 'manual' } as const);
+function globalRedirectMode(): RequestRedirect {
+  return typeof process === 'object' && process.versions?.undici && typeof document === 'undefined' ? 'error' : 'manual';
+}
 
-/** Node's fetch rejects a refused redirect with this cause (an Error), MSW's with this cause (a string). */
+/**
+ * Node's fetch rejects a refused redirect with this cause (an Error), MSW's with this cause (a
+ * string). Read by shape: the error may come from another realm (a test runner's vm context).
+ */
 function isRefusedRedirect(error: unknown): boolean {
-  const cause = error instanceof Error ? error.cause : undefined;
-  return (cause instanceof Error ? cause.message : cause) === 'unexpected redirect';
+  const cause = Object(error).cause;
+  return (cause?.message ?? cause) === 'unexpected redirect';
 }
 
 /** Connection failures that happen before a request can have reached the server. */
@@ -57,6 +62,7 @@ export function createTransport(options: TransportOptions): Transport {
   const { baseUrl, redact, maxResponseBytes } = options;
   const { fetch: customFetch } = options;
   const globalFetch = fetch;
+  const globalRedirect = globalRedirectMode();
   // A redirect is never followed: it would carry the key and the body to wherever it points (a
   // 307) or turn the call into a GET (a 302); it comes back as a reply, which is no envelope (or as
   // Node's refusal: globalRedirectMode), so the call fails with InvalidResponse.
@@ -83,7 +89,7 @@ export function createTransport(options: TransportOptions): Transport {
         post = (init) => customFetch(request, init);
       } else {
         // Headers refuses a CR or LF here, as a Request would; fetch would reject as if it had sent.
-        const init = { method: 'POST', headers: new Headers(sentHeaders), body: sentBody, ...globalRedirectMode } as const;
+        const init = { method: 'POST', headers: new Headers(sentHeaders), body: sentBody, redirect: globalRedirect } as const;
         post = ({ signal }) => globalFetch(url, { ...init, signal });
       }
     } catch (cause) {
@@ -128,7 +134,12 @@ export function createTransport(options: TransportOptions): Transport {
       if (controller.signal.aborted) {
         return { ok: false, error: new PortraitTimeoutError(`${action} timed out after ${timeoutMs} ms.`), failure: { kind: 'timeout' } };
       }
-      if (isRefusedRedirect(cause)) return refusedRedirect(action);
+      if (isRefusedRedirect(cause)) {
+        // Node's fetch lets go of the redirect's connection without closing it, and a body it has
+        // not read (one that never ends) would hold it open.
+        controller.abort();
+        return refusedRedirect(action);
+      }
       const code = connectionErrorCode(cause);
       const mayHaveBeenSent = code === undefined || !notSentCodes.includes(code);
       const message = redact(`${action} could not complete a request to ${baseUrl}: ${describeCause(cause, code)}`);

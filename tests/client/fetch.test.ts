@@ -1,5 +1,6 @@
 // A fetch of the caller's: what it is given, and the time limits that hold whatever it does; and
 // how the global fetch is called.
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createPortraitClient, PortraitAbortError, PortraitTimeoutError, type FetchFunction } from '../../src/client/index.js';
 import { apiVersion } from '../../src/protocol/index.js';
@@ -80,15 +81,40 @@ describe("the caller's fetch", () => {
 });
 
 describe('the global fetch', () => {
-  it("sends the body without Node's fetch copying it, which it does for a request that may follow a redirect", async () => {
+  it("sends the body without Node's fetch copying it, as it does for every request that does not refuse redirects", async () => {
     const server = await startScriptedServer(() => success('GetAsset', asset));
     onTestFinished(() => server.close());
-    // Node's fetch copies a body by teeing its stream (undici's cloneBody).
+    // Node's fetch copies a body by teeing its stream (undici's cloneBody), as the bare call shows.
     const tee = vi.spyOn(ReadableStream.prototype, 'tee');
     onTestFinished(() => tee.mockRestore());
+    await (await fetch(server.url, { method: 'POST', body: '{}', redirect: 'manual' })).text();
+    expect(tee).toHaveBeenCalledTimes(1);
+    tee.mockClear();
     const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url });
     expect(await client.getAsset({ Id: 'asset-1' })).toEqual(asset);
-    expect(server.received.map((request) => request.body)).toEqual([{ Id: 'asset-1' }]);
+    expect(server.received.map((request) => request.body).at(-1)).toEqual({ Id: 'asset-1' });
     expect(tee).not.toHaveBeenCalled();
+  });
+
+  /** The global fetch replaced by `fetch` for one test, and what each call was given. */
+  function stubGlobalFetch(fetch: () => Promise<Response>) {
+    const seen: RequestInit[] = [];
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => (seen.push(init), fetch()));
+    onTestFinished(() => void vi.unstubAllGlobals());
+    return seen;
+  }
+
+  it("reads a refused redirect by its shape, so that one made in another realm (a test runner's vm context) is still one", async () => {
+    const seen = stubGlobalFetch(() => Promise.reject(runInNewContext("new TypeError('fetch failed', { cause: new Error('unexpected redirect') })")));
+    const error = await createPortraitClient({ apiKey: 'k', minRetryDelayMs: 1 }).getAsset({ Id: 'asset-1' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'PortraitError', code: 'InvalidResponse', status: 0 });
+    expect(seen.map((init) => init.redirect)).toEqual(['error']);
+  });
+
+  it("keeps redirect 'manual' where a page's fetch may stand in for Node's (a document: happy-dom, jsdom, an Electron renderer)", async () => {
+    vi.stubGlobal('document', {});
+    const seen = stubGlobalFetch(() => Promise.resolve(envelope(asset)));
+    await createPortraitClient({ apiKey: 'k' }).getAsset({ Id: 'asset-1' });
+    expect(seen.map((init) => init.redirect)).toEqual(['manual']);
   });
 });

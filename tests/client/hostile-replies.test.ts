@@ -38,12 +38,14 @@ async function clientOf(script: Script, options: Parameters<typeof createPortrai
   return { server, client: createPortraitClient({ apiKey: 'test-key', baseUrl: server.url, ...options }) };
 }
 
-/** A server that answers 200 and then sends `chunk` for ever, counting what it managed to send. */
-async function endless(chunk: Buffer): Promise<{ url: string; sent: () => number }> {
+/** A server that answers `status` and then sends `chunk` for ever, counting what it managed to send, and seeing the client close. */
+async function endless(chunk: Buffer, status = 200, headers: Record<string, string> = {}): Promise<{ url: string; sent: () => number; closed: () => boolean }> {
   let sent = 0;
+  let closed = false;
   const server: Server = createServer((request, response) => {
     request.resume();
-    response.writeHead(200, { 'content-type': 'application/json' });
+    request.socket.once('close', () => (closed = true));
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
     const pump = () => {
       while (!response.destroyed && response.write(chunk)) sent += chunk.length;
       if (!response.destroyed) response.once('drain', pump);
@@ -52,7 +54,7 @@ async function endless(chunk: Buffer): Promise<{ url: string; sent: () => number
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   started.push({ close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent: () => sent };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent: () => sent, closed: () => closed };
 }
 
 describe('maxResponseBytes', () => {
@@ -107,8 +109,8 @@ describe('maxResponseBytes', () => {
   });
 });
 
-// Node's global fetch is told to refuse a redirect, and names none, as a browser's opaque redirect
-// does not (status 0); a fetch of the caller's is told not to follow it, and returns it.
+// Node's global fetch is told to refuse a redirect, so, as with a browser's opaque redirect, there
+// is no status (0); a fetch of the caller's is told not to follow it, and returns it.
 describe.each([
   { fetch: 'the global fetch', given: undefined, reported: () => 0 },
   { fetch: "a fetch of the caller's", given: (request: Request, init?: RequestInit) => fetch(request, init), reported: (status: number) => status },
@@ -123,6 +125,14 @@ describe.each([
     expect((error as PortraitError).status).toBe(reported(status));
     expect(elsewhere.received).toHaveLength(0);
     expect(server.received).toHaveLength(1);
+  });
+
+  it('closes the connection of a redirect whose body never ends', async () => {
+    const server = await endless(Buffer.alloc(64 * 1024, ' '), 302, { location: 'http://127.0.0.1:9/elsewhere' });
+    const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, fetch: given, maxResponseBytes: 1024 * 1024 });
+    // Refused by Node's fetch: InvalidResponse; read through a fetch of the caller's: too large.
+    await expect(client.getAsset({ Id: 'a' })).rejects.toBeInstanceOf(PortraitClientError);
+    await expect.poll(server.closed).toBe(true);
   });
 });
 

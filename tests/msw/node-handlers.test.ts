@@ -131,6 +131,8 @@ describe('a redirect through MSW', () => {
     const error = await createPortraitClient({ apiKey: 'demo-key', baseUrl, minRetryDelayMs: 1 }).getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
     expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
     expect((error as PortraitError).message).toContain('a redirect, which the client does not follow');
+    // Refused by the fetch, as MSW refuses it when told to (redirect: 'error'): no status.
+    expect((error as PortraitError).status).toBe(0);
     expect(answered).toEqual([`${baseUrl}/portrait/?Action=GetAsset&Version=${apiVersion}`]);
   });
 });
