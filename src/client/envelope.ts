@@ -49,17 +49,18 @@ export function decodeEnvelope(action: Action, { response, body }: ReceivedReply
   const code = named ? safe(reported.Code as string) : 'InvalidResponse';
   const message = named
     ? safe(typeof reported.Message === 'string' ? reported.Message : '')
-    : notAnEnvelope(status, invalidPart(response, reported, requestId));
+    : notAnEnvelope(invalidPart(reported, requestId));
   const codeN = typeof reported?.CodeN === 'number' ? reported.CodeN : undefined;
   return failed(new PortraitError({ code, message, codeN, requestId, action, status }), parseRetryAfter(response.headers));
 }
 
 /**
- * A redirect the fetch refused to follow (Node's, told `redirect: 'error'`: src/client/transport.ts):
- * like a browser's opaque redirect, it has no status to report, and it is not retried.
+ * A redirect, which the client never follows: returned by the fetch, with its status (0 for a
+ * browser's opaque redirect), or refused by it (Node's, told `redirect: 'error'` in
+ * src/client/transport.ts: 0). Its body is no envelope, whatever it holds. Not retried.
  */
-export function refusedRedirect(action: Action): Outcome<never> {
-  return failed(new PortraitError({ code: 'InvalidResponse', message: notAnEnvelope(0, redirectPart), action, status: 0 }));
+export function redirected(action: Action, status = 0): Outcome<never> {
+  return failed(new PortraitError({ code: 'InvalidResponse', message: notAnEnvelope(' (a redirect, which the client does not follow)'), action, status }));
 }
 
 /** The outcome of a reply that is an error, for the retry loop to judge. */
@@ -67,16 +68,13 @@ function failed(error: PortraitError, retryAfterMs?: number): Outcome<never> {
   return { ok: false, error, failure: { kind: 'reply', status: error.status, baseCode: error.baseCode, retryAfterMs } };
 }
 
-const redirectPart = ' (a redirect, which the client does not follow)';
-
-function notAnEnvelope(status: number, why: string): string {
-  return `HTTP ${status}: the reply is not a Portrait API envelope${why}.`;
+/** The error's message names the status already. */
+function notAnEnvelope(why: string): string {
+  return `the reply is not a Portrait API envelope${why}.`;
 }
 
 /** What makes a reply no envelope, when it is close to one. */
-function invalidPart(response: Response, reported: unknown, requestId: string | undefined): string {
-  // A browser keeps a redirect it does not follow opaque: status 0.
-  if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect') return redirectPart;
+function invalidPart(reported: unknown, requestId: string | undefined): string {
   if (reported) return ' (ResponseMetadata.Error has no Code)';
   return requestId === undefined ? ' (no RequestId string)' : '';
 }

@@ -7,7 +7,7 @@ import type { RequestOf } from '../protocol/action-types.js';
 import { lowercaseNames } from '../protocol/header-names.js';
 import { printable } from '../protocol/printable.js';
 import { abortedCall, PortraitClientError, PortraitConnectionError, PortraitTimeoutError } from './errors.js';
-import { refusedRedirect, type ReceivedReply } from './envelope.js';
+import { redirected, type ReceivedReply } from './envelope.js';
 import { readReplyText } from './read-reply.js';
 import { requestJson } from './request-body.js';
 import type { Outcome } from './retry.js';
@@ -53,6 +53,11 @@ function globalRedirectMode(): RequestRedirect {
 function isRefusedRedirect(error: unknown): boolean {
   const cause = Object(error).cause;
   return (cause?.message ?? cause) === 'unexpected redirect';
+}
+
+/** A redirect the fetch returned, not followed: one of the fetch standard's redirect statuses, or a browser's opaque redirect (status 0). */
+function isRedirect(response: Response): boolean {
+  return [301, 302, 303, 307, 308].includes(response.status) || response.type === 'opaqueredirect';
 }
 
 /** Connection failures that happen before a request can have reached the server. */
@@ -122,7 +127,12 @@ export function createTransport(options: TransportOptions): Transport {
         rejectReply = reject;
         post(init).then(resolve, reject);
       });
-      // Every status's body is read, within the limit: the envelope decides, not the status.
+      // A redirect's body is cancelled unread, which frees its connection.
+      if (isRedirect(response)) {
+        void response.body?.cancel().catch(() => {});
+        return redirected(action, response.status);
+      }
+      // Every other status's body is read, within the limit: the envelope decides, not the status.
       // Stopped between the reply and its read (an abort in that microtask), it reads nothing.
       const text = await readReplyText(response, maxResponseBytes, action, (cancel) => (stopped ? cancel(controller.signal.reason) : (cancelRead = cancel)));
       return { ok: true, response, body: text };
@@ -138,7 +148,7 @@ export function createTransport(options: TransportOptions): Transport {
         // Node's fetch lets go of the redirect's connection without closing it, and a body it has
         // not read (one that never ends) would hold it open.
         controller.abort();
-        return refusedRedirect(action);
+        return redirected(action);
       }
       const code = connectionErrorCode(cause);
       const mayHaveBeenSent = code === undefined || !notSentCodes.includes(code);

@@ -121,7 +121,9 @@ describe.each([
     const client = createPortraitClient({ apiKey: 'sk-secret', baseUrl: server.url, fetch: given, minRetryDelayMs: 1 });
     const error = await client.getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
     expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
-    expect((error as PortraitError).message).toContain('a redirect, which the client does not follow');
+    expect((error as PortraitError).message).toBe(
+      `GetAsset failed with InvalidResponse (HTTP ${reported(status)}): the reply is not a Portrait API envelope (a redirect, which the client does not follow).`,
+    );
     expect((error as PortraitError).status).toBe(reported(status));
     expect(elsewhere.received).toHaveLength(0);
     expect(server.received).toHaveLength(1);
@@ -130,8 +132,9 @@ describe.each([
   it('closes the connection of a redirect whose body never ends', async () => {
     const server = await endless(Buffer.alloc(64 * 1024, ' '), 302, { location: 'http://127.0.0.1:9/elsewhere' });
     const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, fetch: given, maxResponseBytes: 1024 * 1024 });
-    // Refused by Node's fetch: InvalidResponse; read through a fetch of the caller's: too large.
-    await expect(client.getAsset({ Id: 'a' })).rejects.toBeInstanceOf(PortraitClientError);
+    // Its body is no envelope: not read up to maxResponseBytes, which would end as too large.
+    const error = await client.getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
+    expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
     await expect.poll(server.closed).toBe(true);
   });
 });
@@ -142,6 +145,8 @@ describe('replies without a body', () => {
     const client = createPortraitClient({ apiKey: 'k', baseUrl: server.url, minRetryDelayMs: 1 });
     const error = await client.getAsset({ Id: 'a' }).catch((caught: unknown) => caught);
     expect(PortraitError.is(error, 'InvalidResponse')).toBe(true);
+    // Not one of the fetch standard's redirects (301, 302, 303, 307, 308).
+    expect((error as PortraitError).message).not.toContain('redirect');
     expect(server.received).toHaveLength(1);
   });
 });
