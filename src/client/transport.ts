@@ -6,6 +6,7 @@ import { actions, type Action, type paths } from '../protocol/generated.js';
 import type { RequestOf } from '../protocol/action-types.js';
 import { lowercaseNames } from '../protocol/header-names.js';
 import { printable } from '../protocol/printable.js';
+import { isRedirect } from '../protocol/redirects.js';
 import { abortedCall, PortraitClientError, PortraitConnectionError, PortraitTimeoutError } from './errors.js';
 import { redirected, type ReceivedReply } from './envelope.js';
 import { readReplyText } from './read-reply.js';
@@ -55,11 +56,6 @@ function isRefusedRedirect(error: unknown): boolean {
   return (cause?.message ?? cause) === 'unexpected redirect';
 }
 
-/** A redirect the fetch returned, not followed: one of the fetch standard's redirect statuses, or a browser's opaque redirect (status 0). */
-function isRedirect(response: Response): boolean {
-  return [301, 302, 303, 307, 308].includes(response.status) || response.type === 'opaqueredirect';
-}
-
 /** Connection failures that happen before a request can have reached the server. */
 const notSentCodes = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT'];
 
@@ -69,8 +65,8 @@ export function createTransport(options: TransportOptions): Transport {
   const globalFetch = fetch;
   const globalRedirect = globalRedirectMode();
   // A redirect is never followed: it would carry the key and the body to wherever it points (a
-  // 307) or turn the call into a GET (a 302); it comes back as a reply, which is no envelope (or as
-  // Node's refusal: globalRedirectMode), so the call fails with InvalidResponse.
+  // 307) or turn the call into a GET (a 302). `raw` returns it as it came; the methods fail with
+  // InvalidResponse (isRedirect, and Node's refusal: globalRedirectMode).
   const clientHeaders = { authorization: `Bearer ${options.apiKey}`, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) };
   const raw = createClient<paths>({ baseUrl, headers: clientHeaders, fetch: customFetch ?? globalFetch, redirect: 'manual' });
   // The methods build their requests themselves, not through `raw`: openapi-fetch's general path

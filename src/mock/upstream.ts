@@ -5,6 +5,7 @@
 // after decompression. Each of those is an UpstreamError that the proxy turns into a 502 or 504.
 import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import { replyShapeIssue } from '../protocol/body-shape.js';
+import { isRedirect } from '../protocol/redirects.js';
 import { readStream } from '../server/read-body.js';
 
 export interface UpstreamLimits {
@@ -58,7 +59,7 @@ export async function callUpstream(input: IHttpRequest, upstream: string, limits
     // The error's text names the upstream's address and the network's detail: neither is the caller's business.
     throw signal.aborted ? timedOut() : new UpstreamError('unreachable', 'The upstream could not be reached.');
   }
-  if (response.status >= 300 && response.status < 400) {
+  if (isRedirect(response)) {
     void response.body?.cancel().catch(() => {});
     throw new UpstreamError('redirect', `The upstream answered HTTP ${response.status}, a redirect${redirectTarget(response, base)}; the proxy never follows one.`);
   }

@@ -154,6 +154,13 @@ describe('the validating proxy against a hostile or broken upstream', () => {
     }
   });
 
+  it.each([304, 300])('refuses a %i, which is no redirect (none of 301, 302, 303, 307, 308), as the reply it is, not as a redirect', async (status) => {
+    upstreamReply = { status, body: {}, headers: { location: 'http://127.0.0.1:9/elsewhere' } };
+    const reply = await post(actionUrl(proxy.url, action), requestBody());
+    expect(reply.status).toBe(502);
+    expect(errorOf(reply)?.Message).not.toContain('a redirect');
+  });
+
   /** One GetAsset through a proxy of its own, to an upstream that answers with `script`; both stop after. */
   async function throughProxy(script: Script, options: Omit<MockOptions, 'port' | 'upstream'> = {}) {
     const upstreamOfItsOwn = await startScriptedServer(script);
