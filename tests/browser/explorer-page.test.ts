@@ -190,7 +190,10 @@ describe('the explorer, carrying ids from one call to the next', () => {
 
 describe('the explorer, guiding the two flows', () => {
   it('walks the virtual portrait flow: each success fills and opens the next step, and GetAsset is sent again while Processing', async () => {
-    const slow = await startSiteServer(1_000);
+    // The emulator's clock stands still until the test has seen the asset Processing, so a slow
+    // machine cannot let the asset settle before the page sends GetAsset.
+    let now = Date.now();
+    const slow = await startSiteServer({ processingDelayMs: 1_000, clock: () => now });
     try {
       await inExplorer(async ({ page, requests, url }) => {
         const flow = page.getByRole('region', { name: 'Virtual portrait' });
@@ -211,12 +214,13 @@ describe('the explorer, guiding the two flows', () => {
         const asset = await send(page, 'CreateAsset');
         expect(await noteOf(page, 'GetAsset').innerText()).toContain('Virtual portrait, step 3 of 3');
         expect(await bodyOf(page, 'GetAsset')).toEqual({ Id: asset.Id });
-        // The emulator takes a second to process it: the step stays current until it is Active.
+        // The emulator takes a second of its clock to process it: the step stays current until it is Active.
         expect(await send(page, 'GetAsset')).toMatchObject({ Id: asset.Id, Status: 'Processing' });
         expect(await noteOf(page, 'GetAsset').innerText()).toBe('Virtual portrait, step 3 of 3: Status is Processing; send it again.');
         // The focus is back on Send, to send it again from the keyboard.
         expect(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label') + ' ' + document.activeElement?.textContent)).toBe('GetAsset Send');
         expect(await steps.nth(2).getAttribute('aria-current')).toBe('step');
+        now += 1_000;
         await expect
           .poll(async () => (await send(page, 'GetAsset')).Status, { timeout: 15_000, interval: 200 })
           .toBe('Active');

@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.js';
+import { startEmulator, type EmulatorServerOptions } from '../../src/emulator/index.js';
 import { withSite } from '../../scripts/site/index.js';
 import { sharedSite } from './shared-site.js';
 
@@ -29,11 +29,11 @@ export interface SiteServer {
 
 /**
  * Serves the site (built once a run) beside an emulator whose assets are Active at once, or after
- * `processingDelayMs`.
+ * `processing.processingDelayMs` of its `processing.clock`.
  */
-export async function startSiteServer(processingDelayMs = 0): Promise<SiteServer> {
+export async function startSiteServer(processing: Pick<EmulatorServerOptions, 'processingDelayMs' | 'clock'> = {}): Promise<SiteServer> {
   const siteDir = await sharedSite();
-  const server = await startEmulator({ port: 0, processingDelayMs, rateLimits: false, handler: (emulator) => withSite(emulator.answer, siteDir) });
+  const server = await startEmulator({ port: 0, processingDelayMs: 0, ...processing, rateLimits: false, handler: (emulator) => withSite(emulator.answer, siteDir) });
   return { url: server.url, close: () => server.close() };
 }
 
