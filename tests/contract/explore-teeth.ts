@@ -5,12 +5,13 @@
 // customer's asset quota small, the model told so, so that a quota shows within a few calls.
 import { allChecks } from '../../src/contract/checks/index.js';
 import { runContract, type CheckResult } from '../../src/contract/index.js';
+import { callClock } from '../support/call-clock.js';
 import { brokenEmulatorOptions, createBrokenEmulator, type BrokenEmulator } from './broken-emulators.js';
 
 /** Room for two assets: the witnesses need two of one customer's, the quota witness one more. */
 const assetQuota = 2;
-/** Seconds of the target's clock, so calls of the run; a settle polls until processing ends. */
-const processingDelayMs = 3_000;
+/** Calls of the run an asset is processed over; a settle polls until processing ends. */
+const processingCalls = 3;
 
 const unbroken: BrokenEmulator['wrap'] = (handle) => handle;
 
@@ -19,17 +20,14 @@ const unbroken: BrokenEmulator['wrap'] = (handle) => handle;
  * from the run `from` (0, the first, unless given).
  */
 export async function exploreAgainst(broken: Pick<BrokenEmulator, 'wrap'> | undefined, runs: number, seed: number, from?: number): Promise<CheckResult> {
-  let now = Date.UTC(2026, 2, 18, 7, 20, 44);
+  const clock = callClock(processingCalls);
   const tenants = brokenEmulatorOptions.tenants.map((tenant) => ({ ...tenant, assetQuota }));
-  const { handle } = createBrokenEmulator({ name: 'unbroken', description: '', witness: [], wrap: broken?.wrap ?? unbroken }, { tenants, clock: () => now, processingDelayMs });
+  const { handle } = createBrokenEmulator({ name: 'unbroken', description: '', witness: [], wrap: broken?.wrap ?? unbroken }, { tenants, ...clock.options });
   const report = await runContract({
     baseUrl: 'http://emulator.local',
     apiKey: 'demo-key',
     secondApiKey: 'demo-key-2',
-    fetch: (request) => {
-      now += 1000;
-      return handle(request);
-    },
+    fetch: clock.stepping(handle),
     assetQuota,
     pollIntervalMs: 0,
     rateLimits: false,

@@ -13,6 +13,7 @@ import { compareReplies, TimeMemory, type ComparisonView } from '../../src/contr
 import { IdMap } from '../../src/contract/explore/id-map.js';
 import type { CallStep } from '../../src/contract/explore/steps.js';
 import { apiVersion } from '../../src/protocol/index.js';
+import { callClock } from '../support/call-clock.js';
 import { answerInstead, editReplies, editRequests, envelope, type Fault } from './faults.js';
 
 const runs = Number(process.env.EXPLORE_RUNS ?? 20);
@@ -31,16 +32,9 @@ const onlyExplore = { ...keys, baseUrl: 'http://emulator.local', pollIntervalMs:
  * Processing for three calls, so that a settle polls without waiting in real time.
  */
 function target(fault: Fault = (handle) => handle, groupQuota?: number) {
-  let now = Date.UTC(2026, 2, 18, 7, 20, 44);
-  const emulator = createEmulator({ tenants: tenants.map((tenant) => ({ ...tenant, groupQuota })), processingDelayMs: 3_000, rateLimits: false, clock: () => now });
-  const handle = fault((request) => emulator.handle(request));
-  return {
-    emulator,
-    fetch: (request: Request) => {
-      now += 1000;
-      return handle(request);
-    },
-  };
+  const clock = callClock(3);
+  const emulator = createEmulator({ tenants: tenants.map((tenant) => ({ ...tenant, groupQuota })), rateLimits: false, ...clock.options });
+  return { emulator, fetch: clock.stepping(fault((request) => emulator.handle(request))) };
 }
 
 async function exploreResult(options: Partial<ContractOptions> & { fetch: ContractOptions['fetch'] }) {
@@ -261,12 +255,9 @@ describe('--explore', () => {
 
   it("compares the target's replies as sent: a key sharing eight characters with a project's name makes no difference, and is shown nowhere", async () => {
     const sharing = { apiKey: `key-${otherProject}-one`, secondApiKey: `key-${otherProject}-two` };
-    let now = Date.UTC(2026, 2, 18, 7, 20, 44);
-    const emulator = createEmulator({ tenants: [{ customerId: 'one', apiKeys: [sharing.apiKey] }, { customerId: 'two', apiKeys: [sharing.secondApiKey] }], processingDelayMs: 3_000, rateLimits: false, clock: () => now });
-    const fetch = (request: Request) => {
-      now += 1000;
-      return emulator.handle(request);
-    };
+    const clock = callClock(3);
+    const emulator = createEmulator({ tenants: [{ customerId: 'one', apiKeys: [sharing.apiKey] }, { customerId: 'two', apiKeys: [sharing.secondApiKey] }], rateLimits: false, ...clock.options });
+    const fetch = clock.stepping((request) => emulator.handle(request));
     const { report, result } = await exploreResult({ ...sharing, fetch, explore: 20, seed: 1 });
     expect(result.messages).toEqual([]);
     expect(result.status).toBe('passed');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runContract } from '../../src/contract/index.js';
 import { requestSchema } from '../../src/contract/request-bodies.js';
 import { createEmulator } from '../../src/emulator/index.js';
+import { callClock } from '../support/call-clock.js';
 import { answerInstead, editReplies, editRequests, envelope, swapKey, type Fault } from './faults.js';
 import { apiVersion, type Action } from '../../src/protocol/index.js';
 
@@ -88,22 +89,15 @@ const variants: { broken: string; fault: Fault; caughtBy: string; quota?: number
 
 describe('a broken emulator fails the contract', () => {
   it.each(variants)('$broken: caught by $caughtBy', async ({ fault, caughtBy, quota, processingCalls = 1 }) => {
-    // The emulator's clock moves a second at each call: however slow the machine, an asset turns
-    // Active at the `processingCalls`-th call after its CreateAsset.
-    let now = Date.now();
+    const clock = callClock(processingCalls);
     const emulator = createEmulator({
-      clock: () => now,
-      processingDelayMs: processingCalls * 1_000,
+      ...clock.options,
       rateLimits: false,
       ...(quota === undefined
         ? {}
         : { tenants: [{ customerId: 'demo', apiKeys: ['demo-key'], groupQuota: quota }, { customerId: 'demo-2', apiKeys: ['demo-key-2'] }] }),
     });
-    const fetch = fault((request) => {
-      now += 1_000;
-      return emulator.handle(request);
-    });
-    const report = await runContract({ ...fast, baseUrl: 'http://emulator.local', fetch });
+    const report = await runContract({ ...fast, baseUrl: 'http://emulator.local', fetch: clock.stepping(fault((r) => emulator.handle(r))) });
     expect(report.passed).toBe(false);
     expect(report.results.filter((r) => r.status === 'failed').map((r) => r.name)).toContain(caughtBy);
   });

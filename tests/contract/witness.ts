@@ -2,8 +2,8 @@
 // emulators can be compared on, as the model-based exploration compares them: HTTP status,
 // Error.Code and Result, ids written as the call that made them (`$n`), and without what differs
 // from run to run anyway (RequestIds, messages, times, signed URLs, H5 links).
-import type { EmulatorOptions } from '../../src/emulator/index.js';
 import { isAction, validateReply } from '../../src/protocol/index.js';
+import { callClock, type CallClock } from '../support/call-clock.js';
 import { actionRequest } from '../support/calls.js';
 import type { Envelope } from '../support/http.js';
 import type { FetchHandler, WitnessCall } from './broken-emulators.js';
@@ -20,13 +20,9 @@ export interface WitnessReply {
 const keys = { primary: 'demo-key', secondary: 'demo-key-2' } as const;
 const notCompared = new Set(['CreateTime', 'UpdateTime', 'URL', 'H5Link']);
 
-/**
- * The clock a witness runs on: a second later at every call, so that times sort as the calls
- * came, and processing slow enough that a new asset is still Processing when the witness ends.
- */
-export function witnessClock(): { options: EmulatorOptions; advance(): void } {
-  let now = Date.UTC(2026, 2, 18, 7, 20, 44);
-  return { options: { clock: () => now, processingDelayMs: 60_000 }, advance: () => (now += 1000) };
+/** The clock a witness runs on: a second later at every call, and a new asset still Processing when the witness ends. */
+export function witnessClock(): CallClock {
+  return callClock(60);
 }
 
 /** Sends `calls` in turn through `handle`, stepping the clock, each `"$n"` replaced by the id call n made. */
