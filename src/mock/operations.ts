@@ -15,7 +15,25 @@ export interface ActionOperation {
 
 export type ActionOperations = ReadonlyMap<Action, ActionOperation>;
 
-export async function loadActionOperations({ http }: PrismPackages): Promise<ActionOperations> {
+/**
+ * The operations, made once for each Prism loaded: nothing changes them, and Prism keeps the
+ * validators it compiles by schema object, so every mock of a process (a test suite starts dozens)
+ * shares both instead of dereferencing the document and compiling each schema again.
+ */
+const loaded = new WeakMap<PrismPackages['http'], Promise<ActionOperations>>();
+
+export function loadActionOperations({ http }: PrismPackages): Promise<ActionOperations> {
+  let operations = loaded.get(http);
+  if (!operations) {
+    operations = actionOperations(http);
+    loaded.set(http, operations);
+    // A failure is not kept: the next start tries again.
+    operations.catch(() => loaded.delete(http));
+  }
+  return operations;
+}
+
+async function actionOperations(http: PrismPackages['http']): Promise<ActionOperations> {
   // The ref parser dereferences in place; the validators share portraitDocument, so give it a copy.
   const operations = await http.getHttpOperationsFromSpec(structuredClone(portraitDocument));
   const byAction = new Map<Action, ActionOperation>();
