@@ -2,7 +2,7 @@
 // and arethetypeswrong, published to a real registry (Verdaccio on 127.0.0.1), and installed from
 // there into fresh `npm init -y` projects: one measured for its footprint, one left CommonJS and
 // one made an ES module, where the README's quick start is set up, type-checked and run as written
-// against `npx portrait-emulator`, and `npx portrait-contract` judges the same emulator. This
+// against `npx portrait-emulator`, and the README's contract job judges one. This
 // Node's npm installs each project once; `npm run test:node -- 22 24` runs the part that depends
 // on Node (the bins, the quick starts, the contract checks, the mock with Prism) on those Nodes too,
 // side by side, in the same projects.
@@ -325,31 +325,42 @@ describe.concurrent.each(nodes.map((node) => [node.version, node] as const))('th
 
   // The README's quick start as written, in the project `npm init -y` makes (CommonJS) and in an
   // ES module project, as the README tells each to do it.
-  it.for(['commonjs', 'module'] as const)("runs the README's quick start in a %s project, and the contract checks", { timeout: 240_000 }, async (kind, { expect }) => {
+  it.for(['commonjs', 'module'] as const)("runs the README's quick start in a %s project", { timeout: 240_000 }, async (kind, { expect }) => {
     const project = quickStarts[kind];
     const file = quickStartFile(kind);
-    // No rate limits on either side: --fuzz 20 within the liveness Actions' 3 a second would take minutes.
-    const emulator = startCommand('npx', ['portrait-emulator', '--port', '0', '--processing-delay', '100', '--rate-limits', 'off'], project, node.env);
-    try {
-      const [, url = ''] = await emulator.waitFor(/Portrait emulator listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+    await withEmulator(project, async (url) => {
       const run = quickStart.run.map((arg) => (arg === quickStart.file ? file : arg));
       const ran = await mustRun('npx', run.slice(1), { cwd: project, env: { ...quickStart.runEnv, PORTRAIT_BASE_URL: url, ...node.env } });
       expect(ran.stdout).toMatch(/^asset:\/\/asset-\d{14}-[0-9a-z]{5} [0-9A-F]{32}\n$/);
+    });
+  });
 
-      // The README's CI job, keys from the environment, and no rate limits on either side: --fuzz 20
-      // within the liveness Actions' 3 a second would take minutes.
-      const here = await ownDirectory(project);
+  // The README's CI job, keys from the environment, and no rate limits on either side: --fuzz 20
+  // within the liveness Actions' 3 a second would take minutes. Once a Node: the job runs the
+  // package's bin whatever kind of project it is in.
+  it("runs the README's contract job against the emulator", { timeout: 240_000 }, async ({ expect }) => {
+    const here = await ownDirectory(quickStarts.commonjs);
+    await withEmulator(quickStarts.commonjs, async (url) => {
       const contract = await runCommand('npm', [...recipes.contractJob.slice(1), '--rate-limits', 'off'], {
         cwd: here,
         env: { PORTRAIT_BASE_URL: url, PORTRAIT_API_KEY: 'demo-key', PORTRAIT_SECOND_API_KEY: 'demo-key-2', ...node.env },
       });
       expect(contract.stdout).toMatch(/\n40 passed, 0 failed, 0 skipped, 0 differ from assumptions against http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s\ncoverage: 12\/12 Actions, \d+\/\d+ documented replies\nJUnit report: contract\.xml\n$/);
       expect(contract.code).toBe(0);
-      expect(await readFile(join(here, 'contract.xml'), 'utf8')).toMatch(/<testsuite [^>]*tests="40" failures="0"/);
+    });
+    expect(await readFile(join(here, 'contract.xml'), 'utf8')).toMatch(/<testsuite [^>]*tests="40" failures="0"/);
+  });
+
+  /** `npx portrait-emulator` in `project` on this Node, without rate limits, while `use` runs with its URL. */
+  async function withEmulator(project: string, use: (url: string) => Promise<void>): Promise<void> {
+    const emulator = startCommand('npx', ['portrait-emulator', '--port', '0', '--processing-delay', '100', '--rate-limits', 'off'], project, node.env);
+    try {
+      const [, url = ''] = await emulator.waitFor(/Portrait emulator listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+      await use(url);
     } finally {
       await emulator.stop();
     }
-  });
+  }
 });
 
 /** npm's own warnings about this machine's configuration are not the command's output. */
