@@ -19,7 +19,7 @@ export type ActionOperations = ReadonlyMap<Action, ActionOperation>;
  * The operations, made once for each Prism loaded: nothing changes them, and Prism keeps the
  * validators it compiles by schema object, so every mock of a process (a test suite starts dozens)
  * shares both instead of dereferencing the document and compiling each schema again. They stay
- * for the process's life: about 1 MB.
+ * for the process's life: about a megabyte.
  */
 const loaded = new WeakMap<PrismPackages['http'], Promise<ActionOperations>>();
 
