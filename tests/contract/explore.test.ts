@@ -1,7 +1,7 @@
 // `--explore`: random call sequences judged against the emulator as the model. The unbroken
 // emulator shows no difference; each deliberately broken one is caught and shrunk to a few calls,
 // its seed and path replay it, its report holds the sequence and no key, the run's max time stops
-// it with everything cleaned up, and the target's rate limits hold. EXPLORE_RUNS sets the
+// it with everything cleaned up and what it found kept, and the target's rate limits hold. EXPLORE_RUNS sets the
 // sequences of the no-difference test: 20 in `npm test` (explore-teeth.test.ts explores 50 more of the
 // unbroken emulator), 1,000 in `npm run test:long`.
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,33 @@ const pastTheEndAnError = editWithRequest('ListAssets', (sent, result) =>
     : undefined,
 );
 
+/** GetAssetGroup answers NotFound for a group the target holds: a difference at that very step. */
+const groupsHidden: Fault = (handle) => async (request) => {
+  const response = await handle(request);
+  if (actionOf(request) !== 'GetAssetGroup' || response.status !== 200) return response;
+  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'GetAssetGroup', Version: apiVersion, Error: { Code: 'NotFound', Message: 'hidden' } } }, { status: 404 });
+};
+
+/**
+ * The emulator broken by `fault`, answering nothing from the first reply the fault made (its
+ * RequestId all F) until the run is out of time, as each call's signal follows the run's: the
+ * run's max time, not this machine's speed, ends what came after. The clean-up after it is answered.
+ */
+function stallingAfterBreak(fault: Fault): ContractOptions['fetch'] {
+  const { fetch } = target(fault);
+  let stalling = false;
+  return async (request, init) => {
+    if (stalling) {
+      if (!init.signal.aborted) await new Promise((resolve) => init.signal.addEventListener('abort', resolve, { once: true }));
+      stalling = false;
+      throw init.signal.reason;
+    }
+    const response = await fetch(request);
+    if (response.headers.get('content-type')?.includes('json') && ((await response.clone().json()) as { ResponseMetadata?: { RequestId?: string } }).ResponseMetadata?.RequestId === 'F'.repeat(32)) stalling = true;
+    return response;
+  };
+}
+
 /**
  * Emulators broken in ways the scripted checks walk past, beside the seventeen of
  * broken-emulators.ts that explore-teeth.test.ts runs; `seed` is one that reaches the break
@@ -163,6 +190,31 @@ describe('--explore', () => {
       expect(await holdings(emulator, key)).toEqual([0, 0]);
       expect(await holdings(emulator, key, otherProject)).toEqual([0, 0]);
     }
+  }, 60_000);
+
+  it('keeps a difference it found when the max time ends the shrinking: the steps so far, and the run that replays them', async () => {
+    const { report, result } = await exploreResult({ fetch: stallingAfterBreak(groupsHidden), explore: 100, seed: 1, maxTimeMs: 3_000 });
+    expect(report.stopped).toMatch(/out of time/);
+    expect(result.status).toBe('failed');
+    expect(result.messages[0]).toMatch(/^the target parted from the model at the last of \d+ steps: GetAssetGroup /);
+    expect(result.messages[0]).toContain("the run's max time ended the shrinking");
+    const { seed, path, sequence } = result.exploration ?? {};
+    expect(sequence?.at(-1)?.curl).toContain('Action=GetAssetGroup');
+    expect(path).toMatch(/^\d+$/);
+    // The run it names parts from the model again, and is shrunk this time.
+    const again = await exploreResult({ fetch: target(groupsHidden).fetch, explore: 1, seed, explorePath: path });
+    expect(again.result.status).toBe('failed');
+    expect(again.result.messages[0]).toMatch(/steps: GetAssetGroup /);
+    expect(again.result.exploration?.sequence.length).toBeLessThanOrEqual(sequence?.length ?? 0);
+    expect(report.leftBehind).toEqual([]);
+  }, 60_000);
+
+  it('keeps an assumed difference it noted when the max time ends the run', async () => {
+    const { report, result } = await exploreResult({ fetch: stallingAfterBreak(pastTheEndAnError), explore: 100, seed: 1, maxTimeMs: 3_000 });
+    expect(report.stopped).toMatch(/out of time/);
+    expect(report.passed).toBe(false);
+    expect(result.status).toBe('differs');
+    expect(result.differences.map((difference) => difference.found.split('\n')[0])).toEqual([expect.stringMatching(/^the target parted from the model at the last of \d+ steps: ListAssets /)]);
   }, 60_000);
 
   it("keeps to the target's documented rate limits", async () => {

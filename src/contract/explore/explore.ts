@@ -43,6 +43,8 @@ type ExploreInput = Omit<ExploreEnvironment, 'quotas' | 'given' | 'assumed'>;
 interface Sequence {
   played: PlayedStep[];
   replay: Replay;
+  /** The run's max time ended its shrinking: `played` is the shortest found so far, and `replay` runs the sequence it was shrunk from. */
+  shrinkCut?: true;
 }
 
 /** What one search found: the shrunk sequence that failed, and the first assumed difference noted. */
@@ -55,12 +57,12 @@ export async function explore(env: ExploreInput, options: ExploreOptions): Promi
   const shared = { quotas: await modelQuotas(env), given: new Set<string>() };
   const passed: ExploreOutcome = { status: 'passed', messages: [], differences: [], exploration: undefined };
   const found = await search(env, shared, options, 'noted');
-  if (env.target.stop.aborted) return passed;
   if (found.failure) return failedOutcome(env, found.failure, found.assumed);
   if (!found.assumed) return passed;
+  if (env.target.stop.aborted) return differsOutcome(env, found.assumed);
   // No failure: the assumed difference's run again, where it fails, for fast-check to shrink it.
   const shrunk = (await search(env, shared, { ...options, path: found.assumed.replay.path }, 'failed')).failure;
-  if (env.target.stop.aborted || !shrunk) return differsOutcome(env, found.assumed);
+  if (!shrunk) return differsOutcome(env, found.assumed);
   const { parting } = shrunk.error;
   // Shrinking it reached a difference on a fact of the reference or the upstream: a failure the assumed one hid.
   if (factOf(parting.judged).source !== 'assumed') return failedOutcome(env, shrunk, found.assumed);
@@ -81,6 +83,8 @@ function differsOutcome(env: ExploreInput, sequence: Sequence & { parting: Parti
 async function search(env: ExploreInput, shared: Pick<ExploreEnvironment, 'quotas' | 'given'>, options: ExploreOptions, assumedDifference: 'noted' | 'failed'): Promise<Search> {
   let sequences = 0;
   let failed: { played: PlayedStep[]; error: ExploreDifference } | undefined;
+  /** The path of the run that failed first, before any shrink: what replays `failed` if the run's time ends the shrinking. */
+  let failedRun: string | undefined;
   let fault: unknown;
   let assumed: Search['assumed'];
   const environment: ExploreEnvironment = {
@@ -109,15 +113,20 @@ async function search(env: ExploreInput, shared: Pick<ExploreEnvironment, 'quota
       await fc.asyncModelRun(() => ({ model: { enabled, made: pair.modelIds, quotas: environment.quotas }, real: pair }), sequence);
     } catch (error) {
       if (env.target.stop.aborted) throw outOfTime();
-      if (error instanceof ExploreDifference) failed = { played: pair.played, error };
-      else fault = error;
+      if (error instanceof ExploreDifference) {
+        failed = { played: pair.played, error };
+        failedRun ??= options.path ?? String(sequences - 1);
+      } else fault = error;
       throw error;
     } finally {
       await pair.cleanUp();
     }
   });
   const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, ...(path ? { path } : {}) });
-  if (env.target.stop.aborted || !details.failed) return { failure: undefined, assumed };
+  // Out of time while shrinking: what was found is kept, as far as it was shrunk (fast-check's
+  // verdict is not: the shrinks the stop cut short failed too).
+  if (env.target.stop.aborted) return { failure: failed && { ...failed, replay: { seed: options.seed, path: failedRun }, shrinkCut: true }, assumed };
+  if (!details.failed) return { failure: undefined, assumed };
   if (fault !== undefined) throw new ToolkitFault(fault);
   if (!failed) throw details.errorInstance;
   const commandsPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[1]))?.[1];
@@ -134,10 +143,11 @@ export class ToolkitFault extends Error {
 }
 
 /** A sequence as a report shows it: redacted, numbered, with the line that replays it. */
-function shown(env: ExploreInput, { played, replay }: Sequence, what: string): { text: string; exploration: Exploration } {
+function shown(env: ExploreInput, { played, replay, shrinkCut }: Sequence, what: string): { text: string; exploration: Exploration } {
   const redact = env.target.redact;
+  const cut = shrinkCut ? ["the run's max time ended the shrinking: these are the fewest steps found so far, and the replay runs the sequence they came from"] : [];
   return {
-    text: redact([`the target parted from the model at the last of ${played.length} steps: ${what}`, replayLine(replay), ...sequenceLines(played)].join('\n')),
+    text: redact([`the target parted from the model at the last of ${played.length} steps: ${what}`, ...cut, replayLine(replay), ...sequenceLines(played)].join('\n')),
     exploration: { ...replay, sequence: played.map((step) => ({ curl: redact(step.curl ?? `# ${step.step}`), reply: redact(`target: ${step.target}; model: ${step.model}`) })) },
   };
 }
