@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `portrait-contract` (in this repository `npm run contract --`): the conformance checks against
 // any Portrait API server. `--help` lists its flags. Exit code 1 on any failure (with --strict, also
-// on a difference from an assumption of the document), 2 on a usage error.
+// on a difference from an assumption of the document), 2 on a usage error, 130 or 143 when Ctrl-C
+// or SIGTERM stopped it.
 import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { isExplorePath, maxExploreRuns } from '../contract/explore/replay-path.js';
 import { protocol } from '../protocol/generated.js';
 import { ignoreOrphanedSocketErrors } from './socket-error-guard.js';
@@ -61,6 +63,18 @@ const { formatCheck, formatSummary, runContract, toJson, toJUnit } = await impor
 const proxy = values['through-proxy'] ? await startProxy(baseUrl) : undefined;
 const secondApiKey = values['second-api-key'] ?? process.env.PORTRAIT_SECOND_API_KEY;
 console.log(`Contract checks against ${baseUrl}${proxy ? `, through the Prism validating proxy at ${proxy.url}` : ''}`);
+// Ctrl-C, or a CI job cancelled (SIGTERM): the run stops as at its max time, deletes what it made
+// on the server and writes its reports; the same signal again quits at once.
+const interrupt = new AbortController();
+let interruptedBy: NodeJS.Signals | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interruptedBy) process.exit(128 + constants.signals[signal]);
+    interruptedBy = signal;
+    console.error(`\n${signal}: stopping, and deleting what the run made (${signal} again quits at once)`);
+    interrupt.abort(new Error(`interrupted by ${signal}`));
+  });
+}
 try {
   const report = await runContract({
     baseUrl: proxy?.url ?? baseUrl,
@@ -79,6 +93,7 @@ try {
     strict: values.strict,
     ...(values['rate-limits'] === 'off' ? { rateLimits: false } : {}),
     onProgress: (result) => console.log(formatCheck(result)),
+    signal: interrupt.signal,
   });
   console.log(`\n${formatSummary(report)}`);
   if (values.junit) {
@@ -89,7 +104,7 @@ try {
     await writeFile(values.report, toJson(report));
     console.log(`JSON report: ${values.report}`);
   }
-  process.exitCode = report.passed ? 0 : 1;
+  process.exitCode = interruptedBy ? 128 + constants.signals[interruptedBy] : report.passed ? 0 : 1;
 } finally {
   await proxy?.close();
 }

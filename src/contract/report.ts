@@ -88,9 +88,9 @@ export function toJUnit(report: ContractReport): string {
     const inner = [...verdict, ...differences];
     return inner.length === 0 ? `${open}/>` : `${open}>\n${inner.map((line) => `    ${line}`).join('\n')}\n  </testcase>`;
   });
-  // A run out of time is a failure of its own, the one CI shows first.
+  // A run out of time, or stopped, is a failure of its own, the one CI shows first.
   const stopped = report.stopped
-    ? [`  <testcase classname="portrait-contract.run" name="max-time" time="0.000">`, `    <failure message="${escape(report.stopped)}"/>`, '  </testcase>']
+    ? [`  <testcase classname="portrait-contract.run" name="${report.stoppedBy === 'signal' ? 'stopped' : 'max-time'}" time="0.000">`, `    <failure message="${escape(report.stopped)}"/>`, '  </testcase>']
     : [];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -3,7 +3,7 @@
 // assumption of the document differs, which fails the run only when it is strict. The whole run is
 // bounded in time, and so is its clean-up.
 import { protocol } from '../protocol/index.js';
-import { printable } from '../protocol/printable.js';
+import { excerpt, printable } from '../protocol/printable.js';
 import { redactor } from '../protocol/redaction.js';
 import { AssumptionStop, CheckContext, CheckFailure, type Check, type ContractSettings, type Difference, type RunState } from './context.js';
 import { checksToRun } from './checks/index.js';
@@ -28,6 +28,11 @@ const cleanUpMs = 60_000;
 /** The run's time is up: the check under way fails, and no other starts. */
 class OutOfTime extends Error {
   override name = 'OutOfTime';
+}
+
+/** The caller's `signal` stopped the run: the same, but not for want of time. */
+class Stopped extends Error {
+  override name = 'Stopped';
 }
 
 export interface ContractOptions {
@@ -69,6 +74,8 @@ export interface ContractOptions {
   /** Keep each Action's calls within its documented rate limit (the default), or `false` not to. */
   rateLimits?: false | undefined;
   onProgress?: ((result: CheckResult) => void) | undefined;
+  /** Stops the run as its max time does (Ctrl-C in `portrait-contract`): the check under way fails, the rest are skipped, and the clean-up still deletes what the run made. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface CheckResult {
@@ -92,8 +99,10 @@ export interface ContractReport {
   results: CheckResult[];
   /** The Actions called, and the replies the document shows by example that the run saw. */
   coverage: Coverage;
-  /** Why the run stopped before its end, if it did: it ran out of time. */
+  /** Why the run stopped before its end, if it did: it ran out of time, or `signal` stopped it. */
   stopped: string | undefined;
+  /** What stopped it, if anything did. */
+  stoppedBy: 'max-time' | 'signal' | undefined;
   /** What the run made and could not delete (no reply to the delete, or an error other than NotFound). */
   leftBehind: string[];
   /** No check failed (with `strict`, none differed either). */
@@ -129,8 +138,14 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     throw new TypeError(`runContract: explorePath must be a path as a report gives it, such as 3:0:1,AAB:A (its first number a run below ${maxExploreRuns})`);
   }
   const redact = redactor([options.apiKey, options.secondApiKey ?? '']);
+  const { signal } = options;
+  if (signal !== undefined && !(typeof signal.addEventListener === 'function' && typeof signal.aborted === 'boolean')) throw new TypeError('runContract: signal must be an AbortSignal');
+  const stopRequest = new AbortController();
+  const stop = () => stopRequest.abort(new Stopped(`the run was stopped (${excerpt(signal?.reason instanceof Error ? signal.reason.message : String(signal?.reason), 200)})`));
+  if (signal?.aborted) stop();
+  else signal?.addEventListener('abort', stop, { once: true });
   const { maxTimeMs } = limits;
-  const run = deadline(maxTimeMs, () => new OutOfTime(`the run is out of time (its max time is ${maxTimeMs / 1000} s)`));
+  const run = deadline(maxTimeMs, () => new OutOfTime(`the run is out of time (its max time is ${maxTimeMs / 1000} s)`), stopRequest.signal);
   const coverage = new CoverageRecorder();
   const target: ProbeTarget = {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
@@ -168,6 +183,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     results,
     coverage: coverage.summary(),
     stopped: run.signal.aborted ? (run.signal.reason as Error).message : undefined,
+    stoppedBy: !run.signal.aborted ? undefined : run.signal.reason instanceof Stopped ? 'signal' : 'max-time',
     leftBehind,
     passed: !run.signal.aborted && results.every((result) => result.status !== 'failed'),
     strict: options.strict === true,
@@ -195,6 +211,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     }
   } finally {
     run.clear();
+    signal?.removeEventListener('abort', stop);
     // The clean-up gets time of its own: a run out of time still deletes what it made.
     const tidy = deadline(cleanUpMs, () => new OutOfTime(`the clean-up is out of time (${cleanUpMs / 1000} s)`));
     const tidyTarget = { ...target, stop: tidy.signal };

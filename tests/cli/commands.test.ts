@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
@@ -52,6 +52,17 @@ async function run(command: string[], args: string[]): Promise<{ code: number; s
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** A command started, its output as it comes, and its exit code (or 128 + the signal that killed it) once it ends. */
+function startRun(command: string[], args: string[]) {
+  const child = spawn(process.execPath, [...command, ...args], { cwd: root });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number>((resolve) => child.once('close', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0))));
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
 // Each test waits on a child process: they run side by side.
@@ -333,6 +344,46 @@ describe.concurrent('the contract run', () => {
       expect(await readFile(join(dir, 'report.xml'), 'utf8')).toContain('name="max-time"');
     } finally {
       await rm(dir, { recursive: true, force: true });
+      await server.close();
+    }
+  });
+
+  it('stops at Ctrl-C: deletes what the run made, writes its reports and exits 130', async () => {
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
+    const server = await serveFetch((request) => emulator.handle(request));
+    const dir = await mkdtemp(join(tmpdir(), 'portrait-contract-'));
+    try {
+      const running = startRun(commands['portrait-contract'], ['--base-url', server.url, '--api-key', 'demo-key', '--rate-limits', 'off', '--junit', join(dir, 'report.xml')]);
+      // Once groups.create has passed, the run holds groups on the server.
+      await expect.poll(running.stdout).toContain('\n✓ groups.create');
+      running.child.kill('SIGINT');
+      expect(await running.exited).toBe(130);
+      expect(running.stderr()).toContain('SIGINT: stopping, and deleting what the run made (SIGINT again quits at once)');
+      expect(running.stdout()).toContain('\nStopped early: the run was stopped (interrupted by SIGINT); the checks after that point did not run.\n');
+      expect(await readFile(join(dir, 'report.xml'), 'utf8')).toContain('name="stopped"');
+      const held = await emulator.handle(new Request(`${server.url}/portrait/?Action=ListAssetGroups&Version=2024-01-01`, { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body: '{}' }));
+      expect(((await held.json()) as { Result: { TotalCount: number } }).Result.TotalCount).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await server.close();
+    }
+  });
+
+  it('quits at once at a second SIGTERM, while the clean-up waits on a server that does not answer: exit 143', async () => {
+    const emulator = createEmulator({ processingDelayMs: 0, rateLimits: false });
+    // From the first SIGTERM, deletes are never answered: the clean-up would wait its minute out.
+    let stalling = false;
+    const server = await serveFetch((request) => (stalling && new URL(request.url).searchParams.get('Action')?.startsWith('Delete') ? new Promise<Response>(() => {}) : emulator.handle(request)));
+    try {
+      const running = startRun(commands['portrait-contract'], ['--base-url', server.url, '--api-key', 'demo-key', '--rate-limits', 'off']);
+      await expect.poll(running.stdout).toContain('\n✓ groups.create');
+      stalling = true;
+      running.child.kill('SIGTERM');
+      await expect.poll(running.stderr).toContain('SIGTERM: stopping');
+      running.child.kill('SIGTERM');
+      expect(await running.exited).toBe(143);
+      expect(running.stdout()).not.toContain('Stopped early');
+    } finally {
       await server.close();
     }
   });

@@ -1,7 +1,7 @@
 // The contract checks pass against the emulator, whichever way they reach it. The emulators here
 // keep no rate limits (one test below keeps the document's), so the runs need not either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runContract, type ContractReport } from '../../src/contract/index.js';
+import { formatSummary, runContract, toJUnit, type CheckResult, type ContractReport } from '../../src/contract/index.js';
 import { createEmulator, startEmulator } from '../../src/emulator/index.js';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { actionNames, apiVersion } from '../../src/protocol/index.js';
@@ -54,6 +54,33 @@ describe('the contract checks against the emulator', () => {
     const report = await runContract({ ...fastContract, assetTimeoutMs: 30_000, baseUrl: 'http://emulator.local', fetch });
     expect(failures(report)).toEqual([]);
   }, 60_000);
+
+  it("stop when the caller's signal aborts, as at the max time: the rest are skipped, and the clean-up deletes what the run made", async () => {
+    const emulator = createEmulator({ processingDelayMs, rateLimits: false });
+    const controller = new AbortController();
+    let creates = 0;
+    const fetch = (request: Request) => {
+      if (new URL(request.url).searchParams.get('Action') === 'CreateAssetGroup') creates += 1;
+      return emulator.handle(request);
+    };
+    // Stopped once groups.create has passed: the run holds groups on the server then.
+    const onProgress = (result: CheckResult) => {
+      if (result.name === 'groups.create') controller.abort(new Error('enough'));
+    };
+    const report = await runContract({ ...fastContract, baseUrl: 'http://emulator.local', fetch, onProgress, signal: controller.signal });
+    expect(report).toMatchObject({ stopped: 'the run was stopped (enough)', stoppedBy: 'signal', passed: false, leftBehind: [] });
+    expect(report.results.find((result) => result.name === 'groups.create')?.status).toBe('passed');
+    expect(report.results.filter((result) => result.status === 'skipped').map((result) => result.messages)).toContainEqual(['the run was stopped (enough)']);
+    expect(formatSummary(report)).toContain('Stopped early: the run was stopped (enough); the checks after that point did not run.');
+    expect(toJUnit(report)).toContain('<testcase classname="portrait-contract.run" name="stopped" time="0.000">');
+    expect(creates).toBeGreaterThan(0);
+    const held = await emulator.handle(new Request(`http://emulator.local/portrait/?Action=ListAssetGroups&Version=${apiVersion}`, { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body: '{}' }));
+    expect(((await held.json()) as { Result: { TotalCount: number } }).Result.TotalCount).toBe(0);
+  });
+
+  it('refuse a signal that is no AbortSignal', async () => {
+    await expect(runContract({ ...fastContract, baseUrl: 'http://emulator.local', signal: {} as AbortSignal })).rejects.toThrow('runContract: signal must be an AbortSignal');
+  });
 
   describe('over sockets', () => {
     let server: Awaited<ReturnType<typeof startEmulator>>;
