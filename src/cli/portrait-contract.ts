@@ -64,14 +64,19 @@ const proxy = values['through-proxy'] ? await startProxy(baseUrl) : undefined;
 const secondApiKey = values['second-api-key'] ?? process.env.PORTRAIT_SECOND_API_KEY;
 console.log(`Contract checks against ${baseUrl}${proxy ? `, through the Prism validating proxy at ${proxy.url}` : ''}`);
 // Ctrl-C, or a CI job cancelled (SIGTERM): the run stops as at its max time, deletes what it made
-// on the server and writes its reports; the same signal again quits at once.
+// on the server and writes its reports; another signal quits at once. One Ctrl-C reaches this
+// process twice under `portrait-emulator --` (the terminal's, and the copy it passes on): a
+// repeat within a second is that one.
 const interrupt = new AbortController();
-let interruptedBy: NodeJS.Signals | undefined;
+let interrupted: { signal: NodeJS.Signals; at: number } | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (interruptedBy) process.exit(128 + constants.signals[signal]);
-    interruptedBy = signal;
-    console.error(`\n${signal}: stopping, and deleting what the run made (${signal} again quits at once)`);
+    if (interrupted) {
+      if (performance.now() - interrupted.at > 1000) process.exit(128 + constants.signals[signal]);
+      return;
+    }
+    interrupted = { signal, at: performance.now() };
+    console.error(`\n${signal}: stopping, and deleting what the run made (another Ctrl-C or SIGTERM quits at once)`);
     interrupt.abort(new Error(`interrupted by ${signal}`));
   });
 }
@@ -104,7 +109,7 @@ try {
     await writeFile(values.report, toJson(report));
     console.log(`JSON report: ${values.report}`);
   }
-  process.exitCode = interruptedBy ? 128 + constants.signals[interruptedBy] : report.passed ? 0 : 1;
+  process.exitCode = report.stoppedBy === 'signal' && interrupted ? 128 + constants.signals[interrupted.signal] : report.passed ? 0 : 1;
 } finally {
   await proxy?.close();
 }

@@ -141,7 +141,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const { signal } = options;
   if (signal !== undefined && !(typeof signal.addEventListener === 'function' && typeof signal.aborted === 'boolean')) throw new TypeError('runContract: signal must be an AbortSignal');
   const stopRequest = new AbortController();
-  const stop = () => stopRequest.abort(new Stopped(`the run was stopped (${excerpt(signal?.reason instanceof Error ? signal.reason.message : String(signal?.reason), 200)})`));
+  const stop = () => stopRequest.abort(new Stopped(`the run was stopped (${excerpt(redact(stopReason(signal?.reason)), 200)})`));
   if (signal?.aborted) stop();
   else signal?.addEventListener('abort', stop, { once: true });
   const { maxTimeMs } = limits;
@@ -189,10 +189,12 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     strict: options.strict === true,
     durationMs: Math.round(performance.now() - started),
   });
+  // Stopped before it began: nothing is asked of the target, not even by the clean-up, and every check is skipped.
+  const stoppedAtStart = run.signal.aborted;
   try {
     // Every check would fail the same way on an address that does not answer or a refused key:
     // one result says which, and nothing else runs.
-    const unusable = await unusableTarget(target, settings);
+    const unusable = stoppedAtStart ? undefined : await unusableTarget(target, settings);
     if (unusable) {
       const result: CheckResult = { name: 'reachable', title: 'the server answers, and takes the API key', status: 'failed', durationMs: Math.round(performance.now() - started), messages: [unusable.message], differences: [], reproductions: unusable.call ? [unusable.call] : [] };
       results.push(result);
@@ -213,14 +215,16 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     run.clear();
     signal?.removeEventListener('abort', stop);
     // The clean-up gets time of its own: a run out of time still deletes what it made.
-    const tidy = deadline(cleanUpMs, () => new OutOfTime(`the clean-up is out of time (${cleanUpMs / 1000} s)`));
-    const tidyTarget = { ...target, stop: tidy.signal };
-    try {
-      leftBehind.push(...(await cleanUp(tidyTarget, settings, state)));
-      // Within the same time: both customers' clean-ups together get cleanUpMs.
-      if (limits.explore > 0 && settings.secondApiKey) leftBehind.push(...(await cleanUp(tidyTarget, settings, secondState, 'secondary')));
-    } finally {
-      tidy.clear();
+    if (!stoppedAtStart) {
+      const tidy = deadline(cleanUpMs, () => new OutOfTime(`the clean-up is out of time (${cleanUpMs / 1000} s)`));
+      const tidyTarget = { ...target, stop: tidy.signal };
+      try {
+        leftBehind.push(...(await cleanUp(tidyTarget, settings, state)));
+        // Within the same time: both customers' clean-ups together get cleanUpMs.
+        if (limits.explore > 0 && settings.secondApiKey) leftBehind.push(...(await cleanUp(tidyTarget, settings, secondState, 'secondary')));
+      } finally {
+        tidy.clear();
+      }
     }
   }
   return report();
@@ -375,6 +379,15 @@ async function cleanUp(target: ProbeTarget, settings: ContractSettings, state: R
   // The exploration keeps ids as the server sent them (it compares them unredacted): shown, they
   // are redacted, and cut short (the server chose their length; the summary makes them printable).
   return left.map((id) => target.redact(id)).map((id) => (id.length > shownIdLength ? `${id.slice(0, shownIdLength)}…` : id));
+}
+
+/** The reason a caller's signal gave, as text, whatever it is. */
+function stopReason(reason: unknown): string {
+  try {
+    return reason instanceof Error ? reason.message : String(reason);
+  } catch {
+    return 'a reason that cannot be shown';
+  }
 }
 
 /** Why a check could not finish; the run's own stop says so rather than the wait it cut short. */

@@ -5,7 +5,7 @@ import { formatSummary, runContract, toJUnit, type CheckResult, type ContractRep
 import { createEmulator, startEmulator } from '../../src/emulator/index.js';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { actionNames, apiVersion } from '../../src/protocol/index.js';
-
+import { groupsHeld } from '../support/calls.js';
 import { fastContract } from './faults.js';
 
 const processingDelayMs = 20;
@@ -74,8 +74,20 @@ describe('the contract checks against the emulator', () => {
     expect(formatSummary(report)).toContain('Stopped early: the run was stopped (enough); the checks after that point did not run.');
     expect(toJUnit(report)).toContain('<testcase classname="portrait-contract.run" name="stopped" time="0.000">');
     expect(creates).toBeGreaterThan(0);
-    const held = await emulator.handle(new Request(`http://emulator.local/portrait/?Action=ListAssetGroups&Version=${apiVersion}`, { method: 'POST', headers: { Authorization: 'Bearer demo-key', 'Content-Type': 'application/json' }, body: '{}' }));
-    expect(((await held.json()) as { Result: { TotalCount: number } }).Result.TotalCount).toBe(0);
+    expect(await groupsHeld((request) => emulator.handle(request))).toBe(0);
+  });
+
+  it("ask nothing of the target when the caller's signal aborted before the run, and keep the key out of the reason", async () => {
+    let calls = 0;
+    const fetch = () => {
+      calls += 1;
+      return Promise.reject(new Error('no call was expected'));
+    };
+    const signal = AbortSignal.abort(new Error(`cancelled by the job of ${fastContract.apiKey}`));
+    const report = await runContract({ ...fastContract, baseUrl: 'http://emulator.local', fetch, signal });
+    expect(calls).toBe(0);
+    expect(report).toMatchObject({ stopped: 'the run was stopped (cancelled by the job of [redacted])', stoppedBy: 'signal', passed: false });
+    expect(new Set(report.results.map((result) => result.status))).toEqual(new Set(['skipped']));
   });
 
   it('refuse a signal that is no AbortSignal', async () => {

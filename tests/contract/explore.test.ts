@@ -197,7 +197,7 @@ describe('--explore', () => {
     expect(report.stopped).toMatch(/out of time/);
     expect(result.status).toBe('failed');
     expect(result.messages[0]).toMatch(/^the target parted from the model at the last of \d+ steps: GetAssetGroup /);
-    expect(result.messages[0]).toContain("the run's max time ended the shrinking");
+    expect(result.messages[0]).toContain('the shrinking was cut short (the run is out of time (its max time is 3 s)): these are the fewest steps found so far');
     const { seed, path, sequence } = result.exploration ?? {};
     expect(sequence?.at(-1)?.curl).toContain('Action=GetAssetGroup');
     expect(path).toMatch(/^\d+$/);

@@ -15,3 +15,9 @@ export function actionRequest(base: string, action: string, body: unknown, key =
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+/** How many groups `key`'s customer holds in its default project, asked of a server's Fetch handler. */
+export async function groupsHeld(handle: (request: Request) => Promise<Response>, key = 'demo-key'): Promise<number> {
+  const reply = await handle(actionRequest('http://emulator.local', 'ListAssetGroups', {}, key));
+  return ((await reply.json()) as { Result: { TotalCount: number } }).Result.TotalCount;
+}

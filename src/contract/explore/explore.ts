@@ -43,8 +43,8 @@ type ExploreInput = Omit<ExploreEnvironment, 'quotas' | 'given' | 'assumed'>;
 interface Sequence {
   played: PlayedStep[];
   replay: Replay;
-  /** The run's max time ended its shrinking: `played` is the shortest found so far, and `replay` runs the sequence it was shrunk from. */
-  shrinkCut?: true;
+  /** Why the shrinking was cut short (the run's max time, or its stop): `played` is the shortest found so far, and `replay` runs the sequence it was shrunk from. */
+  shrinkCut?: string;
 }
 
 /** What one search found: the shrunk sequence that failed, and the first assumed difference noted. */
@@ -94,7 +94,7 @@ async function search(env: ExploreInput, shared: Pick<ExploreEnvironment, 'quota
       if (assumedDifference === 'failed') throw new ExploreDifference(parting);
       // Only before a failure: a shrink's sequence has no path of its own to replay it by.
       if (assumed || failed) return;
-      assumed = { played: [...played], parting, replay: { seed: options.seed, path: options.path ?? String(sequences - 1) } };
+      assumed = { played: [...played], parting, replay: { seed: options.seed, path: runPath(options.path, sequences - 1) } };
     },
   };
   // A replay names the run and shrinks to take (fast-check's path) and which commands ran (the commands' own replay path).
@@ -114,8 +114,8 @@ async function search(env: ExploreInput, shared: Pick<ExploreEnvironment, 'quota
     } catch (error) {
       if (env.target.stop.aborted) throw outOfTime();
       if (error instanceof ExploreDifference) {
+        if (!failed) failedRun = runPath(options.path, sequences - 1);
         failed = { played: pair.played, error };
-        failedRun ??= options.path ?? String(sequences - 1);
       } else fault = error;
       throw error;
     } finally {
@@ -125,13 +125,24 @@ async function search(env: ExploreInput, shared: Pick<ExploreEnvironment, 'quota
   const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, ...(path ? { path } : {}) });
   // Out of time while shrinking: what was found is kept, as far as it was shrunk (fast-check's
   // verdict is not: the shrinks the stop cut short failed too).
-  if (env.target.stop.aborted) return { failure: failed && { ...failed, replay: { seed: options.seed, path: failedRun }, shrinkCut: true }, assumed };
+  if (env.target.stop.aborted) return { failure: failed && { ...failed, replay: { seed: options.seed, path: failedRun }, shrinkCut: (env.target.stop.reason as Error).message }, assumed };
   if (!details.failed) return { failure: undefined, assumed };
   if (fault !== undefined) throw new ToolkitFault(fault);
   if (!failed) throw details.errorInstance;
   const commandsPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[1]))?.[1];
   const replay: Replay = { seed: details.seed, path: details.counterexamplePath ? [details.counterexamplePath, ...(commandsPath ? [commandsPath] : [])].join(',') : undefined };
   return { failure: { ...failed, replay }, assumed };
+}
+
+/**
+ * The path that replays the sequence at `index` (from 0) of a search that started at `path`
+ * (fast-check's run number, or a shrunk sequence's path; from the first run when none): the run's
+ * number, moved on by where the search started. A shrunk sequence's path replays only itself.
+ */
+function runPath(path: string | undefined, index: number): string | undefined {
+  if (path === undefined) return String(index);
+  if (index === 0) return path;
+  return /^\d+$/.test(path) ? String(Number(path) + index) : undefined;
 }
 
 /** The exploration itself failed (its model, the toolkit's emulator, broke the document, or a fault of its own): no fault of the target's. */
@@ -145,7 +156,7 @@ export class ToolkitFault extends Error {
 /** A sequence as a report shows it: redacted, numbered, with the line that replays it. */
 function shown(env: ExploreInput, { played, replay, shrinkCut }: Sequence, what: string): { text: string; exploration: Exploration } {
   const redact = env.target.redact;
-  const cut = shrinkCut ? ["the run's max time ended the shrinking: these are the fewest steps found so far, and the replay runs the sequence they came from"] : [];
+  const cut = shrinkCut ? [`the shrinking was cut short (${shrinkCut}): these are the fewest steps found so far, and the replay runs the sequence they came from`] : [];
   return {
     text: redact([`the target parted from the model at the last of ${played.length} steps: ${what}`, ...cut, replayLine(replay), ...sequenceLines(played)].join('\n')),
     exploration: { ...replay, sequence: played.map((step) => ({ curl: redact(step.curl ?? `# ${step.step}`), reply: redact(`target: ${step.target}; model: ${step.model}`) })) },
