@@ -17,8 +17,33 @@ export function followDeepLinks(layout: DeepLinkLayout): void {
     }
     layout.parseDeepLinkHash(hash);
     // Swagger UI scrolls only to an operation it draws for the first time; this one is drawn already.
-    requestAnimationFrame(() => document.getElementById(operationElementId(hash))?.scrollIntoView());
+    requestAnimationFrame(() => {
+      const block = document.getElementById(operationElementId(hash));
+      if (block) scrollAndHold(block);
+    });
   });
+}
+
+/** How long Swagger UI's own scroll (zenscroll's, to an operation it drew) may still be moving the page: its longest, about a second, and a frame. */
+const ownScrollMs = 1_200;
+
+/**
+ * Scrolls to `block` and keeps it there while Swagger UI's own scroll, to the operation the page
+ * was loaded for, may still be under way: each of its steps would carry the page back. The reader's
+ * own scrolling (wheel, touch, keys, a press) lets go at once.
+ */
+function scrollAndHold(block: HTMLElement): void {
+  const hold = () => block.scrollIntoView();
+  const readerEvents = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;
+  const letGo = () => {
+    window.removeEventListener('scroll', hold);
+    for (const name of readerEvents) window.removeEventListener(name, letGo);
+    clearTimeout(timer);
+  };
+  const timer = setTimeout(letGo, ownScrollMs);
+  window.addEventListener('scroll', hold, { passive: true });
+  for (const name of readerEvents) window.addEventListener(name, letGo, { passive: true });
+  hold();
 }
 
 /** The id Swagger UI gives the block of the operation a hash names: `operations-<tag>-<operationId>`, blanks as `_`. */
