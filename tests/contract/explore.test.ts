@@ -1,9 +1,9 @@
 // `--explore`: random call sequences judged against the emulator as the model. The unbroken
 // emulator shows no difference; each deliberately broken one is caught and shrunk to a few calls,
 // its seed and path replay it, its report holds the sequence and no key, the run's max time stops
-// it with everything cleaned up and what it found kept, and the target's rate limits hold. EXPLORE_RUNS sets the
-// sequences of the no-difference test: 20 in `npm test` (explore-teeth.test.ts explores 50 more of the
-// unbroken emulator), 1,000 in `npm run test:long`.
+// it with everything cleaned up and what it found kept, and the target's rate limits hold.
+// EXPLORE_RUNS sets the sequences of the no-difference test: 20 in `npm test`
+// (explore-teeth.test.ts explores 50 more of the unbroken emulator), 1,000 in `npm run test:long`.
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../src/contract/checks/index.js';
 import { formatCheck, runContract, toJson, type ContractOptions } from '../../src/contract/index.js';
@@ -14,7 +14,7 @@ import { IdMap } from '../../src/contract/explore/id-map.js';
 import type { CallStep } from '../../src/contract/explore/steps.js';
 import { apiVersion } from '../../src/protocol/index.js';
 import { callClock } from '../support/call-clock.js';
-import { answerInstead, editReplies, editRequests, envelope, type Fault } from './faults.js';
+import { answerInstead, editReplies, editRequests, envelope, errorEnvelope, faultRequestId, type Fault } from './faults.js';
 
 const runs = Number(process.env.EXPLORE_RUNS ?? 20);
 // No run of eight characters in common with the explorer's names and projects (`explore-other`): the
@@ -99,13 +99,12 @@ const pastTheEndAnError = editWithRequest('ListAssets', (sent, result) =>
 /** GetAssetGroup answers NotFound for a group the target holds: a difference at that very step. */
 const groupsHidden: Fault = (handle) => async (request) => {
   const response = await handle(request);
-  if (actionOf(request) !== 'GetAssetGroup' || response.status !== 200) return response;
-  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'GetAssetGroup', Version: apiVersion, Error: { Code: 'NotFound', Message: 'hidden' } } }, { status: 404 });
+  return actionOf(request) === 'GetAssetGroup' && response.status === 200 ? errorEnvelope('GetAssetGroup', 'NotFound', 404) : response;
 };
 
 /**
- * The emulator broken by `fault`, answering nothing from the first reply the fault made (its
- * RequestId all F) until the run is out of time, as each call's signal follows the run's: the
+ * The emulator broken by `fault`, answering nothing from the first reply the fault made up (its
+ * RequestId `faultRequestId`) until the run is out of time, as each call's signal follows the run's: the
  * run's max time, not this machine's speed, ends what came after. The clean-up after it is answered.
  */
 function stallingAfterBreak(fault: Fault): ContractOptions['fetch'] {
@@ -118,7 +117,7 @@ function stallingAfterBreak(fault: Fault): ContractOptions['fetch'] {
       throw init.signal.reason;
     }
     const response = await fetch(request);
-    if (response.headers.get('content-type')?.includes('json') && ((await response.clone().json()) as { ResponseMetadata?: { RequestId?: string } }).ResponseMetadata?.RequestId === 'F'.repeat(32)) stalling = true;
+    if (response.headers.get('content-type')?.includes('json') && ((await response.clone().json()) as { ResponseMetadata?: { RequestId?: string } }).ResponseMetadata?.RequestId === faultRequestId) stalling = true;
     return response;
   };
 }

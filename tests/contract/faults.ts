@@ -54,8 +54,11 @@ export function editRequests(action: string, edit: (body: Record<string, unknown
   };
 }
 
+/** The RequestId of every reply a fault makes up: a test can tell them from the emulator's. */
+export const faultRequestId = 'F'.repeat(32);
+
 export function envelope(action: string, result: Record<string, unknown>): Response {
-  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: apiVersion }, Result: result });
+  return Response.json({ ResponseMetadata: { RequestId: faultRequestId, Action: action, Version: apiVersion }, Result: result });
 }
 
 /** Answers any request `when` holds for, before the server sees it, as a gateway's edge does. */
@@ -92,5 +95,5 @@ export function combined(...faults: Fault[]): Fault {
 }
 
 export function errorEnvelope(action: string, code: string, status: number): Response {
-  return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: apiVersion, Error: { Code: code, Message: `${code}, as this server says it` } } }, { status });
+  return Response.json({ ResponseMetadata: { RequestId: faultRequestId, Action: action, Version: apiVersion, Error: { Code: code, Message: `${code}, as this server says it` } } }, { status });
 }
