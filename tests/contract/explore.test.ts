@@ -6,7 +6,7 @@
 // (explore-teeth.test.ts explores 50 more of the unbroken emulator), 1,000 in `npm run test:long`.
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../src/contract/checks/index.js';
-import { formatCheck, runContract, toJson, type ContractOptions } from '../../src/contract/index.js';
+import { formatCheck, runContract, toJson, type ContractFetch, type ContractOptions } from '../../src/contract/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { otherProject } from '../../src/contract/explore/commands.js';
 import { compareReplies, TimeMemory, type ComparisonView } from '../../src/contract/explore/comparison.js';
@@ -92,7 +92,7 @@ const smallQuota = 2;
 /** A page past the end answers an error: the document assumes an empty page. */
 const pastTheEndAnError = editWithRequest('ListAssets', (sent, result) =>
   Number(sent.PageNumber ?? 1) > 1 && (result.Items as unknown[]).length === 0
-    ? Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: apiVersion, Error: { Code: 'InvalidParameter.PageNumber', Message: 'past the end' } } }, { status: 400 })
+    ? errorEnvelope('ListAssets', 'InvalidParameter.PageNumber', 400)
     : undefined,
 );
 
@@ -103,23 +103,27 @@ const groupsHidden: Fault = (handle) => async (request) => {
 };
 
 /**
- * The emulator broken by `fault`, answering nothing from the first reply the fault made up (its
- * RequestId `faultRequestId`) until the run is out of time, as each call's signal follows the run's: the
- * run's max time, not this machine's speed, ends what came after. The clean-up after it is answered.
+ * `fetch`, answering nothing after the first call `stallsAfter` picks until the run is out of time,
+ * as each call's signal follows the run's: the run's max time, not this machine's speed, ends what
+ * came after. Every call after that one, the clean-up's, is answered.
  */
-function stallingAfterBreak(fault: Fault): ContractOptions['fetch'] {
-  const { fetch } = target(fault);
-  let stalling = false;
+function stalling(fetch: ContractFetch, stallsAfter: (request: Request, response: Response) => Promise<boolean> | boolean): ContractFetch {
+  let stage: 'answering' | 'stalling' | 'stalled' = 'answering';
   return async (request, init) => {
-    if (stalling) {
+    if (stage === 'stalling') {
+      stage = 'stalled';
       if (!init.signal.aborted) await new Promise((resolve) => init.signal.addEventListener('abort', resolve, { once: true }));
-      stalling = false;
       throw init.signal.reason;
     }
-    const response = await fetch(request);
-    if (response.headers.get('content-type')?.includes('json') && ((await response.clone().json()) as { ResponseMetadata?: { RequestId?: string } }).ResponseMetadata?.RequestId === faultRequestId) stalling = true;
+    const response = await fetch(request, init);
+    if (stage === 'answering' && (await stallsAfter(request, response))) stage = 'stalling';
     return response;
   };
+}
+
+/** The emulator broken by `fault`, stalling after the first reply the fault made up (its RequestId `faultRequestId`). */
+function stallingAfterBreak(fault: Fault): ContractFetch {
+  return stalling(target(fault).fetch, async (_, response) => response.headers.get('content-type')?.includes('json') === true && ((await response.clone().json()) as { ResponseMetadata?: { RequestId?: string } }).ResponseMetadata?.RequestId === faultRequestId);
 }
 
 /**
@@ -176,16 +180,15 @@ describe('--explore', () => {
 
   it('stops at the max time, and leaves nothing behind on either customer', async () => {
     const { emulator, fetch } = target();
-    // Every call a little slow: the run is out of time in the middle of a sequence.
-    const slow = async (request: Request) => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      return fetch(request);
-    };
-    const { report, result } = await exploreResult({ fetch: slow, explore: 10_000, maxTimeMs: 1_500 });
+    // The run is out of time in the middle of a sequence, while each customer holds something it made.
+    const customers = [keys.apiKey, keys.secondApiKey];
+    const holds = async (key: string) => [...(await holdings(emulator, key)), ...(await holdings(emulator, key, otherProject))].some((count) => count > 0);
+    const bothHold = async (request: Request, response: Response) => /^Create/.test(actionOf(request) ?? '') && response.ok && (await Promise.all(customers.map(holds))).every(Boolean);
+    const { report, result } = await exploreResult({ fetch: stalling(fetch, bothHold), explore: 10_000, maxTimeMs: 3_000 });
     expect(report.stopped).toMatch(/out of time/);
     expect(result.status).toBe('failed');
     expect(report.leftBehind).toEqual([]);
-    for (const key of [keys.apiKey, keys.secondApiKey]) {
+    for (const key of customers) {
       expect(await holdings(emulator, key)).toEqual([0, 0]);
       expect(await holdings(emulator, key, otherProject)).toEqual([0, 0]);
     }
