@@ -178,60 +178,64 @@ describe('--explore', () => {
     expect(shown).not.toContain(keys.secondApiKey);
   }, 120_000);
 
-  it('stops at the max time, and leaves nothing behind on either customer', async () => {
-    const { emulator, fetch } = target();
-    // The run is out of time in the middle of a sequence, while each customer holds something it made.
-    const customers = [keys.apiKey, keys.secondApiKey];
-    const holds = async (key: string) => [...(await holdings(emulator, key)), ...(await holdings(emulator, key, otherProject))].some((count) => count > 0);
-    const bothHold = async (request: Request, response: Response) => /^Create/.test(actionOf(request) ?? '') && response.ok && (await Promise.all(customers.map(holds))).every(Boolean);
-    const { report, result } = await exploreResult({ fetch: stalling(fetch, bothHold), explore: 10_000, maxTimeMs: 3_000 });
-    expect(report.stopped).toMatch(/out of time/);
-    expect(result.status).toBe('failed');
-    expect(report.leftBehind).toEqual([]);
-    for (const key of customers) {
-      expect(await holdings(emulator, key)).toEqual([0, 0]);
-      expect(await holdings(emulator, key, otherProject)).toEqual([0, 0]);
-    }
-  }, 60_000);
+  // Each of these waits on the clock (the max time, the rate limits) more than it computes: they
+  // wait together.
+  describe.concurrent('on the clock', () => {
+    it('stops at the max time, and leaves nothing behind on either customer', async ({ expect }) => {
+      const { emulator, fetch } = target();
+      // The run is out of time in the middle of a sequence, while each customer holds something it made.
+      const customers = [keys.apiKey, keys.secondApiKey];
+      const holds = async (key: string) => [...(await holdings(emulator, key)), ...(await holdings(emulator, key, otherProject))].some((count) => count > 0);
+      const bothHold = async (request: Request, response: Response) => /^Create/.test(actionOf(request) ?? '') && response.ok && (await Promise.all(customers.map(holds))).every(Boolean);
+      const { report, result } = await exploreResult({ fetch: stalling(fetch, bothHold), explore: 10_000, maxTimeMs: 3_000 });
+      expect(report.stopped).toMatch(/out of time/);
+      expect(result.status).toBe('failed');
+      expect(report.leftBehind).toEqual([]);
+      for (const key of customers) {
+        expect(await holdings(emulator, key)).toEqual([0, 0]);
+        expect(await holdings(emulator, key, otherProject)).toEqual([0, 0]);
+      }
+    }, 60_000);
 
-  it('keeps a difference it found when the max time ends the shrinking: the steps so far, and the run that replays them', async () => {
-    const { report, result } = await exploreResult({ fetch: stallingAfterBreak(groupsHidden), explore: 100, seed: 1, maxTimeMs: 3_000 });
-    expect(report.stopped).toMatch(/out of time/);
-    expect(result.status).toBe('failed');
-    expect(result.messages[0]).toMatch(/^the target parted from the model at the last of \d+ steps: GetAssetGroup /);
-    expect(result.messages[0]).toContain('the shrinking was cut short (the run is out of time (its max time is 3 s)): these are the fewest steps found so far');
-    const { seed, path, sequence } = result.exploration ?? {};
-    expect(sequence?.at(-1)?.curl).toContain('Action=GetAssetGroup');
-    expect(path).toMatch(/^\d+$/);
-    // The run it names parts from the model again, and is shrunk this time.
-    const again = await exploreResult({ fetch: target(groupsHidden).fetch, explore: 1, seed, explorePath: path });
-    expect(again.result.status).toBe('failed');
-    expect(again.result.messages[0]).toMatch(/steps: GetAssetGroup /);
-    expect(again.result.exploration?.sequence.length).toBeLessThanOrEqual(sequence?.length ?? 0);
-    expect(report.leftBehind).toEqual([]);
-  }, 60_000);
+    it('keeps a difference it found when the max time ends the shrinking: the steps so far, and the run that replays them', async ({ expect }) => {
+      const { report, result } = await exploreResult({ fetch: stallingAfterBreak(groupsHidden), explore: 100, seed: 1, maxTimeMs: 3_000 });
+      expect(report.stopped).toMatch(/out of time/);
+      expect(result.status).toBe('failed');
+      expect(result.messages[0]).toMatch(/^the target parted from the model at the last of \d+ steps: GetAssetGroup /);
+      expect(result.messages[0]).toContain('the shrinking was cut short (the run is out of time (its max time is 3 s)): these are the fewest steps found so far');
+      const { seed, path, sequence } = result.exploration ?? {};
+      expect(sequence?.at(-1)?.curl).toContain('Action=GetAssetGroup');
+      expect(path).toMatch(/^\d+$/);
+      // The run it names parts from the model again, and is shrunk this time.
+      const again = await exploreResult({ fetch: target(groupsHidden).fetch, explore: 1, seed, explorePath: path });
+      expect(again.result.status).toBe('failed');
+      expect(again.result.messages[0]).toMatch(/steps: GetAssetGroup /);
+      expect(again.result.exploration?.sequence.length).toBeLessThanOrEqual(sequence?.length ?? 0);
+      expect(report.leftBehind).toEqual([]);
+    }, 60_000);
 
-  it('keeps an assumed difference it noted when the max time ends the run', async () => {
-    const { report, result } = await exploreResult({ fetch: stallingAfterBreak(pastTheEndAnError), explore: 100, seed: 1, maxTimeMs: 3_000 });
-    expect(report.stopped).toMatch(/out of time/);
-    expect(report.passed).toBe(false);
-    expect(result.status).toBe('differs');
-    expect(result.differences.map((difference) => difference.found.split('\n')[0])).toEqual([expect.stringMatching(/^the target parted from the model at the last of \d+ steps: ListAssets /)]);
-  }, 60_000);
+    it('keeps an assumed difference it noted when the max time ends the run', async ({ expect }) => {
+      const { report, result } = await exploreResult({ fetch: stallingAfterBreak(pastTheEndAnError), explore: 100, seed: 1, maxTimeMs: 3_000 });
+      expect(report.stopped).toMatch(/out of time/);
+      expect(report.passed).toBe(false);
+      expect(result.status).toBe('differs');
+      expect(result.differences.map((difference) => difference.found.split('\n')[0])).toEqual([expect.stringMatching(/^the target parted from the model at the last of \d+ steps: ListAssets /)]);
+    }, 60_000);
 
-  it("keeps to the target's documented rate limits", async () => {
-    // The target keeps the document's limits; the run paces its calls to them.
-    const emulator = createEmulator({ tenants, processingDelayMs: 20 });
-    const refused: string[] = [];
-    const fetch = async (request: Request) => {
-      const response = await emulator.handle(request);
-      if (response.status === 429) refused.push(String(actionOf(request)));
-      return response;
-    };
-    const { result } = await exploreResult({ fetch, explore: 3, seed: 3, rateLimits: undefined });
-    expect(result.status).toBe('passed');
-    expect(refused).toEqual([]);
-  }, 120_000);
+    it("keeps to the target's documented rate limits", async ({ expect }) => {
+      // The target keeps the document's limits; the run paces its calls to them.
+      const emulator = createEmulator({ tenants, processingDelayMs: 20 });
+      const refused: string[] = [];
+      const fetch = async (request: Request) => {
+        const response = await emulator.handle(request);
+        if (response.status === 429) refused.push(String(actionOf(request)));
+        return response;
+      };
+      const { result } = await exploreResult({ fetch, explore: 3, seed: 3, rateLimits: undefined });
+      expect(result.status).toBe('passed');
+      expect(refused).toEqual([]);
+    }, 120_000);
+  });
 
   it("prints a server's Error.Code cut and on one line: a line feed in it forged a passing line", async () => {
     const forged = `InvalidParameter\n  ✓ explore   all fine${'A'.repeat(200_000)}`;
