@@ -121,9 +121,16 @@ function stalling(fetch: ContractFetch, stallsAfter: (request: Request, response
   };
 }
 
-/** The emulator broken by `fault`, stalling after the first reply the fault made up (its RequestId `faultRequestId`). */
+/** Whether the fault made `response` up: its RequestId is `faultRequestId`. */
+async function madeUp(response: Response): Promise<boolean> {
+  if (!response.headers.get('content-type')?.includes('json')) return false;
+  const sent = (await response.clone().json()) as { ResponseMetadata?: { RequestId?: string } };
+  return sent.ResponseMetadata?.RequestId === faultRequestId;
+}
+
+/** The emulator broken by `fault`, stalling after the first reply the fault made up. */
 function stallingAfterBreak(fault: Fault): ContractFetch {
-  return stalling(target(fault).fetch, async (_, response) => response.headers.get('content-type')?.includes('json') === true && ((await response.clone().json()) as { ResponseMetadata?: { RequestId?: string } }).ResponseMetadata?.RequestId === faultRequestId);
+  return stalling(target(fault).fetch, (_, response) => madeUp(response));
 }
 
 /**
