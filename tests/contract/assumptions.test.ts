@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runContract, toJUnit, formatSummary, type ContractReport } from '../../src/contract/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { actions, apiVersion, isAction, portraitDocument, protocol, schemaNamed, type FactName } from '../../src/protocol/index.js';
-import { answerInstead, atTheEdge, combined, dropUnknownFields, editRequests, errorEnvelope, type Fault } from './faults.js';
+import { answerInstead, atTheEdge, combined, dropUnknownFields, editRequests, envelope, errorEnvelope, type Fault } from './faults.js';
 
 const fast = { apiKey: 'demo-key', secondApiKey: 'demo-key-2', pollIntervalMs: 5, assetTimeoutMs: 5_000, rateLimits: false } as const;
 
@@ -140,7 +140,7 @@ describe('a server that breaks a fact of the reference or the upstream fails, wh
   });
 
   it.each([
-    ['a GET answered as a call', atTheEdge((request) => request.method === 'GET', () => Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: apiVersion }, Result: { Items: [], TotalCount: 0, PageNumber: 1, PageSize: 10 } })), 'gateway.wrong-method'],
+    ['a GET answered as a call', atTheEdge((request) => request.method === 'GET', () => envelope('ListAssets', { Items: [], TotalCount: 0, PageNumber: 1, PageSize: 10 })), 'gateway.wrong-method'],
     // Parsed and sent on without its white space: the emulator sees a small body.
     ['a body over the limit taken', editRequests('ListAssetGroups', () => undefined), 'gateway.body-limit'],
     ['a non-media URL made Active', (handle: Parameters<Fault>[0]) => async (request: Request) => {

@@ -7,6 +7,7 @@ import { allChecks } from '../../src/contract/checks/index.js';
 import { runContract, type CheckResult } from '../../src/contract/index.js';
 import { callClock } from '../support/call-clock.js';
 import { brokenEmulatorOptions, createBrokenEmulator, type BrokenEmulator } from './broken-emulators.js';
+import { watched } from './faults.js';
 
 /** Room for two assets: the witnesses need two of one customer's, the quota witness one more. */
 const assetQuota = 2;
@@ -22,12 +23,12 @@ const unbroken: BrokenEmulator['wrap'] = (handle) => handle;
 export async function exploreAgainst(broken: Pick<BrokenEmulator, 'wrap'> | undefined, runs: number, seed: number, from?: number): Promise<CheckResult> {
   const clock = callClock(processingCalls);
   const tenants = brokenEmulatorOptions.tenants.map((tenant) => ({ ...tenant, assetQuota }));
-  const { handle } = createBrokenEmulator({ name: 'unbroken', description: '', witness: [], wrap: broken?.wrap ?? unbroken }, { tenants, ...clock.options });
+  const target = watched(createBrokenEmulator({ name: 'unbroken', description: '', witness: [], wrap: broken?.wrap ?? unbroken }, { tenants, ...clock.options }).handle);
   const report = await runContract({
     baseUrl: 'http://emulator.local',
     apiKey: 'demo-key',
     secondApiKey: 'demo-key-2',
-    fetch: clock.stepping(handle),
+    fetch: clock.stepping(target.handle),
     assetQuota,
     pollIntervalMs: 0,
     rateLimits: false,
@@ -39,6 +40,7 @@ export async function exploreAgainst(broken: Pick<BrokenEmulator, 'wrap'> | unde
   const result = report.results.find((one) => one.name === 'explore');
   if (!result) throw new Error(`no explore result in ${JSON.stringify(report.results.map((one) => one.name))}`);
   if (report.leftBehind.length > 0) throw new Error(`the exploration left behind ${report.leftBehind.join(', ')}`);
+  if (target.thrown.length > 0) throw new Error(`the broken emulator threw: ${String(target.thrown[0])}`);
   return result;
 }
 

@@ -14,6 +14,7 @@ import { IdMap } from '../../src/contract/explore/id-map.js';
 import type { CallStep } from '../../src/contract/explore/steps.js';
 import { apiVersion } from '../../src/protocol/index.js';
 import { callClock } from '../support/call-clock.js';
+import { actionRequest, groupsHeld } from '../support/calls.js';
 import { answerInstead, editReplies, editRequests, envelope, errorEnvelope, faultRequestId, type Fault } from './faults.js';
 
 const runs = Number(process.env.EXPLORE_RUNS ?? 20);
@@ -47,8 +48,7 @@ async function exploreResult(options: Partial<ContractOptions> & { fetch: Contra
 /** What a customer of the emulator holds in a project (the default one unless named). */
 async function holdings(emulator: ReturnType<typeof createEmulator>, key: string, project?: string): Promise<number[]> {
   const count = async (action: string) => {
-    const body = JSON.stringify(project === undefined ? {} : { ProjectName: project });
-    const response = await emulator.handle(new Request(`http://emulator.local/portrait/?Action=${action}&Version=${apiVersion}`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body }));
+    const response = await emulator.handle(actionRequest('http://emulator.local', action, project === undefined ? {} : { ProjectName: project }, key));
     return ((await response.json()) as { Result: { TotalCount: number } }).Result.TotalCount;
   };
   return [await count('ListAssetGroups'), await count('ListAssets')];
@@ -76,11 +76,7 @@ const quotaFreedLate: Fault = (handle) => {
   return async (request) => {
     const key = request.headers.get('Authorization') ?? '';
     if (actionOf(request) === 'CreateAssetGroup' && freed.delete(key)) {
-      const held = await handle(new Request(request.url.replace('CreateAssetGroup', 'ListAssetGroups'), { method: 'POST', headers: request.headers, body: '{}' }));
-      const { Result } = (await held.json()) as { Result: { TotalCount: number } };
-      if (Result.TotalCount + 1 >= smallQuota) {
-        return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'CreateAssetGroup', Version: apiVersion, Error: { Code: 'QuotaExceeded', Message: 'not yet' } } }, { status: 403 });
-      }
+      if ((await groupsHeld(handle, key.replace(/^Bearer /, ''))) + 1 >= smallQuota) return errorEnvelope('CreateAssetGroup', 'QuotaExceeded', 403);
     }
     const response = await handle(request);
     if (actionOf(request) === 'DeleteAssetGroup' && response.ok) freed.add(key);
@@ -247,7 +243,7 @@ describe('--explore', () => {
   it("prints a server's Error.Code cut and on one line: a line feed in it forged a passing line", async () => {
     const forged = `InvalidParameter\n  ✓ explore   all fine${'A'.repeat(200_000)}`;
     const refuse = answerInstead('CreateAssetGroup', () => true, () =>
-      Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'CreateAssetGroup', Version: apiVersion, Error: { Code: forged, Message: 'no' } } }, { status: 400 }),
+      errorEnvelope('CreateAssetGroup', forged, 400),
     );
     const { result } = await exploreResult({ fetch: target(refuse).fetch, explore: 20, seed: 1 });
     expect(result.status).toBe('failed');
@@ -297,7 +293,7 @@ describe('--explore', () => {
   it('counts the groups a customer holds in the other project the exploration uses: the group quota covers every project', async () => {
     const { emulator, fetch } = target(undefined, 3);
     for (const name of ['held-one', 'held-two']) {
-      const response = await emulator.handle(new Request(`http://emulator.local/portrait/?Action=CreateAssetGroup&Version=${apiVersion}`, { method: 'POST', headers: { Authorization: `Bearer ${keys.apiKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ Name: name, ProjectName: otherProject }) }));
+      const response = await emulator.handle(actionRequest('http://emulator.local', 'CreateAssetGroup', { Name: name, ProjectName: otherProject }, keys.apiKey));
       expect(response.status).toBe(200);
     }
     const { result } = await exploreResult({ fetch, explore: 50, seed: 1, groupQuota: 3 });
@@ -401,7 +397,7 @@ describe('--explore', () => {
       const action = actionOf(request);
       const sent = (await request.clone().text()) || '{}';
       if ((action === 'DeleteAsset' || action === 'DeleteAssetGroup') && (JSON.parse(sent) as { ProjectName?: string }).ProjectName === otherProject) {
-        return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: action, Version: apiVersion, Error: { Code: 'InternalError', Message: 'try again' } } }, { status: 500 });
+        return errorEnvelope(String(action), 'InternalError', 500);
       }
       return handle(request);
     };

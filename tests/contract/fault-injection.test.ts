@@ -5,7 +5,7 @@ import { runContract } from '../../src/contract/index.js';
 import { requestSchema } from '../../src/contract/request-bodies.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { callClock } from '../support/call-clock.js';
-import { answerInstead, editReplies, editRequests, envelope, swapKey, type Fault } from './faults.js';
+import { answerInstead, editReplies, editRequests, envelope, errorEnvelope, swapKey, watched, type Fault } from './faults.js';
 import { apiVersion, type Action } from '../../src/protocol/index.js';
 
 // The emulators here keep no rate limits, so the run need not keep to them either.
@@ -97,7 +97,9 @@ describe('a broken emulator fails the contract', () => {
         ? {}
         : { tenants: [{ customerId: 'demo', apiKeys: ['demo-key'], groupQuota: quota }, { customerId: 'demo-2', apiKeys: ['demo-key-2'] }] }),
     });
-    const report = await runContract({ ...fast, baseUrl: 'http://emulator.local', fetch: clock.stepping(fault((r) => emulator.handle(r))) });
+    const broken = watched(fault((r) => emulator.handle(r)));
+    const report = await runContract({ ...fast, baseUrl: 'http://emulator.local', fetch: clock.stepping(broken.handle) });
+    expect(broken.thrown).toEqual([]);
     expect(report.passed).toBe(false);
     expect(report.results.filter((r) => r.status === 'failed').map((r) => r.name)).toContain(caughtBy);
   });
@@ -122,7 +124,7 @@ describe('a broken emulator fails the contract with --fuzz', () => {
     },
     {
       broken: 'ListAssets answers 500 to a valid body with a Filter',
-      fault: answerInstead('ListAssets', (text) => text.includes('"Filter"'), () => Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'ListAssets', Version: apiVersion, Error: { Code: 'InternalError', Message: 'boom' } } }, { status: 500 })),
+      fault: answerInstead('ListAssets', (text) => text.includes('"Filter"'), () => errorEnvelope('ListAssets', 'InternalError', 500)),
       caughtBy: 'fuzz.ListAssets',
     },
     {
@@ -132,7 +134,7 @@ describe('a broken emulator fails the contract with --fuzz', () => {
         if (!unknownField('CreateAssetGroup')(text)) return handle(request);
         const { Name = 'made-anyway' } = JSON.parse(text) as { Name?: string };
         await handle(new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify({ Name }) }));
-        return Response.json({ ResponseMetadata: { RequestId: 'F'.repeat(32), Action: 'CreateAssetGroup', Version: apiVersion, Error: { Code: 'InvalidParameter.Fuzz', Message: 'unknown field' } } }, { status: 400 });
+        return errorEnvelope('CreateAssetGroup', 'InvalidParameter.Fuzz', 400);
       },
       caughtBy: 'fuzz.CreateAssetGroup',
     },
@@ -140,7 +142,9 @@ describe('a broken emulator fails the contract with --fuzz', () => {
 
   it.each(fuzzVariants)('$broken: caught by $caughtBy', async ({ fault, caughtBy }) => {
     const emulator = createEmulator({ processingDelayMs: 20, rateLimits: false });
-    const report = await runContract({ ...fast, fuzz: 8, baseUrl: 'http://emulator.local', fetch: fault((r) => emulator.handle(r)) });
+    const broken = watched(fault((r) => emulator.handle(r)));
+    const report = await runContract({ ...fast, fuzz: 8, baseUrl: 'http://emulator.local', fetch: broken.handle });
+    expect(broken.thrown).toEqual([]);
     expect(report.results.filter((r) => r.status === 'failed').map((r) => r.name)).toContain(caughtBy);
   });
 });

@@ -89,6 +89,26 @@ export function dropUnknownFields(fieldsOf: (action: string) => readonly string[
   };
 }
 
+/**
+ * `handle` (a broken server), keeping what it threw: a fault that throws (a slip in the test, not
+ * the server's break) would reach the run as a call with no reply, and the check that fails on it
+ * would pass for catching the break.
+ */
+export function watched(handle: Handler): { handle: Handler; thrown: unknown[] } {
+  const thrown: unknown[] = [];
+  return {
+    handle: async (request) => {
+      try {
+        return await handle(request);
+      } catch (error) {
+        thrown.push(error);
+        throw error;
+      }
+    },
+    thrown,
+  };
+}
+
 /** Every fault in turn, the first outermost. */
 export function combined(...faults: Fault[]): Fault {
   return (handle) => faults.reduceRight((inner, fault) => fault(inner), handle);
